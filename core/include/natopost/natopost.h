@@ -1,0 +1,12 @@
+/* natopost/natopost.h -- the whole public API in one include. */
+#ifndef NATOPOST_NATOPOST_H
+#define NATOPOST_NATOPOST_H
+
+#include "natopost/error.h"
+#include "natopost/date.h"
+#include "natopost/policy.h"
+#include "natopost/timeline.h"
+
+#define NATOPOST_VERSION "0.1.0"
+
+#endif

@@ -1,0 +1,77 @@
+#include "natopost/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void np_error_clear(np_error *err)
+{
+    if (!err) return;
+    err->code = NP_OK;
+    err->line = 0;
+    err->column = 0;
+    err->offset = 0;
+    err->message[0] = '\0';
+}
+
+static void set_message(np_error *err, const char *fmt, va_list ap)
+{
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+}
+
+np_status np_error_set(np_error *err, np_status code, const char *fmt, ...)
+{
+    if (!err) return code;
+    np_error_clear(err);
+    err->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+np_status np_error_set_at(np_error *err, np_status code, int line, int column,
+                          size_t offset, const char *fmt, ...)
+{
+    if (!err) return code;
+    np_error_clear(err);
+    err->code = code;
+    err->line = line;
+    err->column = column;
+    err->offset = offset;
+    va_list ap;
+    va_start(ap, fmt);
+    set_message(err, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void np_error_prefix(np_error *err, const char *fmt, ...)
+{
+    if (!err) return;
+    char prefix[NP_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    va_end(ap);
+    char old[NP_ERROR_MESSAGE_MAX];
+    memcpy(old, err->message, sizeof old);
+    snprintf(err->message, sizeof err->message, "%s: %s", prefix, old);
+}
+
+const char *np_status_name(np_status code)
+{
+    switch (code) {
+    case NP_OK: return "ok";
+    case NP_EINVAL: return "invalid argument";
+    case NP_EPARSE: return "parse error";
+    case NP_ENOMEM: return "out of memory";
+    case NP_EIO: return "input/output error";
+    case NP_ENOTFOUND: return "not found";
+    }
+    return "unknown error";
+}
+
+void np_free(void *ptr) { free(ptr); }
