@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "civil.h"
 #include "text_quote.h"
 
 static const char *const MONTH_NAMES[12] = {
@@ -25,35 +26,7 @@ int np_date_days_in_month(int year, int month)
 
 bool np_date_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
 
-/* Howard Hinnant's days_from_civil: constant time, exact for any year >= 0
- * (the era arithmetic is written for non-negative years, which is all we use
- * once month arithmetic has normalised the year). */
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-    y -= m <= 2;
-    const int64_t era = y / 400;
-    const int64_t yoe = y - era * 400;                                 /* [0, 399] */
-    const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1; /* [0, 365] */
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;          /* [0, 146096] */
-    return era * 146097 + doe - 719468;
-}
-
-/* Inverse of days_from_civil, valid for day numbers of years >= 1. */
-static np_ymd civil_from_days(int64_t z)
-{
-    z += 719468;
-    const int64_t era = z / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    const int y = (int)(yoe + era * 400 + (m <= 2));
-    return (np_ymd){y, m, d};
-}
-
-np_ymd np_date_to_ymd(np_date d) { return civil_from_days(d); }
+np_ymd np_date_to_ymd(np_date d) { return np_civil_from_days(d); }
 
 static np_status out_of_range(np_error *err, int64_t days)
 {
@@ -80,7 +53,7 @@ np_status np_date_from_ymd(np_date *out, int year, int month, int day, np_error 
 {
     np_status st = check_ymd(year, month, day, err);
     if (st != NP_OK) return st;
-    *out = (np_date)days_from_civil(year, month, day);
+    *out = (np_date)np_days_from_civil(year, month, day);
     return NP_OK;
 }
 
@@ -125,13 +98,13 @@ np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *er
         }
         return st;
     }
-    *out = (np_date)days_from_civil(year, month, day);
+    *out = (np_date)np_days_from_civil(year, month, day);
     return NP_OK;
 }
 
 size_t np_date_format(np_date d, char *buf)
 {
-    const np_ymd t = civil_from_days(d);
+    const np_ymd t = np_civil_from_days(d);
     /* Written by hand: snprintf cannot prove to -Wformat-truncation that the
      * fields fit, and this sits on hot export paths. */
     buf[0] = (char)('0' + t.year / 1000 % 10);
@@ -170,17 +143,6 @@ int np_date_weekday(np_date d)
     return (r + 3) % 7 + 1;
 }
 
-/* The anniversary as an unchecked day number (the year may exceed 9999). */
-static int64_t anniversary_days(np_ymd s, int64_t months)
-{
-    const int64_t total = (int64_t)s.year * 12 + (s.month - 1) + months;
-    const int64_t year = total / 12;
-    const int month = (int)(total % 12) + 1;
-    const int dim = np_date_days_in_month((int)year, month);
-    if (s.day > dim) return days_from_civil(year, month, dim) + 1; /* roll to the 1st of next month */
-    return days_from_civil(year, month, s.day);
-}
-
 static np_status check_months(int months, int min, np_error *err)
 {
     if (months < min || months > NP_MONTHS_MAX)
@@ -193,7 +155,7 @@ np_status np_date_anniversary(np_date *out, np_date d, int months, np_error *err
 {
     np_status st = check_months(months, 0, err);
     if (st != NP_OK) return st;
-    const int64_t r = anniversary_days(civil_from_days(d), months);
+    const int64_t r = np_civil_anniversary(np_civil_from_days(d), months);
     if (!np_date_in_range(r)) return out_of_range(err, r);
     *out = (np_date)r;
     return NP_OK;
@@ -203,7 +165,7 @@ np_status np_date_period_end(np_date *out, np_date d, int months, np_error *err)
 {
     np_status st = check_months(months, 1, err);
     if (st != NP_OK) return st;
-    const int64_t r = anniversary_days(civil_from_days(d), months) - 1;
+    const int64_t r = np_civil_anniversary(np_civil_from_days(d), months) - 1;
     if (!np_date_in_range(r)) return out_of_range(err, r);
     *out = (np_date)r;
     return NP_OK;
@@ -213,13 +175,9 @@ np_status np_date_months_before_clamped(np_date *out, np_date d, int months, np_
 {
     np_status st = check_months(months, 0, err);
     if (st != NP_OK) return st;
-    const np_ymd s = civil_from_days(d);
-    const int64_t total = (int64_t)s.year * 12 + (s.month - 1) - months;
-    if (total < 12) return out_of_range(err, NP_DATE_MIN - 1);
-    const int year = (int)(total / 12);
-    const int month = (int)(total % 12) + 1;
-    const int dim = np_date_days_in_month(year, month);
-    *out = (np_date)days_from_civil(year, month, s.day > dim ? dim : s.day);
+    const np_ymd s = np_civil_from_days(d);
+    if ((int64_t)s.year * 12 + (s.month - 1) - months < 12) return out_of_range(err, NP_DATE_MIN - 1);
+    *out = (np_date)np_civil_months_before_clamped(s, months);
     return NP_OK;
 }
 
@@ -228,12 +186,12 @@ int np_date_months_completed(np_date start, np_date on)
     /* Period m ends on or before `on` exactly when anniversary m <= on + 1. */
     const int64_t limit = (int64_t)on + 1;
     if (limit <= start) return 0;
-    const np_ymd s = civil_from_days(start);
-    const np_ymd l = civil_from_days(limit);
+    const np_ymd s = np_civil_from_days(start);
+    const np_ymd l = np_civil_from_days(limit);
     int64_t m = ((int64_t)l.year * 12 + l.month) - ((int64_t)s.year * 12 + s.month);
     /* The calendar estimate is off by at most one in either direction because
      * of day-of-month rolls; anniversaries are strictly increasing in m. */
-    while (m > 0 && anniversary_days(s, m) > limit) m--;
-    while (anniversary_days(s, m + 1) <= limit) m++;
+    while (m > 0 && np_civil_anniversary(s, m) > limit) m--;
+    while (np_civil_anniversary(s, m + 1) <= limit) m++;
     return (int)m;
 }

@@ -56,9 +56,14 @@ void np_error_prefix(np_error *err, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(prefix, sizeof prefix, fmt, ap);
     va_end(ap);
-    char old[NP_ERROR_MESSAGE_MAX];
-    memcpy(old, err->message, sizeof old);
-    snprintf(err->message, sizeof err->message, "%s: %s", prefix, old);
+    /* Build "prefix: message" by hand, truncating deliberately at the buffer's end. */
+    char joined[NP_ERROR_MESSAGE_MAX];
+    size_t n = 0;
+    const char *parts[3] = {prefix, ": ", err->message};
+    for (int p = 0; p < 3; p++)
+        for (const char *c = parts[p]; *c && n + 1 < sizeof joined; c++) joined[n++] = *c;
+    joined[n] = '\0';
+    memcpy(err->message, joined, n + 1);
 }
 
 const char *np_status_name(np_status code)

@@ -1,0 +1,24 @@
+/* Private jansson helpers shared by every JSON reader and writer. */
+#ifndef NATOPOST_JSON_UTIL_H
+#define NATOPOST_JSON_UTIL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "natopost/error.h"
+#include "natopost/policy.h"
+
+/* "an object", "a string", "an integer", "a real", "true", "false", "null"... */
+const char *np_json_type_name(const json_t *value);
+
+/* Turns a jansson parse error into NP_EPARSE with line, column and offset,
+ * the message starting with `what` ("policy JSON: ..."). */
+np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what);
+
+/* Writes an object key quoted and escaped for an error message. */
+void np_json_quote_key(char *buf, size_t size, const char *key);
+
+/* The policy as a jansson object (new reference), NULL when out of memory. */
+json_t *np_policy_to_json_value(const np_policy *policy);
+
+#endif

@@ -1,0 +1,32 @@
+/* Private: a growable byte buffer for writers (iCalendar, tables, CSV).
+ * An allocation failure is sticky: later appends do nothing and
+ * np_strbuf_take returns NULL, so writers check once at the end. */
+#ifndef NATOPOST_STRBUF_H
+#define NATOPOST_STRBUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct np_strbuf {
+    char *data;
+    size_t len;
+    size_t cap;
+    bool failed;
+} np_strbuf;
+
+#define NP_STRBUF_INIT {NULL, 0, 0, false}
+
+void np_strbuf_append(np_strbuf *sb, const char *bytes, size_t n);
+void np_strbuf_puts(np_strbuf *sb, const char *s);
+void np_strbuf_printf(np_strbuf *sb, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Returns the NUL-terminated contents (the caller frees with free/np_free) and
+ * resets the buffer; NULL if any allocation failed. */
+char *np_strbuf_take(np_strbuf *sb);
+/* Frees the contents; the buffer can be reused. */
+void np_strbuf_reset(np_strbuf *sb);
+
+#endif

@@ -1,0 +1,268 @@
+#include "natopost/timeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text_quote.h"
+#include "timeline_rules.h"
+
+static const char *const KIND_NAMES[] = {"external", "seconded", "serving"};
+
+static const struct {
+    const char *code;
+    const char *label;
+} EVENTS[NP_EVENT_COUNT] = {
+    {"entry_on_duty", "Entry on duty"},
+    {"initial_contract_end", "End of the initial contract"},
+    {"renewal_start", "Start of the renewal"},
+    {"renewal_end", "End of the renewal"},
+    {"conversion_window_open", "Conversion to an indefinite contract: window opens"},
+    {"conversion_window_close", "Conversion to an indefinite contract: last day to apply"},
+    {"contract_end", "Contract end"},
+    {"max_service_end", "End of the maximum period of service"},
+    {"earliest_promotion", "Earliest promotion to the higher grade"},
+};
+
+static const char *const NOTE_CODES[NP_NOTE_COUNT] = {
+    "seconded_renewal",
+    "promotion_not_reachable",
+    "conversion_window_empty",
+    "no_conversion_seconded",
+};
+
+static const char *const PHASE_NAMES[] = {"not_started", "initial", "renewal", "ended"};
+
+const char *np_kind_name(np_kind kind)
+{
+    return (unsigned)kind < sizeof KIND_NAMES / sizeof KIND_NAMES[0] ? KIND_NAMES[kind] : "unknown";
+}
+
+np_status np_kind_parse(np_kind *out, const char *name, np_error *err)
+{
+    for (size_t i = 0; i < sizeof KIND_NAMES / sizeof KIND_NAMES[0]; i++) {
+        if (strcmp(name, KIND_NAMES[i]) == 0) {
+            *out = (np_kind)i;
+            return NP_OK;
+        }
+    }
+    char shown[NP_QUOTE_MAX];
+    np_quote(shown, sizeof shown, name, strlen(name));
+    return np_error_set(err, NP_EINVAL, "kind %s is not one of external, seconded, serving", shown);
+}
+
+const char *np_event_code_name(np_event_code code)
+{
+    return (unsigned)code < NP_EVENT_COUNT ? EVENTS[code].code : "unknown";
+}
+
+const char *np_event_label(np_event_code code)
+{
+    return (unsigned)code < NP_EVENT_COUNT ? EVENTS[code].label : "unknown";
+}
+
+np_status np_event_code_parse(np_event_code *out, const char *name, np_error *err)
+{
+    for (int i = 0; i < NP_EVENT_COUNT; i++) {
+        if (strcmp(name, EVENTS[i].code) == 0) {
+            *out = (np_event_code)i;
+            return NP_OK;
+        }
+    }
+    char shown[NP_QUOTE_MAX];
+    np_quote(shown, sizeof shown, name, strlen(name));
+    return np_error_set(err, NP_EINVAL,
+                        "unknown event code %s (known: entry_on_duty, initial_contract_end, "
+                        "renewal_start, renewal_end, conversion_window_open, "
+                        "conversion_window_close, contract_end, max_service_end, "
+                        "earliest_promotion)",
+                        shown);
+}
+
+const char *np_note_code_name(np_note_code code)
+{
+    return (unsigned)code < NP_NOTE_COUNT ? NOTE_CODES[code] : "unknown";
+}
+
+const char *np_phase_name(np_phase phase)
+{
+    return (unsigned)phase < sizeof PHASE_NAMES / sizeof PHASE_NAMES[0] ? PHASE_NAMES[phase] : "unknown";
+}
+
+/* Resolves a month count left at NP_FROM_POLICY; `from_policy` records which,
+ * so that an error can say the value was not the caller's. */
+static int pick(int given, int policy_value, bool *from_policy)
+{
+    *from_policy = given == NP_FROM_POLICY;
+    return *from_policy ? policy_value : given;
+}
+
+np_status np_rules_resolve(np_rules *r, const np_policy *policy, const np_appointment *in,
+                           np_error *err)
+{
+    r->policy = policy ? *policy : np_policy_default();
+    np_status st = np_policy_validate(&r->policy, err);
+    if (st != NP_OK) {
+        np_error_prefix(err, "policy");
+        return st;
+    }
+    const np_policy *p = &r->policy;
+    np_appointment *a = &r->appointment;
+    *a = *in;
+    if ((unsigned)a->kind > NP_KIND_SERVING)
+        return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
+                            (int)a->kind);
+
+    bool initial_default, max_default, renewal_default;
+    a->initial_months = pick(in->initial_months, p->initial_months, &initial_default);
+    a->max_months = pick(in->max_months, p->max_months, &max_default);
+    a->renewal_months = pick(in->renewal_months, p->renewal_months, &renewal_default);
+
+    if (a->initial_months < 1 || a->initial_months > NP_POLICY_MONTHS_MAX)
+        return np_error_set(err, NP_EINVAL, "initial_months must be between 1 and %d, got %d",
+                            NP_POLICY_MONTHS_MAX, a->initial_months);
+    if (a->max_months < a->initial_months || a->max_months > NP_POLICY_MONTHS_MAX)
+        return np_error_set(err, NP_EINVAL,
+                            "max_months must be between initial_months (%d) and %d, got %d%s",
+                            a->initial_months, NP_POLICY_MONTHS_MAX, a->max_months,
+                            max_default ? " (the policy's value)" : "");
+    const int renewal_max = a->max_months - a->initial_months;
+    if (a->renewal_months < 0 || a->renewal_months > renewal_max)
+        return np_error_set(err, NP_EINVAL,
+                            "renewal_months must be between 0 and %d (max_months - "
+                            "initial_months), got %d%s",
+                            renewal_max, a->renewal_months,
+                            renewal_default ? " (the policy's value)" : "");
+
+    if (a->reduction_months < 0 || a->reduction_months > p->max_reduction_months)
+        return np_error_set(err, NP_EINVAL, "reduction_months must be between 0 and %d, got %d",
+                            p->max_reduction_months, a->reduction_months);
+    if (a->reduction_months != 0 && !a->twin_grade)
+        return np_error_set(err, NP_EINVAL,
+                            "reduction_months applies only to twin-graded posts (twin_grade is false)");
+    if (a->reduction_months != 0 && a->kind == NP_KIND_SERVING)
+        return np_error_set(err, NP_EINVAL,
+                            "reduction_months applies to external and seconded appointments, "
+                            "not to serving staff");
+    if (a->direct_higher && a->kind != NP_KIND_SERVING)
+        return np_error_set(err, NP_EINVAL,
+                            "direct_higher applies only to serving staff, not to a %s appointment",
+                            np_kind_name(a->kind));
+    if (a->direct_higher && !a->twin_grade)
+        return np_error_set(err, NP_EINVAL,
+                            "direct_higher applies only to twin-graded posts (twin_grade is false)");
+
+    r->renewed = a->renewal_months > 0;
+    r->conversion_offered = r->renewed && (a->kind != NP_KIND_SECONDED || p->seconded_conversion);
+    if (!a->twin_grade) r->promotion_offset = -1;
+    else if (a->direct_higher) r->promotion_offset = 0;
+    else r->promotion_offset = p->promotion_months - a->reduction_months;
+    return NP_OK;
+}
+
+/* Appends a note and returns its text buffer (NP_NOTE_TEXT_MAX bytes) to fill. */
+static char *add_note(np_timeline *t, np_note_code code)
+{
+    np_note *n = &t->notes[t->note_count++];
+    n->code = code;
+    return n->text;
+}
+
+np_status np_timeline_build(np_timeline *out, const np_policy *policy,
+                            const np_appointment *appointment, np_error *err)
+{
+    np_rules r;
+    np_status st = np_rules_resolve(&r, policy, appointment, err);
+    if (st != NP_OK) return st;
+    if (!np_date_in_range(appointment->start))
+        return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
+                            (long long)appointment->start);
+
+    np_timeline t;
+    memset(&t, 0, sizeof t);
+    t.appointment = r.appointment;
+    t.policy = r.policy;
+    t.renewed = r.renewed;
+    const np_ymd s = np_date_to_ymd(appointment->start);
+    for (int c = 0; c < NP_EVENT_COUNT; c++) {
+        const int64_t day = np_rules_event_day(&r, s, appointment->start, (np_event_code)c);
+        if (day == NP_RULES_ABSENT) continue;
+        if (!np_date_in_range(day))
+            return np_error_set(err, NP_EINVAL,
+                                "%s: date is out of range (after 9999-12-31) for a start on "
+                                "%04d-%02d-%02d",
+                                EVENTS[c].code, s.year, s.month, s.day);
+        t.events[t.event_count++] = (np_event){(np_event_code)c, (np_date)day, NULL};
+    }
+
+    const np_event *contract_end = np_timeline_find(&t, NP_EVENT_CONTRACT_END);
+    char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
+    if (r.renewed && r.appointment.kind == NP_KIND_SECONDED) {
+        ((np_event *)np_timeline_find(&t, NP_EVENT_RENEWAL_END))->note =
+            "subject to the agreement of the national authority";
+        snprintf(add_note(&t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
+                 "Renewal of a seconded staff member is subject to the agreement of the "
+                 "national authority.");
+    }
+    if (r.conversion_offered && !np_timeline_find(&t, NP_EVENT_CONVERSION_WINDOW_OPEN)) {
+        /* Say which window would have been: renewal start to renewal end less the notice. */
+        np_date_format(np_timeline_find(&t, NP_EVENT_RENEWAL_START)->date, a);
+        np_date close;
+        np_date_months_before_clamped(&close, contract_end->date, r.policy.conversion_notice_months, NULL);
+        np_date_format(close, b);
+        snprintf(add_note(&t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+                 "The conversion window (%s to %s) is empty, so there is none.", a, b);
+    }
+    t.has_conversion_window = np_timeline_find(&t, NP_EVENT_CONVERSION_WINDOW_OPEN) != NULL;
+    if (r.renewed && r.appointment.kind == NP_KIND_SECONDED && !r.policy.seconded_conversion)
+        snprintf(add_note(&t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
+                 "Seconded staff are not offered conversion to an indefinite duration "
+                 "contract.");
+
+    np_event *promotion = (np_event *)np_timeline_find(&t, NP_EVENT_EARLIEST_PROMOTION);
+    if (promotion) {
+        t.promotion_reachable = promotion->date <= contract_end->date;
+        if (r.appointment.direct_higher) {
+            promotion->note = "appointed directly to the higher grade";
+        } else if (!t.promotion_reachable) {
+            promotion->note = "after the contract end: not reachable within the contract";
+            np_date_format(promotion->date, a);
+            np_date_format(contract_end->date, b);
+            snprintf(add_note(&t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
+                     "The earliest promotion (%s) falls after the contract end (%s): promotion "
+                     "is not reachable within the contract.",
+                     a, b);
+        }
+    }
+    *out = t;
+    return NP_OK;
+}
+
+const np_event *np_timeline_find(const np_timeline *t, np_event_code code)
+{
+    for (size_t i = 0; i < t->event_count; i++)
+        if (t->events[i].code == code) return &t->events[i];
+    return NULL;
+}
+
+np_day_status np_timeline_status(const np_timeline *t, np_date on)
+{
+    np_day_status s;
+    memset(&s, 0, sizeof s);
+    s.on = on;
+    const np_date start = t->appointment.start;
+    const np_date initial_end = np_timeline_find(t, NP_EVENT_INITIAL_CONTRACT_END)->date;
+    const np_date end = np_timeline_find(t, NP_EVENT_CONTRACT_END)->date;
+    if (on < start) s.phase = NP_PHASE_NOT_STARTED;
+    else if (on <= initial_end) s.phase = NP_PHASE_INITIAL;
+    else if (on <= end) s.phase = NP_PHASE_RENEWAL;
+    else s.phase = NP_PHASE_ENDED;
+    s.days_to_contract_end = end - on;
+    const np_event *open = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN);
+    const np_event *close = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_CLOSE);
+    s.conversion_window_open = open && close && open->date <= on && on <= close->date;
+    s.months_served = np_date_months_completed(start, on < end ? on : end);
+    s.twin_grade = t->appointment.twin_grade;
+    const np_event *promotion = np_timeline_find(t, NP_EVENT_EARLIEST_PROMOTION);
+    s.promotion_possible = promotion && promotion->date <= on && on <= end;
+    return s;
+}
