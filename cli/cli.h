@@ -1,0 +1,27 @@
+/* The natopost command-line tool: one function per subcommand.
+ * Exit codes: 0 success, 1 a file could not be read or written,
+ * 2 bad input (usage, malformed value, out-of-range parameter). */
+#ifndef NATOPOST_CLI_H
+#define NATOPOST_CLI_H
+
+#include <stdio.h>
+
+#include "natopost/error.h"
+
+enum { CLI_OK = 0, CLI_IO = 1, CLI_BAD_INPUT = 2 };
+
+int cli_timeline(int argc, char **argv);
+
+/* Prints "natopost <cmd>: <message>" on one line to stderr; returns the exit
+ * code for `err` (CLI_IO for NP_EIO, CLI_BAD_INPUT otherwise). */
+int cli_fail(const char *cmd, const np_error *err);
+/* Same for a usage problem found by the tool itself. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Parses a decimal int option value strictly (no trailing text, in int range). */
+int cli_parse_int(const char *cmd, const char *option, const char *text, int *out);
+
+#endif

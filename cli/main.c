@@ -1,0 +1,74 @@
+/* natopost: read NATO vacancy notices and compute contract timelines. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "natopost/natopost.h"
+
+static const char USAGE[] =
+    "usage: natopost <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  timeline   contract and promotion timeline of an appointment\n"
+    "\n"
+    "Run 'natopost <command> --help' for a command's options.\n"
+    "Exit status: 0 success, 1 file error, 2 bad input.\n";
+
+int cli_fail(const char *cmd, const np_error *err)
+{
+    fprintf(stderr, "natopost %s: %s\n", cmd, err->message);
+    return err->code == NP_EIO ? CLI_IO : CLI_BAD_INPUT;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    fprintf(stderr, "natopost %s: ", cmd);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (see 'natopost %s --help')\n", cmd);
+    return CLI_BAD_INPUT;
+}
+
+int cli_parse_int(const char *cmd, const char *option, const char *text, int *out)
+{
+    const char *p = text;
+    int sign = 1;
+    if (*p == '-' || *p == '+') sign = *p++ == '-' ? -1 : 1;
+    if (!*p) return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
+    long long v = 0;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
+        v = v * 10 + (*p - '0');
+        if (v > 2147483648LL)
+            return cli_usage_error(cmd, "%s: %s is too large", option, text);
+    }
+    v *= sign;
+    if (v > 2147483647LL || v < -2147483647LL)
+        return cli_usage_error(cmd, "%s: %s is too large", option, text);
+    *out = (int)v;
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return CLI_BAD_INPUT;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(USAGE, stdout);
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("natopost %s\n", NATOPOST_VERSION);
+        return CLI_OK;
+    }
+    if (strcmp(cmd, "timeline") == 0) return cli_timeline(argc - 1, argv + 1);
+    fprintf(stderr, "natopost: unknown command \"%s\" (see 'natopost --help')\n", cmd);
+    return CLI_BAD_INPUT;
+}
