@@ -18,10 +18,8 @@ bool np_date_is_leap_year(int year)
 
 int np_date_days_in_month(int year, int month)
 {
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12) return 0;
-    if (month == 2 && np_date_is_leap_year(year)) return 29;
-    return days[month - 1];
+    return np_civil_days_in_month((uint32_t)year, month);
 }
 
 bool np_date_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }

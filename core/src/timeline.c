@@ -184,7 +184,7 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t.renewed = r.renewed;
     const np_ymd s = np_date_to_ymd(appointment->start);
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const int64_t day = np_rules_event_day(&r, s, appointment->start, (np_event_code)c);
+        const int64_t day = np_rules_event_day(&r, s, (np_event_code)c);
         if (day == NP_RULES_ABSENT) continue;
         if (!np_date_in_range(day))
             return np_error_set(err, NP_EINVAL,

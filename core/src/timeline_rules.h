@@ -27,44 +27,66 @@ np_status np_rules_resolve(np_rules *rules, const np_policy *policy,
 /* Marker for an event the appointment does not have. */
 #define NP_RULES_ABSENT INT64_MIN
 
-/* The day number of event `code` for an appointment starting on `start`
- * (already split into `s`), or NP_RULES_ABSENT. Not range-checked: the
- * result may fall after 9999-12-31. */
-static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, int64_t start,
-                                         np_event_code code)
+/* How an event's date follows from the start: most events are a fixed
+ * anniversary plus an adjustment (a period end is the anniversary minus one
+ * day); the conversion window depends on the start itself (it can be empty). */
+typedef enum np_offset_kind { NP_OFFSET_ABSENT, NP_OFFSET_FIXED, NP_OFFSET_WINDOW } np_offset_kind;
+
+typedef struct np_event_offset {
+    np_offset_kind kind;
+    int months; /* NP_OFFSET_FIXED: the anniversary ... */
+    int adjust; /* ... plus this many days (0 or -1) */
+} np_event_offset;
+
+/* The rule of the spec's event table for `code`. */
+static inline np_event_offset np_rules_event_offset(const np_rules *r, np_event_code code)
 {
     const np_appointment *a = &r->appointment;
+    const np_event_offset absent = {NP_OFFSET_ABSENT, 0, 0};
     switch (code) {
     case NP_EVENT_ENTRY_ON_DUTY:
-        return start;
+        return (np_event_offset){NP_OFFSET_FIXED, 0, 0};
     case NP_EVENT_INITIAL_CONTRACT_END:
-        return np_civil_anniversary(s, a->initial_months) - 1;
+        return (np_event_offset){NP_OFFSET_FIXED, a->initial_months, -1};
     case NP_EVENT_RENEWAL_START:
-        return r->renewed ? np_civil_anniversary(s, a->initial_months) : NP_RULES_ABSENT;
+        return r->renewed ? (np_event_offset){NP_OFFSET_FIXED, a->initial_months, 0} : absent;
     case NP_EVENT_RENEWAL_END:
-        return r->renewed ? np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1
-                          : NP_RULES_ABSENT;
+        return r->renewed
+                   ? (np_event_offset){NP_OFFSET_FIXED, a->initial_months + a->renewal_months, -1}
+                   : absent;
     case NP_EVENT_CONVERSION_WINDOW_OPEN:
-    case NP_EVENT_CONVERSION_WINDOW_CLOSE: {
-        if (!r->conversion_offered) return NP_RULES_ABSENT;
-        const int64_t open = np_civil_anniversary(s, a->initial_months);
-        const int64_t end = np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
-        const int64_t close =
-            np_civil_months_before_clamped(np_civil_from_days(end), r->policy.conversion_notice_months);
-        if (close < open) return NP_RULES_ABSENT; /* an empty window is no window */
-        return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
-    }
-    case NP_EVENT_CONTRACT_END:
-        return np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
+    case NP_EVENT_CONVERSION_WINDOW_CLOSE:
+        return r->conversion_offered ? (np_event_offset){NP_OFFSET_WINDOW, 0, 0} : absent;
+    case NP_EVENT_CONTRACT_END: /* the renewal end, or the initial end when not renewed */
+        return (np_event_offset){NP_OFFSET_FIXED, a->initial_months + a->renewal_months, -1};
     case NP_EVENT_MAX_SERVICE_END:
-        return np_civil_anniversary(s, a->max_months) - 1;
+        return (np_event_offset){NP_OFFSET_FIXED, a->max_months, -1};
     case NP_EVENT_EARLIEST_PROMOTION:
-        return r->promotion_offset < 0 ? NP_RULES_ABSENT
-                                       : np_civil_anniversary(s, r->promotion_offset);
+        return r->promotion_offset < 0 ? absent
+                                       : (np_event_offset){NP_OFFSET_FIXED, r->promotion_offset, 0};
     case NP_EVENT_COUNT:
         break;
     }
-    return NP_RULES_ABSENT;
+    return absent;
+}
+
+/* The day number of event `code` for an appointment starting on the date
+ * `s`, or NP_RULES_ABSENT. Not range-checked: the
+ * result may fall after 9999-12-31. */
+static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_code code)
+{
+    const np_event_offset o = np_rules_event_offset(r, code);
+    if (o.kind == NP_OFFSET_ABSENT) return NP_RULES_ABSENT;
+    if (o.kind == NP_OFFSET_FIXED) return np_civil_anniversary(s, o.months) + o.adjust;
+    /* The window opens with the renewal and closes the notice period before
+     * its end, "no later than" clamped; an empty window is no window. */
+    const np_appointment *a = &r->appointment;
+    const int64_t open = np_civil_anniversary(s, a->initial_months);
+    const int64_t end = np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
+    const int64_t close =
+        np_civil_months_before_clamped(np_civil_from_days(end), r->policy.conversion_notice_months);
+    if (close < open) return NP_RULES_ABSENT;
+    return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
 
 #endif

@@ -1,0 +1,62 @@
+/* Throughput of the C core's contract-end computation: the batch call over a
+ * large array of start dates, and np_timeline_build per appointment.
+ * Prints one line per measurement; the ratio script reads "name value". */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "natopost/natopost.h"
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+    const size_t n = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 10000000;
+    int64_t *starts = malloc(n * sizeof *starts);
+    int64_t *ends = malloc(n * sizeof *ends);
+    if (!starts || !ends) return 1;
+    /* Every day from 1990 on, cycling: all month lengths and leap days occur. */
+    for (size_t i = 0; i < n; i++) starts[i] = 7305 + (int64_t)(i % 20000);
+
+    np_appointment a = NP_APPOINTMENT_INIT;
+    a.twin_grade = true;
+    np_error err;
+    double best = 1e9;
+    for (int rep = 0; rep < 5; rep++) {
+        const double t0 = now_seconds();
+        if (np_timeline_batch(NULL, &a, NP_EVENT_CONTRACT_END, starts, ends, n, &err) != NP_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return 1;
+        }
+        const double dt = now_seconds() - t0;
+        if (dt < best) best = dt;
+    }
+    int64_t check = 0;
+    for (size_t i = 0; i < n; i += 4096) check += ends[i];
+    printf("c_batch_contract_end_per_s %.0f\n", (double)n / best);
+
+    const size_t m = n / 10;
+    best = 1e9;
+    for (int rep = 0; rep < 3; rep++) {
+        const double t0 = now_seconds();
+        for (size_t i = 0; i < m; i++) {
+            np_timeline t;
+            a.start = (np_date)starts[i];
+            if (np_timeline_build(&t, NULL, &a, &err) != NP_OK) return 1;
+            check += t.events[t.event_count - 1].date;
+        }
+        const double dt = now_seconds() - t0;
+        if (dt < best) best = dt;
+    }
+    printf("c_full_timelines_per_s %.0f\n", (double)m / best);
+    fprintf(stderr, "(checksum %lld)\n", (long long)check);
+    free(starts);
+    free(ends);
+    return 0;
+}
