@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the tests): builds an optimised `build-release/` and
+# prints, measured in one run on this machine, the C core's rates and the
+# Python ratios. Figures vary with the machine; ratios are what to compare.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh >/dev/null
+if [ -f build-release/build.ninja ]; then meson setup --reconfigure build-release -Dbuildtype=release -Dtests=false >/dev/null
+else rm -rf build-release; meson setup build-release -Dbuildtype=release -Dtests=false >/dev/null; fi
+meson compile -C build-release >/dev/null
+echo "== C core (one core)"
+./build-release/bench/bench_timeline 2>/dev/null
+echo "== Python (Debian /usr/bin/python3)"
+PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_python.py
+for extra in bench/bench_*.sh; do
+  [ -e "$extra" ] || continue
+  echo "== $(basename "$extra" .sh)"
+  bash "$extra" build-release
+done
