@@ -54,6 +54,13 @@ static int value_of(const np_policy *policy, const int_param *p)
     return *(const int *)(const void *)((const char *)policy + p->offset);
 }
 
+bool np_policy_equal(const np_policy *a, const np_policy *b)
+{
+    for (size_t i = 0; i < INT_PARAM_COUNT; i++)
+        if (value_of(a, &INT_PARAMS[i]) != value_of(b, &INT_PARAMS[i])) return false;
+    return a->seconded_conversion == b->seconded_conversion;
+}
+
 np_status np_policy_validate(const np_policy *policy, np_error *err)
 {
     for (size_t i = 0; i < INT_PARAM_COUNT; i++) {

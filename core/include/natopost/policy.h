@@ -38,6 +38,10 @@ typedef struct np_policy {
 /* The spec's defaults. */
 np_policy np_policy_default(void);
 
+/* True when every parameter of `a` and `b` is equal (use this, not memcmp:
+ * the struct has padding). */
+bool np_policy_equal(const np_policy *a, const np_policy *b);
+
 /* Checks every parameter; NP_EINVAL with a message naming the first parameter
  * that is out of range or inconsistent ("renewal_months (48) exceeds
  * max_months - initial_months (36)"). */
