@@ -82,10 +82,10 @@ static uint64_t appointment_hash(const np_timeline *t)
 char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
 {
     const int64_t day = dtstamp >= 0 ? dtstamp / 86400 : -((-dtstamp + 86399) / 86400);
-    if (!np_date_in_range(day))
-        return np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999",
-                            (long long)dtstamp),
-               NULL;
+    if (!np_date_in_range(day)) {
+        np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999", (long long)dtstamp);
+        return NULL;
+    }
     const int64_t secs = dtstamp - day * 86400;
     char stamp_day[9], stamp[32], start[9], buf[128];
     basic_date(stamp_day, (np_date)day);
