@@ -1,0 +1,133 @@
+/* natopost/query.h -- one query language for C, Lua, Python and the CLI.
+ *
+ * Grammar (keywords are case-insensitive; see README "Query language"):
+ *
+ *   query      := [expr] [ "order" "by" key ("," key)* ] [ "count" "by" field ]
+ *   key        := field [ "asc" | "desc" ]
+ *   expr       := and_expr ( "or" and_expr )*
+ *   and_expr   := not_expr ( "and" not_expr )*
+ *   not_expr   := "not" not_expr | primary
+ *   primary    := "(" expr ")"
+ *               | field op literal            op: = != < <= > >=
+ *               | field "in" "[" literal ("," literal)* "]"
+ *               | field "~" string            case-insensitive contains
+ *               | field "is" ["not"] "null"
+ *               | field                       a boolean field is true
+ *   field      := name ( "." name )*          e.g. lang.second
+ *   literal    := string | number | date | word   ("NATO SECRET", 3, 2025-12-01, G15, II, true)
+ *
+ * A query is parsed and type-checked against a field table (the record model
+ * supplies it, see np_query_compile) before it runs; errors are positioned
+ * (column and a caret under the query in the message). A missing value never
+ * matches a comparison (not even !=); ask for it with "is null".
+ */
+#ifndef NATOPOST_QUERY_H
+#define NATOPOST_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "natopost/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Value types of queryable fields; each has its own order. */
+typedef enum np_qtype {
+    NP_QTYPE_TEXT = 0, /* = != in ~, ordered by byte value */
+    NP_QTYPE_NUMBER,   /* double */
+    NP_QTYPE_DATE,     /* np_date day number */
+    NP_QTYPE_GRADE,    /* grade rank (see grade.h) */
+    NP_QTYPE_LEVEL,    /* NATO language level I..VI as 1..6 */
+    NP_QTYPE_CLEARANCE,/* NR < NC < NS < CTS as 1..4 */
+    NP_QTYPE_BOOL
+} np_qtype;
+
+const char *np_qtype_name(np_qtype type);
+
+/* A typed constant (a literal of the query, or a field's value of a record). */
+typedef struct np_qvalue {
+    np_qtype type;
+    bool is_null;
+    double number;    /* NUMBER */
+    int32_t ordinal;  /* DATE, GRADE, LEVEL, CLEARANCE; BOOL as 0/1 */
+    const char *text; /* TEXT: not owned by the value */
+    size_t text_len;
+} np_qvalue;
+
+/* One field a query may name. `parse_literal` turns a literal's text (quotes
+ * removed) into a value of the field's type, or fails with a message; NULL
+ * uses the type's default parser (numbers, dates, booleans, text). */
+typedef struct np_qfield {
+    const char *name;
+    np_qtype type;
+    int id; /* the record model's own number for the field */
+    np_status (*parse_literal)(np_qvalue *out, const char *text, size_t len, np_error *err);
+} np_qfield;
+
+typedef enum np_qop { NP_QOP_EQ, NP_QOP_NE, NP_QOP_LT, NP_QOP_LE, NP_QOP_GT, NP_QOP_GE } np_qop;
+
+typedef enum np_qnode_kind {
+    NP_QNODE_AND,
+    NP_QNODE_OR,
+    NP_QNODE_NOT,
+    NP_QNODE_COMPARE,  /* field op value */
+    NP_QNODE_IN,       /* field in [values] */
+    NP_QNODE_CONTAINS, /* field ~ text, case-insensitive (ASCII folding) */
+    NP_QNODE_IS_NULL,  /* field is null (NOT wraps it for "is not null") */
+    NP_QNODE_TRUE_FIELD /* a boolean field is true */
+} np_qnode_kind;
+
+/* A node of the compiled query tree (read-only for evaluators). */
+typedef struct np_qnode {
+    np_qnode_kind kind;
+    const np_qfield *field; /* leaves */
+    np_qop op;              /* COMPARE */
+    np_qvalue *values;      /* COMPARE (1), IN (n), CONTAINS (1) */
+    size_t value_count;
+    struct np_qnode *left;  /* AND, OR, NOT */
+    struct np_qnode *right; /* AND, OR */
+    int column;             /* 1-based position in the query text */
+} np_qnode;
+
+typedef struct np_qsort_key {
+    const np_qfield *field;
+    bool descending;
+} np_qsort_key;
+
+/* A compiled query: opaque ownership, readable structure. */
+typedef struct np_query {
+    const np_qnode *where;         /* NULL: every record matches */
+    const np_qsort_key *order_by;  /* order_by_count keys */
+    size_t order_by_count;
+    const np_qfield *count_by;     /* NULL unless "count by" */
+} np_query;
+
+/* Parses and type-checks `text` against the `fields` table (which must
+ * outlive the query). On error returns NP_EPARSE (syntax) or NP_EINVAL (an
+ * unknown field, a literal of the wrong type, an operator the type lacks),
+ * with err->column set and a message that ends with the query and a caret
+ * under the problem. The query is freed with np_query_free. */
+np_status np_query_compile(np_query **out, const char *text, size_t len, const np_qfield *fields,
+                           size_t field_count, np_error *err);
+
+void np_query_free(np_query *query);
+
+/* Compares two non-null values of the same type: <0, 0, >0. */
+int np_qvalue_compare(const np_qvalue *a, const np_qvalue *b);
+
+/* Evaluates one leaf (COMPARE, IN, CONTAINS, IS_NULL, TRUE_FIELD) on a
+ * record's value of the leaf's field (missing values never match, except
+ * for IS_NULL). */
+bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value);
+
+/* Case-insensitive (ASCII) substring test, shared by every evaluator. */
+bool np_text_contains_ci(const char *haystack, size_t hay_len, const char *needle,
+                         size_t needle_len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
