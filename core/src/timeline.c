@@ -177,11 +177,16 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)appointment->start);
 
-    np_timeline t;
-    memset(&t, 0, sizeof t);
-    t.appointment = r.appointment;
-    t.policy = r.policy;
-    t.renewed = r.renewed;
+    /* Written in place, field by field: a timeline is ~1 KB (note texts) and
+     * this sits on the per-call path of every host. */
+    np_timeline *t = out;
+    t->appointment = r.appointment;
+    t->policy = r.policy;
+    t->event_count = 0;
+    t->note_count = 0;
+    t->renewed = r.renewed;
+    t->has_conversion_window = false;
+    t->promotion_reachable = false;
     const np_ymd s = np_date_to_ymd(appointment->start);
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
         const int64_t day = np_rules_event_day(&r, s, (np_event_code)c);
@@ -191,49 +196,48 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                                 "%s: date is out of range (after 9999-12-31) for a start on "
                                 "%04d-%02d-%02d",
                                 EVENTS[c].code, s.year, s.month, s.day);
-        t.events[t.event_count++] = (np_event){(np_event_code)c, (np_date)day, NULL};
+        t->events[t->event_count++] = (np_event){(np_event_code)c, (np_date)day, NULL};
     }
 
-    const np_event *contract_end = np_timeline_find(&t, NP_EVENT_CONTRACT_END);
+    const np_event *contract_end = np_timeline_find(t, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
     if (r.renewed && r.appointment.kind == NP_KIND_SECONDED) {
-        ((np_event *)np_timeline_find(&t, NP_EVENT_RENEWAL_END))->note =
+        ((np_event *)np_timeline_find(t, NP_EVENT_RENEWAL_END))->note =
             "subject to the agreement of the national authority";
-        snprintf(add_note(&t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
+        snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
                  "Renewal of a seconded staff member is subject to the agreement of the "
                  "national authority.");
     }
-    if (r.conversion_offered && !np_timeline_find(&t, NP_EVENT_CONVERSION_WINDOW_OPEN)) {
+    if (r.conversion_offered && !np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN)) {
         /* Say which window would have been: renewal start to renewal end less the notice. */
-        np_date_format(np_timeline_find(&t, NP_EVENT_RENEWAL_START)->date, a);
+        np_date_format(np_timeline_find(t, NP_EVENT_RENEWAL_START)->date, a);
         np_date close;
         np_date_months_before_clamped(&close, contract_end->date, r.policy.conversion_notice_months, NULL);
         np_date_format(close, b);
-        snprintf(add_note(&t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+        snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
                  "The conversion window (%s to %s) is empty, so there is none.", a, b);
     }
-    t.has_conversion_window = np_timeline_find(&t, NP_EVENT_CONVERSION_WINDOW_OPEN) != NULL;
+    t->has_conversion_window = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN) != NULL;
     if (r.renewed && r.appointment.kind == NP_KIND_SECONDED && !r.policy.seconded_conversion)
-        snprintf(add_note(&t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
+        snprintf(add_note(t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
                  "Seconded staff are not offered conversion to an indefinite duration "
                  "contract.");
 
-    np_event *promotion = (np_event *)np_timeline_find(&t, NP_EVENT_EARLIEST_PROMOTION);
+    np_event *promotion = (np_event *)np_timeline_find(t, NP_EVENT_EARLIEST_PROMOTION);
     if (promotion) {
-        t.promotion_reachable = promotion->date <= contract_end->date;
+        t->promotion_reachable = promotion->date <= contract_end->date;
         if (r.appointment.direct_higher) {
             promotion->note = "appointed directly to the higher grade";
-        } else if (!t.promotion_reachable) {
+        } else if (!t->promotion_reachable) {
             promotion->note = "after the contract end: not reachable within the contract";
             np_date_format(promotion->date, a);
             np_date_format(contract_end->date, b);
-            snprintf(add_note(&t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
+            snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
                      "The earliest promotion (%s) falls after the contract end (%s): promotion "
                      "is not reachable within the contract.",
                      a, b);
         }
     }
-    *out = t;
     return NP_OK;
 }
 

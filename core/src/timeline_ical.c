@@ -81,13 +81,17 @@ static uint64_t appointment_hash(const np_timeline *t)
 
 char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
 {
-    const int64_t day = dtstamp >= 0 ? dtstamp / 86400 : -((-dtstamp + 86399) / 86400);
-    if (!np_date_in_range(day)) {
+    /* Range first, so that the floor division below cannot overflow. */
+    const int64_t first = (int64_t)NP_DATE_MIN * 86400, last = (int64_t)NP_DATE_MAX * 86400 + 86399;
+    const int64_t day = dtstamp < first || dtstamp > last ? INT64_MIN
+                        : dtstamp >= 0                   ? dtstamp / 86400
+                                                         : -((-dtstamp + 86399) / 86400);
+    if (day == INT64_MIN) {
         np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999", (long long)dtstamp);
         return NULL;
     }
     const int64_t secs = dtstamp - day * 86400;
-    char stamp_day[9], stamp[32], start[9], buf[128];
+    char stamp_day[9], stamp[64], start[9], buf[128];
     basic_date(stamp_day, (np_date)day);
     snprintf(stamp, sizeof stamp, "DTSTAMP:%sT%02d%02d%02dZ", stamp_day, (int)(secs / 3600),
              (int)(secs / 60 % 60), (int)(secs % 60));

@@ -110,7 +110,8 @@ typedef struct np_timeline {
 
 /* Validates the policy (NULL = defaults) and the appointment, then computes the
  * timeline. NP_EINVAL with a message naming the parameter for anything out of
- * range, or naming the event whose date would leave 0001..9999. */
+ * range, or naming the event whose date would leave 0001..9999. On error the
+ * contents of *out are unspecified. */
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err);
 

@@ -1,0 +1,264 @@
+/* Value and error conversions between Python and the natopost core: dates
+ * (datetime.date or ISO text, through np_date_parse / np_date_from_ymd /
+ * np_date_to_ymd), C ints and bools with errors that name the argument, the
+ * shared appointment arguments, and the one place core errors become Python
+ * exceptions. No date arithmetic here: every rule is the core's. */
+#include "module.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* Only this file uses the datetime C API (datetime.h defines a static pointer
+ * per translation unit). */
+#include <datetime.h>
+
+int np_py_convert_init(void)
+{
+    if (!PyDateTimeAPI) PyDateTime_IMPORT;
+    return PyDateTimeAPI ? 0 : -1;
+}
+
+static PyObject *decode_message(const char *message)
+{
+    /* The core truncates long messages at a byte boundary. */
+    return PyUnicode_DecodeUTF8(message, (Py_ssize_t)strlen(message), "replace");
+}
+
+PyObject *np_py_raise(np_py_state *st, const np_error *err)
+{
+    PyObject *message = decode_message(err->message);
+    if (!message) return NULL;
+    PyObject *type = err->code == NP_EIO      ? PyExc_OSError
+                     : err->code == NP_ENOMEM ? PyExc_MemoryError
+                                              : st->error;
+    PyObject *exc = PyObject_CallOneArg(type, message);
+    Py_DECREF(message);
+    if (!exc) return NULL;
+    if (type == st->error) {
+        PyObject *code = PyUnicode_FromString(np_status_name(err->code));
+        PyObject *line = PyLong_FromLong(err->line);
+        PyObject *column = PyLong_FromLong(err->column);
+        PyObject *offset = PyLong_FromSize_t(err->offset);
+        const int failed = !code || !line || !column || !offset ||
+                           PyObject_SetAttrString(exc, "code", code) < 0 ||
+                           PyObject_SetAttrString(exc, "line", line) < 0 ||
+                           PyObject_SetAttrString(exc, "column", column) < 0 ||
+                           PyObject_SetAttrString(exc, "offset", offset) < 0;
+        Py_XDECREF(code);
+        Py_XDECREF(line);
+        Py_XDECREF(column);
+        Py_XDECREF(offset);
+        if (failed) {
+            Py_DECREF(exc);
+            return NULL;
+        }
+    }
+    PyErr_SetObject((PyObject *)Py_TYPE(exc), exc);
+    Py_DECREF(exc);
+    return NULL;
+}
+
+int np_py_parse_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
+                     PyObject *kwnames, const char *const *names, Py_ssize_t count,
+                     Py_ssize_t max_positional, Py_ssize_t required, PyObject **out)
+{
+    if (nargs > max_positional) {
+        PyErr_Format(PyExc_TypeError, "%s() takes at most %zd positional argument%s (%zd given)",
+                     fname, max_positional, max_positional == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) out[i] = i < nargs ? args[i] : NULL;
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *key = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t i = 0;
+        while (i < count && PyUnicode_CompareWithASCIIString(key, names[i]) != 0) i++;
+        if (i == count) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fname,
+                         key);
+            return -1;
+        }
+        if (out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname,
+                         names[i]);
+            return -1;
+        }
+        out[i] = args[nargs + k];
+    }
+    for (Py_ssize_t i = 0; i < required; i++) {
+        if (!out[i]) {
+            PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %zd)", fname,
+                         names[i], i + 1);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+const char *np_py_to_utf8(PyObject *obj, const char *fname, const char *arg)
+{
+    if (!PyUnicode_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str, not %.100s", fname, arg,
+                     Py_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t len;
+    const char *text = PyUnicode_AsUTF8AndSize(obj, &len);
+    if (!text) return NULL;
+    if (strlen(text) != (size_t)len) {
+        PyErr_Format(PyExc_ValueError, "%s() argument '%s' contains a NUL character", fname, arg);
+        return NULL;
+    }
+    return text;
+}
+
+int np_py_to_date(np_py_state *st, PyObject *obj, const char *fname, const char *arg,
+                  np_date *out)
+{
+    np_error err;
+    if (PyUnicode_Check(obj)) {
+        Py_ssize_t len;
+        const char *text = PyUnicode_AsUTF8AndSize(obj, &len);
+        if (!text) return -1;
+        if (np_date_parse(out, text, (size_t)len, &err) != NP_OK) {
+            np_error_prefix(&err, "%s", arg);
+            np_py_raise(st, &err);
+            return -1;
+        }
+        return 0;
+    }
+    if (PyDate_Check(obj) && !PyDateTime_Check(obj)) {
+        if (np_date_from_ymd(out, PyDateTime_GET_YEAR(obj), PyDateTime_GET_MONTH(obj),
+                             PyDateTime_GET_DAY(obj), &err) != NP_OK) {
+            np_py_raise(st, &err);
+            return -1;
+        }
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "%s() argument '%s' must be datetime.date or an ISO date str "
+                 "(\"YYYY-MM-DD\"), not %.100s",
+                 fname, arg, Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
+PyObject *np_py_from_date(np_date d)
+{
+    const np_ymd ymd = np_date_to_ymd(d);
+    return PyDate_FromDate(ymd.year, ymd.month, ymd.day);
+}
+
+int np_py_to_int(PyObject *obj, const char *fname, const char *arg, const int *none_value,
+                 int *out)
+{
+    if (none_value && obj == Py_None) {
+        *out = *none_value;
+        return 0;
+    }
+    if (PyBool_Check(obj) || !PyIndex_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be int%s, not %.100s", fname, arg,
+                     none_value ? " or None" : "", Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    PyObject *index = PyNumber_Index(obj);
+    if (!index) return -1;
+    int overflow;
+    const long v = PyLong_AsLongAndOverflow(index, &overflow);
+    if (v == -1 && PyErr_Occurred()) {
+        Py_DECREF(index);
+        return -1;
+    }
+    /* INT_MIN is the core's NP_FROM_POLICY marker, never a real value. */
+    if (overflow || v <= INT_MIN || v > INT_MAX) {
+        PyErr_Format(PyExc_ValueError, "%s() argument '%s' is out of range: %S", fname, arg, index);
+        Py_DECREF(index);
+        return -1;
+    }
+    Py_DECREF(index);
+    *out = (int)v;
+    return 0;
+}
+
+int np_py_to_bool(PyObject *obj, const char *fname, const char *arg, bool *out)
+{
+    if (!PyBool_Check(obj)) {
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be bool, not %.100s", fname, arg,
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    *out = obj == Py_True;
+    return 0;
+}
+
+int np_py_to_appointment(np_py_state *st, const char *fname, PyObject *const *args,
+                         np_appointment *a, const np_policy **policy)
+{
+    static const char *const names[] = {NP_PY_APPOINTMENT_ARG_NAMES};
+    static const int from_policy = NP_FROM_POLICY;
+    const np_appointment defaults = NP_APPOINTMENT_INIT;
+    const np_date start = a->start;
+    *a = defaults;
+    a->start = start;
+    *policy = NULL;
+    if (args[NP_PY_ARG_KIND]) {
+        const char *kind = np_py_to_utf8(args[NP_PY_ARG_KIND], fname, names[NP_PY_ARG_KIND]);
+        if (!kind) return -1;
+        np_error err;
+        if (np_kind_parse(&a->kind, kind, &err) != NP_OK) {
+            np_py_raise(st, &err);
+            return -1;
+        }
+    }
+    int *const ints[] = {[NP_PY_ARG_INITIAL] = &a->initial_months,
+                         [NP_PY_ARG_RENEWAL] = &a->renewal_months,
+                         [NP_PY_ARG_MAX] = &a->max_months,
+                         [NP_PY_ARG_REDUCTION] = &a->reduction_months};
+    for (int i = NP_PY_ARG_INITIAL; i <= NP_PY_ARG_REDUCTION; i++) {
+        if (!ints[i] || !args[i]) continue;
+        if (np_py_to_int(args[i], fname, names[i], i == NP_PY_ARG_REDUCTION ? NULL : &from_policy,
+                         ints[i]) < 0)
+            return -1;
+    }
+    if (args[NP_PY_ARG_TWIN] &&
+        np_py_to_bool(args[NP_PY_ARG_TWIN], fname, names[NP_PY_ARG_TWIN], &a->twin_grade) < 0)
+        return -1;
+    if (args[NP_PY_ARG_DIRECT] &&
+        np_py_to_bool(args[NP_PY_ARG_DIRECT], fname, names[NP_PY_ARG_DIRECT], &a->direct_higher) < 0)
+        return -1;
+    if (args[NP_PY_ARG_POLICY] && args[NP_PY_ARG_POLICY] != Py_None) {
+        *policy = np_py_policy_get(st, args[NP_PY_ARG_POLICY], fname, names[NP_PY_ARG_POLICY]);
+        if (!*policy) return -1;
+    }
+    return 0;
+}
+
+int np_py_to_unix_seconds(PyObject *obj, const char *fname, const char *arg, int64_t *out)
+{
+    if (PyDateTime_Check(obj)) {
+        PyObject *ts = PyObject_CallMethod(obj, "timestamp", NULL);
+        if (!ts) return -1;
+        const double v = PyFloat_AsDouble(ts);
+        Py_DECREF(ts);
+        if (v == -1.0 && PyErr_Occurred()) return -1;
+        /* Whole seconds, rounded down (the DTSTAMP has no fraction). */
+        int64_t s = (int64_t)v;
+        if ((double)s > v) s--;
+        *out = s;
+        return 0;
+    }
+    if (PyLong_Check(obj) && !PyBool_Check(obj)) {
+        int overflow;
+        const long long v = PyLong_AsLongLongAndOverflow(obj, &overflow);
+        if (v == -1 && PyErr_Occurred()) return -1;
+        if (overflow) {
+            PyErr_Format(PyExc_ValueError, "%s() argument '%s' is out of range: %S", fname, arg, obj);
+            return -1;
+        }
+        *out = (int64_t)v;
+        return 0;
+    }
+    PyErr_Format(PyExc_TypeError,
+                 "%s() argument '%s' must be datetime.datetime or int (Unix seconds), not %.100s",
+                 fname, arg, Py_TYPE(obj)->tp_name);
+    return -1;
+}

@@ -1,0 +1,512 @@
+/* natopost.Timeline: the contract timeline of one appointment, wrapping the
+ * core's plain np_timeline value (immutable; nothing to free). */
+#include "module.h"
+
+#include <string.h>
+#include <time.h>
+
+typedef struct {
+    PyObject_HEAD
+    np_timeline t;
+} np_py_timeline;
+
+#define TIMELINE(o) (&((np_py_timeline *)(o))->t)
+
+PyObject *np_py_timeline_build(np_py_state *st, const np_policy *policy,
+                               const np_appointment *appointment)
+{
+    /* Built in place: an np_timeline is about 1 kB. */
+    np_py_timeline *self = PyObject_New(np_py_timeline, st->timeline_type);
+    if (!self) return NULL;
+    np_error err;
+    if (np_timeline_build(&self->t, policy, appointment, &err) != NP_OK) {
+        Py_DECREF(self);
+        return np_py_raise(st, &err);
+    }
+    return (PyObject *)self;
+}
+
+static void timeline_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+/* ---- conversions to Python values --------------------------------------- */
+
+/* Sets `key` to a new reference `value` (stolen); -1 when value is NULL. */
+static int set_item(PyObject *dict, const char *key, PyObject *value)
+{
+    if (!value) return -1;
+    const int rc = PyDict_SetItemString(dict, key, value);
+    Py_DECREF(value);
+    return rc;
+}
+
+static PyObject *events_list(np_py_state *st, const np_timeline *t)
+{
+    PyObject *list = PyList_New((Py_ssize_t)t->event_count);
+    if (!list) return NULL;
+    for (size_t i = 0; i < t->event_count; i++) {
+        PyObject *e = np_py_event_new(st, &t->events[i]);
+        if (!e) {
+            Py_DECREF(list);
+            return NULL;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, e);
+    }
+    return list;
+}
+
+/* Events as in the JSON: {"code", "date", "label", "note"} dicts. */
+static PyObject *event_dicts(np_py_state *st, const np_timeline *t)
+{
+    PyObject *list = PyList_New((Py_ssize_t)t->event_count);
+    if (!list) return NULL;
+    for (size_t i = 0; i < t->event_count; i++) {
+        const np_event *e = &t->events[i];
+        PyObject *d = PyDict_New();
+        if (!d) goto fail;
+        PyList_SET_ITEM(list, (Py_ssize_t)i, d);
+        if (set_item(d, "code", Py_NewRef(st->event_codes[e->code])) < 0 ||
+            set_item(d, "date", np_py_from_date(e->date)) < 0 ||
+            set_item(d, "label", Py_NewRef(st->event_labels[e->code])) < 0 ||
+            set_item(d, "note", e->note ? PyUnicode_FromString(e->note) : Py_NewRef(Py_None)) < 0)
+            goto fail;
+    }
+    return list;
+fail:
+    Py_DECREF(list);
+    return NULL;
+}
+
+static PyObject *notes_list(const np_timeline *t)
+{
+    PyObject *list = PyList_New((Py_ssize_t)t->note_count);
+    if (!list) return NULL;
+    for (size_t i = 0; i < t->note_count; i++) {
+        PyObject *d = PyDict_New();
+        if (!d) goto fail;
+        PyList_SET_ITEM(list, (Py_ssize_t)i, d);
+        if (set_item(d, "code", PyUnicode_FromString(np_note_code_name(t->notes[i].code))) < 0 ||
+            set_item(d, "text", PyUnicode_FromString(t->notes[i].text)) < 0)
+            goto fail;
+    }
+    return list;
+fail:
+    Py_DECREF(list);
+    return NULL;
+}
+
+static PyObject *appointment_dict(const np_appointment *a)
+{
+    PyObject *d = PyDict_New();
+    if (!d) return NULL;
+    if (set_item(d, "start", np_py_from_date(a->start)) < 0 ||
+        set_item(d, "kind", PyUnicode_FromString(np_kind_name(a->kind))) < 0 ||
+        set_item(d, "initial_months", PyLong_FromLong(a->initial_months)) < 0 ||
+        set_item(d, "renewal_months", PyLong_FromLong(a->renewal_months)) < 0 ||
+        set_item(d, "max_months", PyLong_FromLong(a->max_months)) < 0 ||
+        set_item(d, "twin_grade", PyBool_FromLong(a->twin_grade)) < 0 ||
+        set_item(d, "reduction_months", PyLong_FromLong(a->reduction_months)) < 0 ||
+        set_item(d, "direct_higher", PyBool_FromLong(a->direct_higher)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static PyObject *status_dict(const np_day_status *s)
+{
+    PyObject *d = PyDict_New();
+    if (!d) return NULL;
+    if (set_item(d, "on", np_py_from_date(s->on)) < 0 ||
+        set_item(d, "phase", PyUnicode_FromString(np_phase_name(s->phase))) < 0 ||
+        set_item(d, "days_to_contract_end", PyLong_FromLong(s->days_to_contract_end)) < 0 ||
+        set_item(d, "conversion_window_open", PyBool_FromLong(s->conversion_window_open)) < 0 ||
+        set_item(d, "months_served", PyLong_FromLong(s->months_served)) < 0 ||
+        set_item(d, "promotion_possible", PyBool_FromLong(s->promotion_possible)) < 0) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* Reads the optional status day `on` (None = no status). 1 with *out set,
+ * 0 for None, -1 on error. */
+static int status_day(np_py_state *st, const np_timeline *t, PyObject *on, const char *fname,
+                      np_day_status *out)
+{
+    if (!on || on == Py_None) return 0;
+    np_date day;
+    if (np_py_to_date(st, on, fname, "on", &day) < 0) return -1;
+    *out = np_timeline_status(t, day);
+    return 1;
+}
+
+/* Looks an event code up with the core's parser: 1 found (*out set), 0 not a
+ * valid code (*err set), -1 with a Python exception. */
+static int event_code(PyObject *key, np_event_code *out, np_error *err)
+{
+    Py_ssize_t len;
+    const char *name = PyUnicode_AsUTF8AndSize(key, &len);
+    if (!name) return -1;
+    if (strlen(name) != (size_t)len) {
+        np_error_set(err, NP_EINVAL, "an event code cannot contain a NUL character");
+        return 0;
+    }
+    return np_event_code_parse(out, name, err) == NP_OK;
+}
+
+/* ---- mapping protocol ----------------------------------------------------- */
+
+static Py_ssize_t timeline_length(PyObject *self) { return (Py_ssize_t)TIMELINE(self)->event_count; }
+
+static PyObject *timeline_subscript(PyObject *self, PyObject *key)
+{
+    if (!PyUnicode_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "Timeline keys are event codes (str), not %.100s",
+                     Py_TYPE(key)->tp_name);
+        return NULL;
+    }
+    np_event_code code;
+    np_error err;
+    const int found = event_code(key, &code, &err);
+    if (found < 0) return NULL;
+    if (!found) {
+        PyObject *message = PyUnicode_FromString(err.message);
+        if (message) PyErr_SetObject(PyExc_KeyError, message);
+        Py_XDECREF(message);
+        return NULL;
+    }
+    const np_event *e = np_timeline_find(TIMELINE(self), code);
+    if (!e) {
+        PyErr_SetObject(PyExc_KeyError, key);
+        return NULL;
+    }
+    return np_py_event_new(np_py_state_of(self), e);
+}
+
+static int timeline_contains(PyObject *self, PyObject *key)
+{
+    if (!PyUnicode_Check(key)) return 0;
+    np_event_code code;
+    np_error err;
+    const int found = event_code(key, &code, &err);
+    if (found <= 0) return found;
+    return np_timeline_find(TIMELINE(self), code) != NULL;
+}
+
+static PyObject *timeline_iter(PyObject *self)
+{
+    PyObject *list = events_list(np_py_state_of(self), TIMELINE(self));
+    if (!list) return NULL;
+    PyObject *it = PyObject_GetIter(list);
+    Py_DECREF(list);
+    return it;
+}
+
+/* ---- attributes ------------------------------------------------------------ */
+
+static PyObject *get_events(PyObject *self, void *closure)
+{
+    (void)closure;
+    return events_list(np_py_state_of(self), TIMELINE(self));
+}
+
+static PyObject *get_notes(PyObject *self, void *closure)
+{
+    (void)closure;
+    return notes_list(TIMELINE(self));
+}
+
+static PyObject *get_appointment(PyObject *self, void *closure)
+{
+    (void)closure;
+    return appointment_dict(&TIMELINE(self)->appointment);
+}
+
+static PyObject *get_policy(PyObject *self, void *closure)
+{
+    (void)closure;
+    return np_py_policy_new(np_py_state_of(self), &TIMELINE(self)->policy);
+}
+
+static PyObject *get_renewed(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(TIMELINE(self)->renewed);
+}
+
+static PyObject *get_has_conversion_window(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(TIMELINE(self)->has_conversion_window);
+}
+
+static PyObject *get_promotion_reachable(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyBool_FromLong(TIMELINE(self)->promotion_reachable);
+}
+
+static PyGetSetDef timeline_getset[] = {
+    {"events", get_events, NULL,
+     "The events (list of natopost.Event) in the order of natopost.EVENT_CODES; absent events "
+     "are left out.\n\n"
+     "Example:\n"
+     "    >>> [e.code for e in natopost.timeline('2025-09-01', renewal_months=0).events]\n"
+     "    ['entry_on_duty', 'initial_contract_end', 'contract_end', 'max_service_end']",
+     NULL},
+    {"notes", get_notes, NULL,
+     "Timeline-wide notes: a list of {'code': str, 'text': str} dicts.\n\n"
+     "Example:\n"
+     "    >>> [n['code'] for n in natopost.timeline('2024-02-29', kind='seconded').notes]\n"
+     "    ['seconded_renewal', 'no_conversion_seconded']",
+     NULL},
+    {"appointment", get_appointment, NULL,
+     "The appointment as resolved (policy values filled in), as a dict with the keys of the "
+     "JSON 'appointment' object; 'start' is a datetime.date.\n\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2025-09-01').appointment['renewal_months']\n"
+     "    36",
+     NULL},
+    {"policy", get_policy, NULL,
+     "The natopost.Policy the timeline was computed with.\n\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2025-09-01').policy == natopost.Policy()\n"
+     "    True",
+     NULL},
+    {"renewed", get_renewed, NULL,
+     "True when the contract is renewed (renewal_months > 0).\n\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2025-09-01', renewal_months=0).renewed\n"
+     "    False",
+     NULL},
+    {"has_conversion_window", get_has_conversion_window, NULL,
+     "True when the timeline has a (non-empty) conversion window.\n\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2026-03-31', renewal_months=12).has_conversion_window\n"
+     "    False",
+     NULL},
+    {"promotion_reachable", get_promotion_reachable, NULL,
+     "True for a twin-graded post whose earliest promotion falls on or before the contract "
+     "end.\n\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2025-09-01', twin_grade=True).promotion_reachable\n"
+     "    True",
+     NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+/* ---- methods ----------------------------------------------------------------- */
+
+static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs < 1 || nargs > 2) {
+        PyErr_Format(PyExc_TypeError, "get() takes 1 or 2 positional arguments (%zd given)", nargs);
+        return NULL;
+    }
+    if (!np_py_to_utf8(args[0], "get", "code")) return NULL;
+    np_py_state *st = np_py_state_of(self);
+    np_event_code code;
+    np_error err;
+    const int found = event_code(args[0], &code, &err);
+    if (found < 0) return NULL;
+    if (!found) return np_py_raise(st, &err);
+    const np_event *e = np_timeline_find(TIMELINE(self), code);
+    if (e) return np_py_event_new(st, e);
+    return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+}
+
+static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                 PyObject *kwnames)
+{
+    static const char *const names[] = {"on"};
+    PyObject *on;
+    if (np_py_parse_args("status", args, nargs, kwnames, names, 1, 1, 1, &on) < 0) return NULL;
+    if (on == Py_None) {
+        PyErr_SetString(PyExc_TypeError,
+                        "status() argument 'on' must be datetime.date or an ISO date str "
+                        "(\"YYYY-MM-DD\"), not None");
+        return NULL;
+    }
+    np_day_status s;
+    if (status_day(np_py_state_of(self), TIMELINE(self), on, "status", &s) < 0) return NULL;
+    return status_dict(&s);
+}
+
+static PyObject *timeline_to_dict(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames)
+{
+    static const char *const names[] = {"on"};
+    PyObject *on;
+    if (np_py_parse_args("to_dict", args, nargs, kwnames, names, 1, 1, 0, &on) < 0) return NULL;
+    np_py_state *st = np_py_state_of(self);
+    const np_timeline *t = TIMELINE(self);
+    np_day_status s;
+    const int have_status = status_day(st, t, on, "to_dict", &s);
+    if (have_status < 0) return NULL;
+    PyObject *d = PyDict_New();
+    if (!d) return NULL;
+    /* The keys and order of docs/timeline-json.md. */
+    if (set_item(d, "format", PyUnicode_FromString("natopost.timeline/1")) < 0 ||
+        set_item(d, "appointment", appointment_dict(&t->appointment)) < 0 ||
+        set_item(d, "policy", np_py_policy_to_dict(&t->policy)) < 0 ||
+        set_item(d, "events", event_dicts(st, t)) < 0 ||
+        set_item(d, "notes", notes_list(t)) < 0 ||
+        set_item(d, "renewed", PyBool_FromLong(t->renewed)) < 0 ||
+        set_item(d, "has_conversion_window", PyBool_FromLong(t->has_conversion_window)) < 0 ||
+        set_item(d, "promotion_reachable", PyBool_FromLong(t->promotion_reachable)) < 0 ||
+        (have_status && set_item(d, "status", status_dict(&s)) < 0)) {
+        Py_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+/* Takes ownership of a string from the core (free with np_free). */
+static PyObject *core_text(np_py_state *st, char *text, const np_error *err)
+{
+    if (!text) return np_py_raise(st, err);
+    PyObject *s = PyUnicode_FromString(text);
+    np_free(text);
+    return s;
+}
+
+static PyObject *timeline_to_json(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames)
+{
+    static const char *const names[] = {"on"};
+    PyObject *on;
+    if (np_py_parse_args("to_json", args, nargs, kwnames, names, 1, 1, 0, &on) < 0) return NULL;
+    np_py_state *st = np_py_state_of(self);
+    np_day_status s;
+    const int have_status = status_day(st, TIMELINE(self), on, "to_json", &s);
+    if (have_status < 0) return NULL;
+    np_error err;
+    return core_text(st, np_timeline_to_json(TIMELINE(self), have_status ? &s : NULL, &err), &err);
+}
+
+static PyObject *timeline_to_ical(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                                  PyObject *kwnames)
+{
+    static const char *const names[] = {"dtstamp"};
+    PyObject *arg;
+    if (np_py_parse_args("to_ical", args, nargs, kwnames, names, 1, 1, 0, &arg) < 0) return NULL;
+    int64_t dtstamp = (int64_t)time(NULL);
+    if (arg && arg != Py_None && np_py_to_unix_seconds(arg, "to_ical", "dtstamp", &dtstamp) < 0)
+        return NULL;
+    np_py_state *st = np_py_state_of(self);
+    np_error err;
+    return core_text(st, np_timeline_to_ical(TIMELINE(self), dtstamp, &err), &err);
+}
+
+static PyObject *timeline_repr(PyObject *self)
+{
+    const np_timeline *t = TIMELINE(self);
+    char start[NP_DATE_ISO_LEN + 1], end[NP_DATE_ISO_LEN + 1];
+    np_date_format(t->appointment.start, start);
+    const np_event *e = np_timeline_find(t, NP_EVENT_CONTRACT_END);
+    if (e) np_date_format(e->date, end);
+    else strcpy(end, "none");
+    return PyUnicode_FromFormat("<natopost.Timeline %s%s from %s, contract_end %s, %zu events>",
+                                np_kind_name(t->appointment.kind),
+                                t->appointment.twin_grade ? " twin-graded" : "", start, end,
+                                t->event_count);
+}
+
+#define FASTCALL_KW METH_FASTCALL | METH_KEYWORDS
+#define FASTCALL_FN(f) (PyCFunction)(void (*)(void))(f)
+
+static PyMethodDef timeline_methods[] = {
+    {"get", FASTCALL_FN(timeline_get), METH_FASTCALL,
+     "get($self, code, default=None, /)\n--\n\n"
+     "The Event with `code`, or `default` when the timeline does not have it.\n"
+     "Unlike t[code], an absent event is not an error; a string that is not an\n"
+     "event code at all raises natopost.Error (a ValueError) listing the codes.\n"
+     "\n"
+     "Example:\n"
+     "    >>> natopost.timeline('2025-09-01', renewal_months=0).get('renewal_start') is None\n"
+     "    True\n"},
+    {"status", FASTCALL_FN(timeline_status), FASTCALL_KW,
+     "status($self, /, on)\n--\n\n"
+     "Status at the end of day `on` (datetime.date or 'YYYY-MM-DD') as a dict:\n"
+     "on (datetime.date), phase ('not_started', 'initial', 'renewal', 'ended'),\n"
+     "days_to_contract_end (int, negative once ended), conversion_window_open,\n"
+     "months_served (int, capped at the contract end), promotion_possible.\n"
+     "\n"
+     "Example:\n"
+     "    >>> s = natopost.timeline('2025-09-01', twin_grade=True).status('2030-08-31')\n"
+     "    >>> s['phase'], s['days_to_contract_end'], s['months_served']\n"
+     "    ('renewal', 365, 60)\n"},
+    {"to_dict", FASTCALL_FN(timeline_to_dict), FASTCALL_KW,
+     "to_dict($self, /, on=None)\n--\n\n"
+     "The timeline as a dict with the keys of the JSON format natopost.timeline/1\n"
+     "(docs/timeline-json.md); dates are datetime.date. 'status' is present only\n"
+     "when `on` is given.\n"
+     "\n"
+     "Example:\n"
+     "    >>> d = natopost.timeline('2025-09-01').to_dict(on='2026-01-01')\n"
+     "    >>> d['events'][-1]['code'], d['status']['phase']\n"
+     "    ('max_service_end', 'initial')\n"},
+    {"to_json", FASTCALL_FN(timeline_to_json), FASTCALL_KW,
+     "to_json($self, /, on=None)\n--\n\n"
+     "The timeline as JSON text (format natopost.timeline/1, written by the core),\n"
+     "with the status at the end of day `on` when given.\n"
+     "\n"
+     "Example:\n"
+     "    >>> import json\n"
+     "    >>> json.loads(natopost.timeline('2025-09-01').to_json())['format']\n"
+     "    'natopost.timeline/1'\n"},
+    {"to_ical", FASTCALL_FN(timeline_to_ical), FASTCALL_KW,
+     "to_ical($self, /, dtstamp=None)\n--\n\n"
+     "The timeline as an iCalendar (RFC 5545) text: one all-day VEVENT per event,\n"
+     "CRLF line ends. `dtstamp` (the DTSTAMP written) is a datetime.datetime\n"
+     "(naive means local time, as datetime.timestamp() has it) or int Unix\n"
+     "seconds; default: now.\n"
+     "\n"
+     "Example:\n"
+     "    >>> ics = natopost.timeline('2025-09-01').to_ical(dtstamp=1700000000)\n"
+     "    >>> ics.startswith('BEGIN:VCALENDAR\\r\\n'), ics.count('BEGIN:VEVENT')\n"
+     "    (True, 8)\n"},
+    {NULL, NULL, 0, NULL},
+};
+
+PyDoc_STRVAR(timeline_doc,
+"The contract and promotion timeline of one appointment (immutable).\n"
+"\n"
+"Made by natopost.timeline(). Acts as a read-only mapping from event code to\n"
+"natopost.Event: t['contract_end'], t.get(code), code in t, len(t); iterating\n"
+"yields the events in the order of natopost.EVENT_CODES. A code the timeline\n"
+"does not have (renewal_start of a contract that is not renewed) raises\n"
+"KeyError; so does a string that is not an event code (the message lists them).\n"
+"\n"
+"Example:\n"
+"    >>> t = natopost.timeline('2025-09-01', twin_grade=True)\n"
+"    >>> t['earliest_promotion'].date\n"
+"    datetime.date(2028, 9, 1)\n"
+"    >>> 'conversion_window_open' in t, len(t)\n"
+"    (True, 9)\n");
+
+static PyType_Slot timeline_slots[] = {
+    {Py_tp_doc, (void *)timeline_doc},
+    {Py_tp_dealloc, NP_PY_FN(timeline_dealloc)},
+    {Py_tp_repr, NP_PY_FN(timeline_repr)},
+    {Py_tp_iter, NP_PY_FN(timeline_iter)},
+    {Py_tp_methods, timeline_methods},
+    {Py_tp_getset, timeline_getset},
+    {Py_mp_length, NP_PY_FN(timeline_length)},
+    {Py_mp_subscript, NP_PY_FN(timeline_subscript)},
+    {Py_sq_length, NP_PY_FN(timeline_length)},
+    {Py_sq_contains, NP_PY_FN(timeline_contains)},
+    {0, NULL},
+};
+
+PyType_Spec np_py_timeline_spec = {
+    .name = "natopost.Timeline",
+    .basicsize = sizeof(np_py_timeline),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    .slots = timeline_slots,
+};
