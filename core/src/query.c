@@ -561,3 +561,41 @@ bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value)
     default: return false;
     }
 }
+
+static bool match_node(const np_qnode *n, const void *record, np_qfield_getter get)
+{
+    switch (n->kind) {
+    case NP_QNODE_AND: return match_node(n->left, record, get) && match_node(n->right, record, get);
+    case NP_QNODE_OR: return match_node(n->left, record, get) || match_node(n->right, record, get);
+    case NP_QNODE_NOT: return !match_node(n->left, record, get);
+    default: {
+        np_qvalue v = {n->field->type, true, 0, 0, NULL, 0};
+        get(record, n->field, &v);
+        return np_qnode_test_value(n, &v);
+    }
+    }
+}
+
+bool np_query_match(const np_query *query, const void *record, np_qfield_getter get)
+{
+    return !query->where || match_node(query->where, record, get);
+}
+
+int np_query_compare_records(const np_query *query, const void *a, const void *b,
+                             np_qfield_getter get)
+{
+    for (size_t i = 0; i < query->order_by_count; i++) {
+        const np_qsort_key *k = &query->order_by[i];
+        np_qvalue va = {k->field->type, true, 0, 0, NULL, 0};
+        np_qvalue vb = va;
+        get(a, k->field, &va);
+        get(b, k->field, &vb);
+        if (va.is_null || vb.is_null) {
+            if (va.is_null != vb.is_null) return va.is_null ? 1 : -1;
+            continue;
+        }
+        const int c = np_qvalue_compare(&va, &vb);
+        if (c) return k->descending ? -c : c;
+    }
+    return 0;
+}

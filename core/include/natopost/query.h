@@ -123,6 +123,20 @@ int np_qvalue_compare(const np_qvalue *a, const np_qvalue *b);
  * for IS_NULL). */
 bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value);
 
+/* Reads field `field` of `record` into *out (set out->is_null for a missing
+ * value). Supplied by whoever stores the records. */
+typedef void (*np_qfield_getter)(const void *record, const np_qfield *field, np_qvalue *out);
+
+/* Row-wise evaluation of a query's condition on one record (true when the
+ * query has no condition). Column stores may evaluate faster themselves, but
+ * must agree with this. */
+bool np_query_match(const np_query *query, const void *record, np_qfield_getter get);
+
+/* Orders two records by the query's "order by" keys: <0, 0, >0. A missing
+ * value sorts after every present value, whatever the direction. */
+int np_query_compare_records(const np_query *query, const void *a, const void *b,
+                             np_qfield_getter get);
+
 /* Case-insensitive (ASCII) substring test, shared by every evaluator. */
 bool np_text_contains_ci(const char *haystack, size_t hay_len, const char *needle,
                          size_t needle_len);
