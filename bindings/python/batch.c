@@ -106,10 +106,12 @@ PyObject *np_py_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                       PyObject *kwnames)
 {
     enum { STARTS, EVENT, APPOINTMENT, OUT = APPOINTMENT + NP_PY_APPOINTMENT_ARGS, COUNT };
-    static const char *const names[COUNT] = {"starts", "event", NP_PY_APPOINTMENT_ARG_NAMES, "out"};
-    PyObject *a[COUNT];
-    if (np_py_parse_args("batch", args, nargs, kwnames, names, COUNT, 2, 1, a) < 0) return NULL;
+    static const unsigned char params[COUNT] = {NP_PY_NAME_STARTS, NP_PY_NAME_EVENT,
+                                                NP_PY_APPOINTMENT_PARAMS, NP_PY_NAME_OUT};
     np_py_state *st = np_py_state_of_module(module);
+    PyObject *a[COUNT];
+    if (np_py_parse_args(st, "batch", args, nargs, kwnames, params, COUNT, 2, 1, a) < 0)
+        return NULL;
 
     np_event_code code = NP_EVENT_CONTRACT_END;
     np_error err;

@@ -40,10 +40,10 @@ PyObject *np_py_raise(np_py_state *st, const np_error *err)
         PyObject *column = PyLong_FromLong(err->column);
         PyObject *offset = PyLong_FromSize_t(err->offset);
         const int failed = !code || !line || !column || !offset ||
-                           PyObject_SetAttrString(exc, "code", code) < 0 ||
-                           PyObject_SetAttrString(exc, "line", line) < 0 ||
-                           PyObject_SetAttrString(exc, "column", column) < 0 ||
-                           PyObject_SetAttrString(exc, "offset", offset) < 0;
+                           PyObject_SetAttr(exc, st->names[NP_PY_NAME_CODE], code) < 0 ||
+                           PyObject_SetAttr(exc, st->names[NP_PY_NAME_LINE], line) < 0 ||
+                           PyObject_SetAttr(exc, st->names[NP_PY_NAME_COLUMN], column) < 0 ||
+                           PyObject_SetAttr(exc, st->names[NP_PY_NAME_OFFSET], offset) < 0;
         Py_XDECREF(code);
         Py_XDECREF(line);
         Py_XDECREF(column);
@@ -58,29 +58,86 @@ PyObject *np_py_raise(np_py_state *st, const np_error *err)
     return NULL;
 }
 
-int np_py_parse_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
-                     PyObject *kwnames, const char *const *names, Py_ssize_t count,
-                     Py_ssize_t max_positional, Py_ssize_t required, PyObject **out)
+const char *const np_py_names[NP_PY_NAME_COUNT] = {
+    [NP_PY_NAME_START] = "start",
+    [NP_PY_NAME_KIND] = "kind",
+    [NP_PY_NAME_INITIAL] = "initial_months",
+    [NP_PY_NAME_RENEWAL] = "renewal_months",
+    [NP_PY_NAME_MAX] = "max_months",
+    [NP_PY_NAME_TWIN] = "twin_grade",
+    [NP_PY_NAME_REDUCTION] = "reduction_months",
+    [NP_PY_NAME_DIRECT] = "direct_higher",
+    [NP_PY_NAME_POLICY] = "policy",
+    [NP_PY_NAME_STARTS] = "starts",
+    [NP_PY_NAME_EVENT] = "event",
+    [NP_PY_NAME_OUT] = "out",
+    [NP_PY_NAME_ON] = "on",
+    [NP_PY_NAME_DTSTAMP] = "dtstamp",
+    [NP_PY_NAME_FORMAT] = "format",
+    [NP_PY_NAME_APPOINTMENT] = "appointment",
+    [NP_PY_NAME_EVENTS] = "events",
+    [NP_PY_NAME_NOTES] = "notes",
+    [NP_PY_NAME_RENEWED] = "renewed",
+    [NP_PY_NAME_HAS_CONVERSION_WINDOW] = "has_conversion_window",
+    [NP_PY_NAME_PROMOTION_REACHABLE] = "promotion_reachable",
+    [NP_PY_NAME_STATUS] = "status",
+    [NP_PY_NAME_CODE] = "code",
+    [NP_PY_NAME_DATE] = "date",
+    [NP_PY_NAME_LABEL] = "label",
+    [NP_PY_NAME_NOTE] = "note",
+    [NP_PY_NAME_TEXT] = "text",
+    [NP_PY_NAME_PHASE] = "phase",
+    [NP_PY_NAME_DAYS_TO_CONTRACT_END] = "days_to_contract_end",
+    [NP_PY_NAME_CONVERSION_WINDOW_OPEN] = "conversion_window_open",
+    [NP_PY_NAME_MONTHS_SERVED] = "months_served",
+    [NP_PY_NAME_PROMOTION_POSSIBLE] = "promotion_possible",
+    [NP_PY_NAME_LINE] = "line",
+    [NP_PY_NAME_COLUMN] = "column",
+    [NP_PY_NAME_OFFSET] = "offset",
+};
+
+_Static_assert(NP_PY_NAME_KIND + NP_PY_ARG_INITIAL == NP_PY_NAME_INITIAL &&
+                   NP_PY_NAME_KIND + NP_PY_ARG_REDUCTION == NP_PY_NAME_REDUCTION &&
+                   NP_PY_NAME_KIND + NP_PY_ARG_POLICY == NP_PY_NAME_POLICY,
+               "np_py_name and the NP_PY_ARG_* order agree");
+
+/* The index in `params` of keyword `key`, or -1 (no exception set). */
+static Py_ssize_t find_param(const np_py_state *st, PyObject *key, const unsigned char *params,
+                             Py_ssize_t count)
+{
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (key == st->names[params[i]]) return i;
+    /* A keyword that is not interned, e.g. from f(**{computed: value}). */
+    if (!PyUnicode_Check(key)) return -1;
+    for (Py_ssize_t i = 0; i < count; i++)
+        if (PyUnicode_Compare(key, st->names[params[i]]) == 0) return i;
+    return -1;
+}
+
+int np_py_parse_args(const np_py_state *st, const char *fname, PyObject *const *args,
+                     Py_ssize_t nargs, PyObject *kwnames, const unsigned char *params,
+                     Py_ssize_t count, Py_ssize_t max_positional, Py_ssize_t required,
+                     PyObject **out)
 {
     if (nargs > max_positional) {
         PyErr_Format(PyExc_TypeError, "%s() takes at most %zd positional argument%s (%zd given)",
                      fname, max_positional, max_positional == 1 ? "" : "s", nargs);
         return -1;
     }
-    for (Py_ssize_t i = 0; i < count; i++) out[i] = i < nargs ? args[i] : NULL;
+    memcpy(out, args, (size_t)nargs * sizeof *out);
+    memset(out + nargs, 0, (size_t)(count - nargs) * sizeof *out);
     const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     for (Py_ssize_t k = 0; k < nkw; k++) {
         PyObject *key = PyTuple_GET_ITEM(kwnames, k);
-        Py_ssize_t i = 0;
-        while (i < count && PyUnicode_CompareWithASCIIString(key, names[i]) != 0) i++;
-        if (i == count) {
-            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%U'", fname,
+        const Py_ssize_t i = find_param(st, key, params, count);
+        if (i < 0) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument '%S'", fname,
                          key);
             return -1;
         }
         if (out[i]) {
             PyErr_Format(PyExc_TypeError, "%s() got multiple values for argument '%s'", fname,
-                         names[i]);
+                         np_py_names[params[i]]);
             return -1;
         }
         out[i] = args[nargs + k];
@@ -88,7 +145,7 @@ int np_py_parse_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
     for (Py_ssize_t i = 0; i < required; i++) {
         if (!out[i]) {
             PyErr_Format(PyExc_TypeError, "%s() missing required argument '%s' (pos %zd)", fname,
-                         names[i], i + 1);
+                         np_py_names[params[i]], i + 1);
             return -1;
         }
     }
@@ -193,7 +250,7 @@ int np_py_to_bool(PyObject *obj, const char *fname, const char *arg, bool *out)
 int np_py_to_appointment(np_py_state *st, const char *fname, PyObject *const *args,
                          np_appointment *a, const np_policy **policy)
 {
-    static const char *const names[] = {NP_PY_APPOINTMENT_ARG_NAMES};
+    const char *const *names = np_py_names + NP_PY_NAME_KIND;
     static const int from_policy = NP_FROM_POLICY;
     const np_appointment defaults = NP_APPOINTMENT_INIT;
     const np_date start = a->start;

@@ -37,10 +37,11 @@ static PyObject *np_py_timeline(PyObject *module, PyObject *const *args, Py_ssiz
                                 PyObject *kwnames)
 {
     enum { START, APPOINTMENT, COUNT = APPOINTMENT + NP_PY_APPOINTMENT_ARGS };
-    static const char *const names[COUNT] = {"start", NP_PY_APPOINTMENT_ARG_NAMES};
-    PyObject *a[COUNT];
-    if (np_py_parse_args("timeline", args, nargs, kwnames, names, COUNT, 1, 1, a) < 0) return NULL;
+    static const unsigned char params[COUNT] = {NP_PY_NAME_START, NP_PY_APPOINTMENT_PARAMS};
     np_py_state *st = np_py_state_of_module(module);
+    PyObject *a[COUNT];
+    if (np_py_parse_args(st, "timeline", args, nargs, kwnames, params, COUNT, 1, 1, a) < 0)
+        return NULL;
     np_appointment appointment;
     const np_policy *policy;
     if (np_py_to_date(st, a[START], "timeline", "start", &appointment.start) < 0) return NULL;
@@ -70,6 +71,8 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
         Py_VISIT(st->event_codes[i]);
         Py_VISIT(st->event_labels[i]);
     }
+    for (int i = 0; i < NP_PY_NAME_COUNT; i++) Py_VISIT(st->names[i]);
+    for (Py_ssize_t i = 0; i < st->policy_name_count; i++) Py_VISIT(st->policy_names[i]);
     return 0;
 }
 
@@ -84,6 +87,8 @@ static int module_clear(PyObject *module)
         Py_CLEAR(st->event_codes[i]);
         Py_CLEAR(st->event_labels[i]);
     }
+    for (int i = 0; i < NP_PY_NAME_COUNT; i++) Py_CLEAR(st->names[i]);
+    for (Py_ssize_t i = 0; i < st->policy_name_count; i++) Py_CLEAR(st->policy_names[i]);
     return 0;
 }
 
@@ -133,6 +138,10 @@ static int module_exec(PyObject *module)
     if (!(st->policy_type = add_type(module, &np_py_policy_spec))) return -1;
     st->error = PyErr_NewExceptionWithDoc("natopost.Error", error_doc, PyExc_ValueError, NULL);
     if (!st->error || add_object(module, "Error", Py_NewRef(st->error)) < 0) return -1;
+
+    for (int i = 0; i < NP_PY_NAME_COUNT; i++)
+        if (!(st->names[i] = PyUnicode_InternFromString(np_py_names[i]))) return -1;
+    if (np_py_policy_names(st) < 0) return -1;
 
     PyObject *codes = PyTuple_New(NP_EVENT_COUNT);
     if (!codes) return -1;

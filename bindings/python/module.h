@@ -36,6 +36,57 @@ static inline PyObject *np_py_newref(PyObject *o)
  * direct conversion from a function pointer to void *. */
 #define NP_PY_FN(f) ((void *)(uintptr_t)(f))
 
+/* The names the binding uses as keyword arguments, dict keys and attribute
+ * names, interned once in the module state (no PyUnicode_InternFromString
+ * per call: interning a transient string adds it to and removes it from the
+ * interpreter's table of interned strings every time). */
+typedef enum np_py_name {
+    /* keyword arguments (also dict keys) */
+    NP_PY_NAME_START,
+    NP_PY_NAME_KIND, /* the appointment arguments, in NP_PY_ARG_* order */
+    NP_PY_NAME_INITIAL,
+    NP_PY_NAME_RENEWAL,
+    NP_PY_NAME_MAX,
+    NP_PY_NAME_TWIN,
+    NP_PY_NAME_REDUCTION,
+    NP_PY_NAME_DIRECT,
+    NP_PY_NAME_POLICY,
+    NP_PY_NAME_STARTS,
+    NP_PY_NAME_EVENT,
+    NP_PY_NAME_OUT,
+    NP_PY_NAME_ON,
+    NP_PY_NAME_DTSTAMP,
+    /* dict keys of to_dict() and status() */
+    NP_PY_NAME_FORMAT,
+    NP_PY_NAME_APPOINTMENT,
+    NP_PY_NAME_EVENTS,
+    NP_PY_NAME_NOTES,
+    NP_PY_NAME_RENEWED,
+    NP_PY_NAME_HAS_CONVERSION_WINDOW,
+    NP_PY_NAME_PROMOTION_REACHABLE,
+    NP_PY_NAME_STATUS,
+    NP_PY_NAME_CODE,
+    NP_PY_NAME_DATE,
+    NP_PY_NAME_LABEL,
+    NP_PY_NAME_NOTE,
+    NP_PY_NAME_TEXT,
+    NP_PY_NAME_PHASE,
+    NP_PY_NAME_DAYS_TO_CONTRACT_END,
+    NP_PY_NAME_CONVERSION_WINDOW_OPEN,
+    NP_PY_NAME_MONTHS_SERVED,
+    NP_PY_NAME_PROMOTION_POSSIBLE,
+    /* attributes of natopost.Error */
+    NP_PY_NAME_LINE,
+    NP_PY_NAME_COLUMN,
+    NP_PY_NAME_OFFSET,
+    NP_PY_NAME_COUNT
+} np_py_name;
+/* "start", "kind", ... in np_py_name order. */
+extern const char *const np_py_names[NP_PY_NAME_COUNT];
+
+/* The most integer parameters a policy may have (the core's introspection). */
+#define NP_PY_POLICY_MAX_PARAMS 31
+
 typedef struct np_py_state {
     PyTypeObject *event_type;
     PyTypeObject *timeline_type;
@@ -43,6 +94,11 @@ typedef struct np_py_state {
     PyObject *error;                        /* natopost.Error, a ValueError */
     PyObject *event_codes[NP_EVENT_COUNT];  /* interned code strings */
     PyObject *event_labels[NP_EVENT_COUNT]; /* label strings */
+    PyObject *names[NP_PY_NAME_COUNT];      /* interned np_py_names */
+    /* Interned names of the policy parameters: the integer ones in the
+     * core's order, then "seconded_conversion". */
+    PyObject *policy_names[NP_PY_POLICY_MAX_PARAMS + 1];
+    Py_ssize_t policy_name_count;
 } np_py_state;
 
 static inline np_py_state *np_py_state_of_module(PyObject *module)
@@ -67,12 +123,15 @@ int np_py_convert_init(void);
  * with .code, .line, .column and .offset. Always returns NULL. */
 PyObject *np_py_raise(np_py_state *st, const np_error *err);
 
-/* Fast-call argument parsing. `names` lists every parameter; the first
- * `max_positional` may be given by position, the first `required` must be
- * given. out[i] receives a borrowed reference or stays NULL. 0 or -1. */
-int np_py_parse_args(const char *fname, PyObject *const *args, Py_ssize_t nargs,
-                     PyObject *kwnames, const char *const *names, Py_ssize_t count,
-                     Py_ssize_t max_positional, Py_ssize_t required, PyObject **out);
+/* Fast-call argument parsing. `params` lists every parameter (np_py_name
+ * values); the first `max_positional` may be given by position, the first
+ * `required` must be given. out[i] receives a borrowed reference or stays
+ * NULL. Keywords are matched by identity with the interned names first (what
+ * the compiler emits for f(x=...)), then by value. 0 or -1. */
+int np_py_parse_args(const np_py_state *st, const char *fname, PyObject *const *args,
+                     Py_ssize_t nargs, PyObject *kwnames, const unsigned char *params,
+                     Py_ssize_t count, Py_ssize_t max_positional, Py_ssize_t required,
+                     PyObject **out);
 
 /* datetime.date (not datetime.datetime) or an ISO "YYYY-MM-DD" string parsed
  * by the core. TypeError naming the argument for other types. 0 or -1. */
@@ -105,9 +164,10 @@ enum {
     NP_PY_ARG_POLICY,
     NP_PY_APPOINTMENT_ARGS
 };
-#define NP_PY_APPOINTMENT_ARG_NAMES                                                       \
-    "kind", "initial_months", "renewal_months", "max_months", "twin_grade",               \
-        "reduction_months", "direct_higher", "policy"
+/* Their np_py_name values, for a `params` list of np_py_parse_args. */
+#define NP_PY_APPOINTMENT_PARAMS                                                           \
+    NP_PY_NAME_KIND, NP_PY_NAME_INITIAL, NP_PY_NAME_RENEWAL, NP_PY_NAME_MAX, NP_PY_NAME_TWIN,        \
+        NP_PY_NAME_REDUCTION, NP_PY_NAME_DIRECT, NP_PY_NAME_POLICY
 
 /* Fills `a` (all but its start) and `*policy` (NULL = the core's defaults)
  * from the arguments above; a NULL entry keeps the default. 0 or -1. */
@@ -116,6 +176,8 @@ int np_py_to_appointment(np_py_state *st, const char *fname, PyObject *const *ar
 
 /* ---- event_type.c ------------------------------------------------------- */
 extern PyType_Spec np_py_event_spec;
+/* A natopost.Event holding a copy of `e` (its note is the core's static
+ * text); the datetime.date is made on first access to .date. */
 PyObject *np_py_event_new(np_py_state *st, const np_event *e);
 
 /* ---- timeline_type.c ---------------------------------------------------- */
@@ -134,7 +196,9 @@ PyObject *np_py_policy_new(np_py_state *st, const np_policy *p);
 const np_policy *np_py_policy_get(np_py_state *st, PyObject *obj, const char *fname,
                                   const char *arg);
 /* {"initial_months": 36, ..., "seconded_conversion": False} */
-PyObject *np_py_policy_to_dict(const np_policy *p);
+PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p);
+/* Fills st->policy_names; 0 or -1. */
+int np_py_policy_names(np_py_state *st);
 
 /* ---- batch.c ------------------------------------------------------------ */
 PyObject *np_py_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs,

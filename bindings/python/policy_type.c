@@ -43,20 +43,32 @@ static int int_param(const np_policy *p, size_t i)
     return *np_policy_int_param(&copy, np_policy_int_param_name(i));
 }
 
-PyObject *np_py_policy_to_dict(const np_policy *p)
+int np_py_policy_names(np_py_state *st)
+{
+    const size_t count = np_policy_int_param_count(); /* <= NP_PY_POLICY_MAX_PARAMS: prepare */
+    for (size_t i = 0; i <= count; i++) {
+        const char *name = i < count ? np_policy_int_param_name(i) : SECONDED_CONVERSION;
+        if (!(st->policy_names[i] = PyUnicode_InternFromString(name))) return -1;
+        st->policy_name_count = (Py_ssize_t)i + 1;
+    }
+    return 0;
+}
+
+PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p)
 {
     PyObject *d = PyDict_New();
     if (!d) return NULL;
-    for (size_t i = 0; i < np_policy_int_param_count(); i++) {
+    const size_t count = np_policy_int_param_count();
+    for (size_t i = 0; i < count; i++) {
         PyObject *v = PyLong_FromLong(int_param(p, i));
-        if (!v || PyDict_SetItemString(d, np_policy_int_param_name(i), v) < 0) {
+        if (!v || PyDict_SetItem(d, st->policy_names[i], v) < 0) {
             Py_XDECREF(v);
             Py_DECREF(d);
             return NULL;
         }
         Py_DECREF(v);
     }
-    if (PyDict_SetItemString(d, SECONDED_CONVERSION, p->seconded_conversion ? Py_True : Py_False) < 0) {
+    if (PyDict_SetItem(d, st->policy_names[count], p->seconded_conversion ? Py_True : Py_False) < 0) {
         Py_DECREF(d);
         return NULL;
     }
@@ -176,7 +188,7 @@ static PyObject *policy_to_json(PyObject *self, PyObject *unused)
 static PyObject *policy_to_dict(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    return np_py_policy_to_dict(POLICY(self));
+    return np_py_policy_to_dict(np_py_state_of(self), POLICY(self));
 }
 
 /* Pickling and copying: Policy.from_json(p.to_json()). */
@@ -234,7 +246,7 @@ static PyObject *policy_repr(PyObject *self)
 
 /* ---- attributes, from the core's introspection ------------------------------------ */
 
-#define MAX_INT_PARAMS 31
+#define MAX_INT_PARAMS NP_PY_POLICY_MAX_PARAMS
 static PyGetSetDef policy_getset[MAX_INT_PARAMS + 2];
 static char policy_getset_doc[MAX_INT_PARAMS][80];
 static char policy_doc[2048];

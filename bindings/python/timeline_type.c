@@ -1,29 +1,98 @@
-/* natopost.Timeline: the contract timeline of one appointment, wrapping the
+/* natopost.Timeline: the contract timeline of one appointment, holding the
  * core's plain np_timeline value (immutable; nothing to free). */
 #include "module.h"
 
 #include <string.h>
 #include <time.h>
 
+/* The core's np_timeline is about 1 kB, 800 bytes of it room for notes that
+ * most timelines do not have. A Timeline keeps the same fields but only the
+ * notes present (a variable-size object), which brings the common case under
+ * pymalloc's 512-byte limit: no malloc() per timeline() call. Core functions
+ * that take an np_timeline get a copy rebuilt on the stack (load_timeline). */
 typedef struct {
-    PyObject_HEAD
-    np_timeline t;
+    PyObject_VAR_HEAD /* Py_SIZE: the number of notes */
+    np_appointment appointment;
+    np_policy policy;
+    np_event events[NP_EVENT_COUNT];
+    size_t event_count;
+    bool renewed;
+    bool has_conversion_window;
+    bool promotion_reachable;
+    signed char index[NP_EVENT_COUNT]; /* event code -> position in events; -1 absent */
+    np_note notes[];
 } np_py_timeline;
 
-#define TIMELINE(o) (&((np_py_timeline *)(o))->t)
+#define SELF(o) ((np_py_timeline *)(o))
+
+/* Fails to compile when np_timeline gains, loses or reorders a field, so the
+ * copies below cannot silently drop one. */
+struct np_timeline_fields {
+    np_appointment appointment;
+    np_policy policy;
+    np_event events[NP_EVENT_COUNT];
+    size_t event_count;
+    np_note notes[NP_NOTE_COUNT];
+    size_t note_count;
+    bool renewed;
+    bool has_conversion_window;
+    bool promotion_reachable;
+};
+#define SAME_FIELD(f) \
+    (offsetof(np_timeline, f) == offsetof(struct np_timeline_fields, f))
+_Static_assert(sizeof(np_timeline) == sizeof(struct np_timeline_fields) &&
+                   SAME_FIELD(appointment) && SAME_FIELD(policy) && SAME_FIELD(events) &&
+                   SAME_FIELD(event_count) && SAME_FIELD(notes) && SAME_FIELD(note_count) &&
+                   SAME_FIELD(renewed) && SAME_FIELD(has_conversion_window) &&
+                   SAME_FIELD(promotion_reachable),
+               "np_timeline changed: update np_py_timeline and its copies");
+
+/* The core's timeline of `self` (notes past note_count are left unset). */
+static void load_timeline(PyObject *self, np_timeline *t)
+{
+    const np_py_timeline *s = SELF(self);
+    t->appointment = s->appointment;
+    t->policy = s->policy;
+    memcpy(t->events, s->events, s->event_count * sizeof *t->events);
+    t->event_count = s->event_count;
+    memcpy(t->notes, s->notes, (size_t)Py_SIZE(self) * sizeof *t->notes);
+    t->note_count = (size_t)Py_SIZE(self);
+    t->renewed = s->renewed;
+    t->has_conversion_window = s->has_conversion_window;
+    t->promotion_reachable = s->promotion_reachable;
+}
 
 PyObject *np_py_timeline_build(np_py_state *st, const np_policy *policy,
                                const np_appointment *appointment)
 {
-    /* Built in place: an np_timeline is about 1 kB. */
-    np_py_timeline *self = PyObject_New(np_py_timeline, st->timeline_type);
-    if (!self) return NULL;
+    np_timeline t; /* written field by field by the core */
     np_error err;
-    if (np_timeline_build(&self->t, policy, appointment, &err) != NP_OK) {
-        Py_DECREF(self);
-        return np_py_raise(st, &err);
+    if (np_timeline_build(&t, policy, appointment, &err) != NP_OK) return np_py_raise(st, &err);
+    np_py_timeline *self =
+        PyObject_NewVar(np_py_timeline, st->timeline_type, (Py_ssize_t)t.note_count);
+    if (!self) return NULL;
+    self->appointment = t.appointment;
+    self->policy = t.policy;
+    memcpy(self->events, t.events, t.event_count * sizeof *t.events);
+    self->event_count = t.event_count;
+    memcpy(self->notes, t.notes, t.note_count * sizeof *t.notes);
+    self->renewed = t.renewed;
+    self->has_conversion_window = t.has_conversion_window;
+    self->promotion_reachable = t.promotion_reachable;
+    memset(self->index, -1, sizeof self->index);
+    for (size_t i = 0; i < t.event_count; i++) {
+        const unsigned code = (unsigned)t.events[i].code;
+        if (code < NP_EVENT_COUNT) self->index[code] = (signed char)i;
     }
     return (PyObject *)self;
+}
+
+/* The event with `code` (np_timeline_find on the stored events), or NULL. */
+static const np_event *find_event(PyObject *self, np_event_code code)
+{
+    const np_py_timeline *s = SELF(self);
+    if ((unsigned)code >= NP_EVENT_COUNT || s->index[code] < 0) return NULL;
+    return &s->events[s->index[code]];
 }
 
 static void timeline_dealloc(PyObject *self)
@@ -35,17 +104,21 @@ static void timeline_dealloc(PyObject *self)
 
 /* ---- conversions to Python values --------------------------------------- */
 
+/* The interned name NP_PY_NAME_<n> of the module state `st`. */
+#define KEY(n) (st->names[NP_PY_NAME_##n])
+
 /* Sets `key` to a new reference `value` (stolen); -1 when value is NULL. */
-static int set_item(PyObject *dict, const char *key, PyObject *value)
+static int set_item(PyObject *dict, PyObject *key, PyObject *value)
 {
     if (!value) return -1;
-    const int rc = PyDict_SetItemString(dict, key, value);
+    const int rc = PyDict_SetItem(dict, key, value);
     Py_DECREF(value);
     return rc;
 }
 
-static PyObject *events_list(np_py_state *st, const np_timeline *t)
+static PyObject *events_list(np_py_state *st, PyObject *self)
 {
+    const np_py_timeline *t = SELF(self);
     PyObject *list = PyList_New((Py_ssize_t)t->event_count);
     if (!list) return NULL;
     for (size_t i = 0; i < t->event_count; i++) {
@@ -69,10 +142,10 @@ static PyObject *event_dicts(np_py_state *st, const np_timeline *t)
         PyObject *d = PyDict_New();
         if (!d) goto fail;
         PyList_SET_ITEM(list, (Py_ssize_t)i, d);
-        if (set_item(d, "code", Py_NewRef(st->event_codes[e->code])) < 0 ||
-            set_item(d, "date", np_py_from_date(e->date)) < 0 ||
-            set_item(d, "label", Py_NewRef(st->event_labels[e->code])) < 0 ||
-            set_item(d, "note", e->note ? PyUnicode_FromString(e->note) : Py_NewRef(Py_None)) < 0)
+        if (set_item(d, KEY(CODE), Py_NewRef(st->event_codes[e->code])) < 0 ||
+            set_item(d, KEY(DATE), np_py_from_date(e->date)) < 0 ||
+            set_item(d, KEY(LABEL), Py_NewRef(st->event_labels[e->code])) < 0 ||
+            set_item(d, KEY(NOTE), e->note ? PyUnicode_FromString(e->note) : Py_NewRef(Py_None)) < 0)
             goto fail;
     }
     return list;
@@ -81,7 +154,7 @@ fail:
     return NULL;
 }
 
-static PyObject *notes_list(const np_timeline *t)
+static PyObject *notes_list(const np_py_state *st, const np_timeline *t)
 {
     PyObject *list = PyList_New((Py_ssize_t)t->note_count);
     if (!list) return NULL;
@@ -89,8 +162,8 @@ static PyObject *notes_list(const np_timeline *t)
         PyObject *d = PyDict_New();
         if (!d) goto fail;
         PyList_SET_ITEM(list, (Py_ssize_t)i, d);
-        if (set_item(d, "code", PyUnicode_FromString(np_note_code_name(t->notes[i].code))) < 0 ||
-            set_item(d, "text", PyUnicode_FromString(t->notes[i].text)) < 0)
+        if (set_item(d, KEY(CODE), PyUnicode_FromString(np_note_code_name(t->notes[i].code))) < 0 ||
+            set_item(d, KEY(TEXT), PyUnicode_FromString(t->notes[i].text)) < 0)
             goto fail;
     }
     return list;
@@ -99,34 +172,34 @@ fail:
     return NULL;
 }
 
-static PyObject *appointment_dict(const np_appointment *a)
+static PyObject *appointment_dict(const np_py_state *st, const np_appointment *a)
 {
     PyObject *d = PyDict_New();
     if (!d) return NULL;
-    if (set_item(d, "start", np_py_from_date(a->start)) < 0 ||
-        set_item(d, "kind", PyUnicode_FromString(np_kind_name(a->kind))) < 0 ||
-        set_item(d, "initial_months", PyLong_FromLong(a->initial_months)) < 0 ||
-        set_item(d, "renewal_months", PyLong_FromLong(a->renewal_months)) < 0 ||
-        set_item(d, "max_months", PyLong_FromLong(a->max_months)) < 0 ||
-        set_item(d, "twin_grade", PyBool_FromLong(a->twin_grade)) < 0 ||
-        set_item(d, "reduction_months", PyLong_FromLong(a->reduction_months)) < 0 ||
-        set_item(d, "direct_higher", PyBool_FromLong(a->direct_higher)) < 0) {
+    if (set_item(d, KEY(START), np_py_from_date(a->start)) < 0 ||
+        set_item(d, KEY(KIND), PyUnicode_FromString(np_kind_name(a->kind))) < 0 ||
+        set_item(d, KEY(INITIAL), PyLong_FromLong(a->initial_months)) < 0 ||
+        set_item(d, KEY(RENEWAL), PyLong_FromLong(a->renewal_months)) < 0 ||
+        set_item(d, KEY(MAX), PyLong_FromLong(a->max_months)) < 0 ||
+        set_item(d, KEY(TWIN), PyBool_FromLong(a->twin_grade)) < 0 ||
+        set_item(d, KEY(REDUCTION), PyLong_FromLong(a->reduction_months)) < 0 ||
+        set_item(d, KEY(DIRECT), PyBool_FromLong(a->direct_higher)) < 0) {
         Py_DECREF(d);
         return NULL;
     }
     return d;
 }
 
-static PyObject *status_dict(const np_day_status *s)
+static PyObject *status_dict(const np_py_state *st, const np_day_status *s)
 {
     PyObject *d = PyDict_New();
     if (!d) return NULL;
-    if (set_item(d, "on", np_py_from_date(s->on)) < 0 ||
-        set_item(d, "phase", PyUnicode_FromString(np_phase_name(s->phase))) < 0 ||
-        set_item(d, "days_to_contract_end", PyLong_FromLong(s->days_to_contract_end)) < 0 ||
-        set_item(d, "conversion_window_open", PyBool_FromLong(s->conversion_window_open)) < 0 ||
-        set_item(d, "months_served", PyLong_FromLong(s->months_served)) < 0 ||
-        set_item(d, "promotion_possible", PyBool_FromLong(s->promotion_possible)) < 0) {
+    if (set_item(d, KEY(ON), np_py_from_date(s->on)) < 0 ||
+        set_item(d, KEY(PHASE), PyUnicode_FromString(np_phase_name(s->phase))) < 0 ||
+        set_item(d, KEY(DAYS_TO_CONTRACT_END), PyLong_FromLong(s->days_to_contract_end)) < 0 ||
+        set_item(d, KEY(CONVERSION_WINDOW_OPEN), PyBool_FromLong(s->conversion_window_open)) < 0 ||
+        set_item(d, KEY(MONTHS_SERVED), PyLong_FromLong(s->months_served)) < 0 ||
+        set_item(d, KEY(PROMOTION_POSSIBLE), PyBool_FromLong(s->promotion_possible)) < 0) {
         Py_DECREF(d);
         return NULL;
     }
@@ -147,8 +220,15 @@ static int status_day(np_py_state *st, const np_timeline *t, PyObject *on, const
 
 /* Looks an event code up with the core's parser: 1 found (*out set), 0 not a
  * valid code (*err set), -1 with a Python exception. */
-static int event_code(PyObject *key, np_event_code *out, np_error *err)
+static int event_code(const np_py_state *st, PyObject *key, np_event_code *out, np_error *err)
 {
+    /* t["contract_end"]: a literal, interned like the codes in the state. */
+    for (int i = 0; i < NP_EVENT_COUNT; i++) {
+        if (key == st->event_codes[i]) {
+            *out = (np_event_code)i;
+            return 1;
+        }
+    }
     Py_ssize_t len;
     const char *name = PyUnicode_AsUTF8AndSize(key, &len);
     if (!name) return -1;
@@ -161,7 +241,7 @@ static int event_code(PyObject *key, np_event_code *out, np_error *err)
 
 /* ---- mapping protocol ----------------------------------------------------- */
 
-static Py_ssize_t timeline_length(PyObject *self) { return (Py_ssize_t)TIMELINE(self)->event_count; }
+static Py_ssize_t timeline_length(PyObject *self) { return (Py_ssize_t)SELF(self)->event_count; }
 
 static PyObject *timeline_subscript(PyObject *self, PyObject *key)
 {
@@ -170,9 +250,10 @@ static PyObject *timeline_subscript(PyObject *self, PyObject *key)
                      Py_TYPE(key)->tp_name);
         return NULL;
     }
+    np_py_state *st = np_py_state_of(self);
     np_event_code code;
     np_error err;
-    const int found = event_code(key, &code, &err);
+    const int found = event_code(st, key, &code, &err);
     if (found < 0) return NULL;
     if (!found) {
         PyObject *message = PyUnicode_FromString(err.message);
@@ -180,12 +261,12 @@ static PyObject *timeline_subscript(PyObject *self, PyObject *key)
         Py_XDECREF(message);
         return NULL;
     }
-    const np_event *e = np_timeline_find(TIMELINE(self), code);
+    const np_event *e = find_event(self, code);
     if (!e) {
         PyErr_SetObject(PyExc_KeyError, key);
         return NULL;
     }
-    return np_py_event_new(np_py_state_of(self), e);
+    return np_py_event_new(st, e);
 }
 
 static int timeline_contains(PyObject *self, PyObject *key)
@@ -193,14 +274,14 @@ static int timeline_contains(PyObject *self, PyObject *key)
     if (!PyUnicode_Check(key)) return 0;
     np_event_code code;
     np_error err;
-    const int found = event_code(key, &code, &err);
+    const int found = event_code(np_py_state_of(self), key, &code, &err);
     if (found <= 0) return found;
-    return np_timeline_find(TIMELINE(self), code) != NULL;
+    return find_event(self, code) != NULL;
 }
 
 static PyObject *timeline_iter(PyObject *self)
 {
-    PyObject *list = events_list(np_py_state_of(self), TIMELINE(self));
+    PyObject *list = events_list(np_py_state_of(self), self);
     if (!list) return NULL;
     PyObject *it = PyObject_GetIter(list);
     Py_DECREF(list);
@@ -212,43 +293,45 @@ static PyObject *timeline_iter(PyObject *self)
 static PyObject *get_events(PyObject *self, void *closure)
 {
     (void)closure;
-    return events_list(np_py_state_of(self), TIMELINE(self));
+    return events_list(np_py_state_of(self), self);
 }
 
 static PyObject *get_notes(PyObject *self, void *closure)
 {
     (void)closure;
-    return notes_list(TIMELINE(self));
+    np_timeline t;
+    load_timeline(self, &t);
+    return notes_list(np_py_state_of(self), &t);
 }
 
 static PyObject *get_appointment(PyObject *self, void *closure)
 {
     (void)closure;
-    return appointment_dict(&TIMELINE(self)->appointment);
+    return appointment_dict(np_py_state_of(self), &SELF(self)->appointment);
 }
 
 static PyObject *get_policy(PyObject *self, void *closure)
 {
     (void)closure;
-    return np_py_policy_new(np_py_state_of(self), &TIMELINE(self)->policy);
+    return np_py_policy_new(np_py_state_of(self), &SELF(self)->policy);
 }
 
 static PyObject *get_renewed(PyObject *self, void *closure)
 {
     (void)closure;
-    return PyBool_FromLong(TIMELINE(self)->renewed);
+    return PyBool_FromLong(SELF(self)->renewed);
 }
 
 static PyObject *get_has_conversion_window(PyObject *self, void *closure)
 {
     (void)closure;
-    return PyBool_FromLong(TIMELINE(self)->has_conversion_window);
+    return PyBool_FromLong(SELF(self)->has_conversion_window);
 }
 
 static PyObject *get_promotion_reachable(PyObject *self, void *closure)
 {
     (void)closure;
-    return PyBool_FromLong(TIMELINE(self)->promotion_reachable);
+    return PyBool_FromLong(SELF(self)->promotion_reachable);
 }
 
 static PyGetSetDef timeline_getset[] = {
@@ -312,10 +395,10 @@ static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t 
     np_py_state *st = np_py_state_of(self);
     np_event_code code;
     np_error err;
-    const int found = event_code(args[0], &code, &err);
+    const int found = event_code(st, args[0], &code, &err);
     if (found < 0) return NULL;
     if (!found) return np_py_raise(st, &err);
-    const np_event *e = np_timeline_find(TIMELINE(self), code);
+    const np_event *e = find_event(self, code);
     if (e) return np_py_event_new(st, e);
     return Py_NewRef(nargs == 2 ? args[1] : Py_None);
 }
@@ -323,43 +406,51 @@ static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t 
 static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                  PyObject *kwnames)
 {
-    static const char *const names[] = {"on"};
+    static const unsigned char params[] = {NP_PY_NAME_ON};
+    np_py_state *st = np_py_state_of(self);
     PyObject *on;
-    if (np_py_parse_args("status", args, nargs, kwnames, names, 1, 1, 1, &on) < 0) return NULL;
+    if (np_py_parse_args(st, "status", args, nargs, kwnames, params, 1, 1, 1, &on) < 0)
+        return NULL;
     if (on == Py_None) {
         PyErr_SetString(PyExc_TypeError,
                         "status() argument 'on' must be datetime.date or an ISO date str "
                         "(\"YYYY-MM-DD\"), not None");
         return NULL;
     }
+    np_timeline t;
+    load_timeline(self, &t);
     np_day_status s;
-    if (status_day(np_py_state_of(self), TIMELINE(self), on, "status", &s) < 0) return NULL;
-    return status_dict(&s);
+    if (status_day(st, &t, on, "status", &s) < 0) return NULL;
+    return status_dict(st, &s);
 }
 
 static PyObject *timeline_to_dict(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                   PyObject *kwnames)
 {
-    static const char *const names[] = {"on"};
+    static const unsigned char params[] = {NP_PY_NAME_ON};
     PyObject *on;
-    if (np_py_parse_args("to_dict", args, nargs, kwnames, names, 1, 1, 0, &on) < 0) return NULL;
+    if (np_py_parse_args(np_py_state_of(self), "to_dict", args, nargs, kwnames, params, 1, 1, 0,
+                         &on) < 0)
+        return NULL;
     np_py_state *st = np_py_state_of(self);
-    const np_timeline *t = TIMELINE(self);
+    np_timeline timeline;
+    load_timeline(self, &timeline);
+    const np_timeline *t = &timeline;
     np_day_status s;
     const int have_status = status_day(st, t, on, "to_dict", &s);
     if (have_status < 0) return NULL;
     PyObject *d = PyDict_New();
     if (!d) return NULL;
     /* The keys and order of docs/timeline-json.md. */
-    if (set_item(d, "format", PyUnicode_FromString("natopost.timeline/1")) < 0 ||
-        set_item(d, "appointment", appointment_dict(&t->appointment)) < 0 ||
-        set_item(d, "policy", np_py_policy_to_dict(&t->policy)) < 0 ||
-        set_item(d, "events", event_dicts(st, t)) < 0 ||
-        set_item(d, "notes", notes_list(t)) < 0 ||
-        set_item(d, "renewed", PyBool_FromLong(t->renewed)) < 0 ||
-        set_item(d, "has_conversion_window", PyBool_FromLong(t->has_conversion_window)) < 0 ||
-        set_item(d, "promotion_reachable", PyBool_FromLong(t->promotion_reachable)) < 0 ||
-        (have_status && set_item(d, "status", status_dict(&s)) < 0)) {
+    if (set_item(d, KEY(FORMAT), PyUnicode_FromString("natopost.timeline/1")) < 0 ||
+        set_item(d, KEY(APPOINTMENT), appointment_dict(st, &t->appointment)) < 0 ||
+        set_item(d, KEY(POLICY), np_py_policy_to_dict(st, &t->policy)) < 0 ||
+        set_item(d, KEY(EVENTS), event_dicts(st, t)) < 0 ||
+        set_item(d, KEY(NOTES), notes_list(st, t)) < 0 ||
+        set_item(d, KEY(RENEWED), PyBool_FromLong(t->renewed)) < 0 ||
+        set_item(d, KEY(HAS_CONVERSION_WINDOW), PyBool_FromLong(t->has_conversion_window)) < 0 ||
+        set_item(d, KEY(PROMOTION_REACHABLE), PyBool_FromLong(t->promotion_reachable)) < 0 ||
+        (have_status && set_item(d, KEY(STATUS), status_dict(st, &s)) < 0)) {
         Py_DECREF(d);
         return NULL;
     }
@@ -378,37 +469,45 @@ static PyObject *core_text(np_py_state *st, char *text, const np_error *err)
 static PyObject *timeline_to_json(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                   PyObject *kwnames)
 {
-    static const char *const names[] = {"on"};
+    static const unsigned char params[] = {NP_PY_NAME_ON};
     PyObject *on;
-    if (np_py_parse_args("to_json", args, nargs, kwnames, names, 1, 1, 0, &on) < 0) return NULL;
+    if (np_py_parse_args(np_py_state_of(self), "to_json", args, nargs, kwnames, params, 1, 1, 0,
+                         &on) < 0)
+        return NULL;
     np_py_state *st = np_py_state_of(self);
     np_day_status s;
-    const int have_status = status_day(st, TIMELINE(self), on, "to_json", &s);
+    np_timeline t;
+    load_timeline(self, &t);
+    const int have_status = status_day(st, &t, on, "to_json", &s);
     if (have_status < 0) return NULL;
     np_error err;
-    return core_text(st, np_timeline_to_json(TIMELINE(self), have_status ? &s : NULL, &err), &err);
+    return core_text(st, np_timeline_to_json(&t, have_status ? &s : NULL, &err), &err);
 }
 
 static PyObject *timeline_to_ical(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
                                   PyObject *kwnames)
 {
-    static const char *const names[] = {"dtstamp"};
+    static const unsigned char params[] = {NP_PY_NAME_DTSTAMP};
     PyObject *arg;
-    if (np_py_parse_args("to_ical", args, nargs, kwnames, names, 1, 1, 0, &arg) < 0) return NULL;
+    if (np_py_parse_args(np_py_state_of(self), "to_ical", args, nargs, kwnames, params, 1, 1, 0,
+                         &arg) < 0)
+        return NULL;
     int64_t dtstamp = (int64_t)time(NULL);
     if (arg && arg != Py_None && np_py_to_unix_seconds(arg, "to_ical", "dtstamp", &dtstamp) < 0)
         return NULL;
     np_py_state *st = np_py_state_of(self);
     np_error err;
-    return core_text(st, np_timeline_to_ical(TIMELINE(self), dtstamp, &err), &err);
+    np_timeline t;
+    load_timeline(self, &t);
+    return core_text(st, np_timeline_to_ical(&t, dtstamp, &err), &err);
 }
 
 static PyObject *timeline_repr(PyObject *self)
 {
-    const np_timeline *t = TIMELINE(self);
+    const np_py_timeline *t = SELF(self);
     char start[NP_DATE_ISO_LEN + 1], end[NP_DATE_ISO_LEN + 1];
     np_date_format(t->appointment.start, start);
-    const np_event *e = np_timeline_find(t, NP_EVENT_CONTRACT_END);
+    const np_event *e = find_event(self, NP_EVENT_CONTRACT_END);
     if (e) np_date_format(e->date, end);
     else strcpy(end, "none");
     return PyUnicode_FromFormat("<natopost.Timeline %s%s from %s, contract_end %s, %zu events>",
@@ -507,6 +606,7 @@ static PyType_Slot timeline_slots[] = {
 PyType_Spec np_py_timeline_spec = {
     .name = "natopost.Timeline",
     .basicsize = sizeof(np_py_timeline),
+    .itemsize = sizeof(np_note),
     .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
     .slots = timeline_slots,
 };
