@@ -6,6 +6,13 @@
 #include "natopost/date.h"
 #include "natopost/policy.h"
 #include "natopost/timeline.h"
+#include "natopost/grade.h"
+#include "natopost/scales.h"
+#include "natopost/requirement.h"
+#include "natopost/posting.h"
+#include "natopost/notice.h"
+#include "natopost/posting_json.h"
+#include "natopost/query.h"
 
 #define NATOPOST_VERSION "0.1.0"
 
