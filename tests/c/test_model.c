@@ -137,8 +137,8 @@ Test(language_level, numerals_and_names)
         np_error err;
         cr_assert_eq(np_lang_level_parse(&a, numerals[i], strlen(numerals[i]), &err), NP_OK);
         cr_assert_eq(np_lang_level_parse(&b, names[i], strlen(names[i]), &err), NP_OK);
-        cr_expect_eq(a, i + 1);
-        cr_expect_eq(b, i + 1);
+        cr_expect_eq((int)a, i + 1);
+        cr_expect_eq((int)b, i + 1);
         cr_expect_str_eq(np_lang_level_numeral(a), numerals[i]);
         cr_expect_str_eq(np_lang_level_name(a), names[i]);
     }
@@ -181,7 +181,7 @@ Test(requirement, kind_names_round_trip)
     for (int k = NP_REQ_OTHER; k <= NP_REQ_CLEARANCE; k++) {
         np_req_kind back;
         cr_assert_eq(np_req_kind_from_name(&back, np_req_kind_name((np_req_kind)k), NULL), NP_OK);
-        cr_expect_eq(back, k);
+        cr_expect_eq((int)back, k);
     }
     np_req_kind back;
     np_error err;
