@@ -66,7 +66,12 @@ typedef struct parser {
     query_impl *q;
     np_error *err;
     np_status status;
+    int depth; /* open parentheses and "not"s: bounded so that recursion is */
 } parser;
+
+/* Deeper nesting than any real question needs; the bound keeps the
+ * recursive parser and evaluators far from the stack's end. */
+#define QUERY_MAX_DEPTH 100
 
 static bool is_word_char(unsigned char c)
 {
@@ -385,8 +390,12 @@ static np_qnode *parse_primary(parser *p)
     char b[64];
     if (p->tok.kind == T_LPAREN) {
         const size_t open = p->tok.start;
+        if (++p->depth > QUERY_MAX_DEPTH)
+            return fail_at(p, NP_EPARSE, open, "nesting deeper than %d levels", QUERY_MAX_DEPTH),
+                   NULL;
         next(p);
         np_qnode *inner = parse_or(p);
+        p->depth--;
         if (!inner) return NULL;
         if (p->tok.kind != T_RPAREN)
             return fail_at(p, NP_EPARSE, p->tok.kind == T_END ? open : p->tok.start,
@@ -403,8 +412,12 @@ static np_qnode *parse_not(parser *p)
 {
     if (word_is(p, "not")) {
         const size_t at = p->tok.start;
+        if (++p->depth > QUERY_MAX_DEPTH)
+            return fail_at(p, NP_EPARSE, at, "nesting deeper than %d levels", QUERY_MAX_DEPTH),
+                   NULL;
         next(p);
         np_qnode *inner = parse_not(p);
+        p->depth--;
         if (!inner) return NULL;
         np_qnode *n = new_node(p, NP_QNODE_NOT, at);
         if (n) n->left = inner;
@@ -439,7 +452,7 @@ np_status np_query_compile(np_query **out, const char *text, size_t len, const n
     *out = NULL;
     query_impl *q = calloc(1, sizeof *q);
     if (!q) return np_error_set(err, NP_ENOMEM, "out of memory compiling a query");
-    parser p = {text, len, 0, {T_END, 0, 0, NULL, 0, NP_QOP_EQ, false}, fields, field_count, q, err, NP_OK};
+    parser p = {text, len, 0, {T_END, 0, 0, NULL, 0, NP_QOP_EQ, false}, fields, field_count, q, err, NP_OK, 0};
     char b[64];
     next(&p);
     if (p.status == NP_OK && p.tok.kind != T_END && !word_is(&p, "order") && !word_is(&p, "count"))
