@@ -1,0 +1,358 @@
+/* Timelines: natopost.timeline{...} returns a plain Lua table
+ *
+ *     { [1..n] = events in the order of natopost.EVENT_CODES, each
+ *                {code =, date = "YYYY-MM-DD", label =, note = nil | text},
+ *       appointment = {start =, kind =, initial_months =, ...} (as resolved),
+ *       policy = natopost.Policy, notes = {{code =, text =}, ...},
+ *       renewed =, has_conversion_window =, promotion_reachable = }
+ *
+ * with the shared metatable natopost.Timeline, whose __index holds the
+ * methods (event, date, status, to_table, to_json, to_ical). The fields are
+ * copies for reading: the methods work on the core's np_timeline, kept in a
+ * userdata that a weak-keyed registry table maps the timeline table to (so
+ * it is not visible among the table's fields and lives exactly as long as the
+ * table). An np_timeline is a plain value: the userdata owns no C resource
+ * and needs no __gc. */
+#include "module.h"
+
+#include <string.h>
+#include <time.h>
+
+#define CORE_MT "natopost.Timeline.core"
+
+/* Registry field of the weak table: timeline table -> core. A name, not an
+ * address, so that two copies of the module in one state (natopost.so and
+ * libnatopost-lua in an embedding host) share it, as they share the
+ * metatables registered by name. */
+#define CORES_KEY "natopost.Timeline.cores"
+
+static const char *const timeline_keys[] = {
+    "start",      "kind",          "initial_months", "renewal_months",  "max_months",
+    "twin_grade", "reduction_months", "direct_higher", "policy",        NULL,
+};
+
+/* The core timeline of the timeline table at index 1 (methods' self). The
+ * pointer stays valid while self is on the stack (the weak table keeps the
+ * userdata alive as long as its key, self, is). */
+static const np_timeline *check_timeline(lua_State *L)
+{
+    const np_timeline *t = NULL;
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        lua_getfield(L, LUA_REGISTRYINDEX, CORES_KEY);
+        lua_pushvalue(L, 1);
+        lua_rawget(L, -2);
+        t = luaL_testudata(L, -1, CORE_MT);
+        lua_pop(L, 2);
+    }
+    if (!t) {
+        const char *got = np_lua_typename(L, 1);
+        if (strcmp(got, NP_LUA_TIMELINE_MT) == 0) got = "a table natopost.timeline did not make";
+        luaL_argerror(L, 1, lua_pushfstring(L, "%s expected, got %s", NP_LUA_TIMELINE_MT, got));
+    }
+    return t;
+}
+
+/* ---- conversions to Lua values ------------------------------------------------------ */
+
+static void push_event(lua_State *L, const np_event *e)
+{
+    lua_createtable(L, 0, 4);
+    lua_pushstring(L, np_event_code_name(e->code));
+    lua_setfield(L, -2, "code");
+    np_lua_pushdate(L, e->date);
+    lua_setfield(L, -2, "date");
+    lua_pushstring(L, np_event_label(e->code));
+    lua_setfield(L, -2, "label");
+    if (e->note) {
+        lua_pushstring(L, e->note);
+        lua_setfield(L, -2, "note");
+    }
+}
+
+static void push_events(lua_State *L, const np_timeline *t)
+{
+    lua_createtable(L, (int)t->event_count, 0);
+    for (size_t i = 0; i < t->event_count; i++) {
+        push_event(L, &t->events[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+static void push_notes(lua_State *L, const np_timeline *t)
+{
+    lua_createtable(L, (int)t->note_count, 0);
+    for (size_t i = 0; i < t->note_count; i++) {
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, np_note_code_name(t->notes[i].code));
+        lua_setfield(L, -2, "code");
+        lua_pushstring(L, t->notes[i].text);
+        lua_setfield(L, -2, "text");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+static void set_integer(lua_State *L, const char *key, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, key);
+}
+
+static void set_boolean(lua_State *L, const char *key, bool v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, key);
+}
+
+static void push_appointment(lua_State *L, const np_appointment *a)
+{
+    lua_createtable(L, 0, 8);
+    np_lua_pushdate(L, a->start);
+    lua_setfield(L, -2, "start");
+    lua_pushstring(L, np_kind_name(a->kind));
+    lua_setfield(L, -2, "kind");
+    set_integer(L, "initial_months", a->initial_months);
+    set_integer(L, "renewal_months", a->renewal_months);
+    set_integer(L, "max_months", a->max_months);
+    set_boolean(L, "twin_grade", a->twin_grade);
+    set_integer(L, "reduction_months", a->reduction_months);
+    set_boolean(L, "direct_higher", a->direct_higher);
+}
+
+static void push_status(lua_State *L, const np_day_status *s)
+{
+    lua_createtable(L, 0, 6);
+    np_lua_pushdate(L, s->on);
+    lua_setfield(L, -2, "on");
+    lua_pushstring(L, np_phase_name(s->phase));
+    lua_setfield(L, -2, "phase");
+    set_integer(L, "days_to_contract_end", s->days_to_contract_end);
+    set_boolean(L, "conversion_window_open", s->conversion_window_open);
+    set_integer(L, "months_served", s->months_served);
+    set_boolean(L, "promotion_possible", s->promotion_possible);
+}
+
+/* The fields every timeline table has besides its events (those of
+ * to_table too). */
+static void set_common_fields(lua_State *L, const np_timeline *t)
+{
+    push_appointment(L, &t->appointment);
+    lua_setfield(L, -2, "appointment");
+    push_notes(L, t);
+    lua_setfield(L, -2, "notes");
+    set_boolean(L, "renewed", t->renewed);
+    set_boolean(L, "has_conversion_window", t->has_conversion_window);
+    set_boolean(L, "promotion_reachable", t->promotion_reachable);
+}
+
+/* ---- natopost.timeline ---------------------------------------------------------------- */
+
+/* natopost.timeline{start = "2025-09-01", kind =, initial_months =,
+ * renewal_months =, max_months =, twin_grade =, reduction_months =,
+ * direct_higher =, policy =}, or natopost.timeline(start[, opts]). */
+int np_lua_timeline_new(lua_State *L)
+{
+    np_appointment a = NP_APPOINTMENT_INIT;
+    int opts;
+    if (lua_type(L, 1) == LUA_TSTRING) {
+        np_lua_checknargs(L, 2);
+        opts = lua_isnoneornil(L, 2) ? 0 : 2;
+        if (opts) {
+            luaL_checktype(L, 2, LUA_TTABLE);
+            np_lua_checkkeys(L, 2, 2, timeline_keys);
+            if (np_lua_getopt(L, 2, "start") != LUA_TNIL)
+                luaL_argerror(L, 2, "start: given twice (argument #1 and option 'start')");
+            lua_pop(L, 1);
+        }
+        a.start = np_lua_todate(L, 1, 1, NULL, "start");
+    } else {
+        np_lua_checknargs(L, 1);
+        if (lua_type(L, 1) != LUA_TTABLE)
+            np_lua_field_typeerror(L, 1, NULL, 1, "table or date string");
+        opts = 1;
+        np_lua_checkkeys(L, 1, 1, timeline_keys);
+        np_lua_getopt(L, 1, "start");
+        a.start = np_lua_todate(L, -1, 1, "start", "start");
+        lua_pop(L, 1);
+    }
+    np_policy policy;
+    const bool has_policy = opts && np_lua_toappointment(L, opts, opts, &a, &policy);
+
+    /* The userdata first: the core writes straight into it, and on an error
+     * it is garbage like any other. */
+    np_timeline *t = lua_newuserdatauv(L, sizeof *t, 0);
+    np_error err;
+    if (np_timeline_build(t, has_policy ? &policy : NULL, &a, &err) != NP_OK)
+        return np_lua_raise(L, &err);
+    luaL_setmetatable(L, CORE_MT);
+
+    lua_createtable(L, (int)t->event_count, 6); /* core, tl */
+    for (size_t i = 0; i < t->event_count; i++) {
+        push_event(L, &t->events[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    set_common_fields(L, t);
+    np_lua_pushpolicy(L, &t->policy);
+    lua_setfield(L, -2, "policy");
+    luaL_setmetatable(L, NP_LUA_TIMELINE_MT);
+
+    lua_getfield(L, LUA_REGISTRYINDEX, CORES_KEY); /* core, tl, weak */
+    lua_pushvalue(L, -2);
+    lua_pushvalue(L, -4);
+    lua_rawset(L, -3); /* weak[tl] = core */
+    lua_pop(L, 1);
+    lua_remove(L, -2); /* tl */
+    return 1;
+}
+
+/* ---- methods ------------------------------------------------------------------------- */
+
+/* tl:event(code[, default]): the event with `code` as a fresh table, or
+ * `default` (nil) when the timeline does not have it; a string that is not
+ * an event code raises the core's message listing the codes. */
+static int timeline_event(lua_State *L)
+{
+    np_lua_checknargs(L, 3);
+    const np_timeline *t = check_timeline(L);
+    const np_event *e = np_timeline_find(t, np_lua_toeventcode(L, 2, 2, NULL));
+    if (e) push_event(L, e);
+    else lua_pushvalue(L, 3); /* nil when absent */
+    return 1;
+}
+
+/* tl:date(code): the event's date "YYYY-MM-DD", or nil when absent. */
+static int timeline_date(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    const np_timeline *t = check_timeline(L);
+    const np_event *e = np_timeline_find(t, np_lua_toeventcode(L, 2, 2, NULL));
+    if (e) np_lua_pushdate(L, e->date);
+    else lua_pushnil(L);
+    return 1;
+}
+
+/* The status day at index 2 ("on"); false when it is nil or absent and
+ * `optional`. */
+static bool status_day(lua_State *L, const np_timeline *t, bool optional, np_day_status *out)
+{
+    if (optional && lua_isnoneornil(L, 2)) return false;
+    *out = np_timeline_status(t, np_lua_todate(L, 2, 2, NULL, "on"));
+    return true;
+}
+
+/* tl:status(on): {on =, phase =, days_to_contract_end =,
+ * conversion_window_open =, months_served =, promotion_possible =}. */
+static int timeline_status(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    const np_timeline *t = check_timeline(L);
+    np_day_status s;
+    status_day(L, t, false, &s);
+    push_status(L, &s);
+    return 1;
+}
+
+/* tl:to_table([on]): the timeline with the keys of the JSON format
+ * natopost.timeline/1 (docs/timeline-json.md); status only when `on` is
+ * given. Fresh tables, the policy as a plain table. */
+static int timeline_to_table(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    const np_timeline *t = check_timeline(L);
+    np_day_status s;
+    const bool have_status = status_day(L, t, true, &s);
+    lua_createtable(L, 0, 9);
+    lua_pushliteral(L, "natopost.timeline/1");
+    lua_setfield(L, -2, "format");
+    np_lua_pushpolicytable(L, &t->policy);
+    lua_setfield(L, -2, "policy");
+    push_events(L, t);
+    lua_setfield(L, -2, "events");
+    set_common_fields(L, t);
+    if (have_status) {
+        push_status(L, &s);
+        lua_setfield(L, -2, "status");
+    }
+    return 1;
+}
+
+/* tl:to_json([on]): the core's JSON text, with the status at `on` if given. */
+static int timeline_to_json(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    const np_timeline *t = check_timeline(L);
+    np_day_status s;
+    const bool have_status = status_day(L, t, true, &s);
+    char **text = np_lua_newbox(L);
+    np_error err;
+    if (!(*text = np_timeline_to_json(t, have_status ? &s : NULL, &err)))
+        return np_lua_raise(L, &err);
+    np_lua_pushbox(L, text);
+    return 1;
+}
+
+/* tl:to_ical([dtstamp]): the core's iCalendar text; dtstamp in Unix seconds
+ * (an integer), default now. */
+static int timeline_to_ical(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    const np_timeline *t = check_timeline(L);
+    int64_t dtstamp = (int64_t)time(NULL);
+    if (!lua_isnoneornil(L, 2)) {
+        if (!lua_isinteger(L, 2)) np_lua_field_typeerror(L, 2, NULL, 2, "integer (Unix seconds)");
+        dtstamp = (int64_t)lua_tointeger(L, 2);
+    }
+    char **text = np_lua_newbox(L);
+    np_error err;
+    if (!(*text = np_timeline_to_ical(t, dtstamp, &err))) return np_lua_raise(L, &err);
+    np_lua_pushbox(L, text);
+    return 1;
+}
+
+/* "<natopost.Timeline external twin-graded from 2025-09-01, contract_end
+ * 2031-08-31, 9 events>", as Python's repr. */
+static int timeline_tostring(lua_State *L)
+{
+    const np_timeline *t = check_timeline(L);
+    char start[NP_DATE_ISO_LEN + 1], end[NP_DATE_ISO_LEN + 1];
+    np_date_format(t->appointment.start, start);
+    const np_event *e = np_timeline_find(t, NP_EVENT_CONTRACT_END);
+    if (e) np_date_format(e->date, end);
+    else strcpy(end, "none");
+    lua_pushfstring(L, "<%s %s%s from %s, contract_end %s, %d events>", NP_LUA_TIMELINE_MT,
+                    np_kind_name(t->appointment.kind),
+                    t->appointment.twin_grade ? " twin-graded" : "", start, end,
+                    (int)t->event_count);
+    return 1;
+}
+
+static const luaL_Reg timeline_methods[] = {
+    {"event", timeline_event},
+    {"date", timeline_date},
+    {"status", timeline_status},
+    {"to_table", timeline_to_table},
+    {"to_json", timeline_to_json},
+    {"to_ical", timeline_to_ical},
+    {NULL, NULL},
+};
+
+void np_lua_timeline_open(lua_State *L)
+{
+    if (luaL_newmetatable(L, NP_LUA_TIMELINE_MT)) {
+        luaL_newlib(L, timeline_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, timeline_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_pop(L, 1);
+    luaL_newmetatable(L, CORE_MT); /* a type tag only */
+    lua_pop(L, 1);
+    if (lua_getfield(L, LUA_REGISTRYINDEX, CORES_KEY) == LUA_TNIL) {
+        lua_newtable(L); /* timeline table -> core userdata, weak keys */
+        lua_createtable(L, 0, 1);
+        lua_pushliteral(L, "k");
+        lua_setfield(L, -2, "__mode");
+        lua_setmetatable(L, -2);
+        lua_setfield(L, LUA_REGISTRYINDEX, CORES_KEY);
+    }
+    lua_pop(L, 1);
+}
