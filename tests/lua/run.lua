@@ -43,4 +43,5 @@ if mode ~= "normal" then
   io.stdout:write(("(GC mode %s: %d collections after module calls)\n"):format(mode, H.gc_calls()))
 end
 io.stdout:write(("%d passed, %d failed\n"):format(total_passed, total_failed))
+io.stdout:flush() -- before LeakSanitizer's report at exit, which skips stdio's flush
 os.exit(total_failed == 0 and total_passed > 0, true)
