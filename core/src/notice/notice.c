@@ -1,0 +1,143 @@
+/* np_notice_read: validation, normalisation, segmentation, then one
+ * recogniser per field family (see notice_internal.h for the pipeline). */
+#include "natopost/notice.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "notice_internal.h"
+
+/* FNV-1a, 64 bits, of the normalised text: the same notice copied with CRLF
+ * line ends, NBSP or curly quotes gets the same id. */
+static uint64_t fnv1a64(const char *s, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static np_status set_id(nt_doc *d)
+{
+    np_posting *p = d->p;
+    if (p->requisition) return nt_set(d, &p->id, p->requisition, strlen(p->requisition));
+    char id[32];
+    int n = snprintf(id, sizeof id, "fnv1a:%016" PRIx64, fnv1a64(d->buf, d->size));
+    return nt_set(d, &p->id, id, (size_t)n);
+}
+
+static np_status missing_fields(nt_doc *d)
+{
+    const np_posting *p = d->p;
+    if (p->deadline.date == NP_DATE_NONE)
+        nt_diag(d, NP_DIAG_WARNING, 0, "deadline", "no application deadline stated");
+    if (!np_grade_is_known(p->grade))
+        nt_diag(d, NP_DIAG_WARNING, 0, "grade", "no grade stated");
+    return d->status;
+}
+
+static bool blank(const nt_doc *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->lines[i].len) return false;
+    return true;
+}
+
+np_status np_notice_read(np_posting **out, const char *text, size_t len, const char *source,
+                         np_error *err)
+{
+    if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read: out is NULL");
+    *out = NULL;
+    np_status st = nt_validate(text, len, err);
+    if (st != NP_OK) return st;
+    nt_doc d;
+    memset(&d, 0, sizeof d);
+    d.err = err;
+    d.status = NP_OK;
+    d.p = np_posting_new();
+    if (!d.p) return np_error_set(err, NP_ENOMEM, "out of memory");
+    if (nt_normalize(&d, text, len) != NP_OK) goto fail;
+    if (blank(&d)) {
+        d.status = np_error_set_at(err, NP_EPARSE, 1, 1, 0, "the notice is blank (no text)");
+        goto fail;
+    }
+    if (nt_segment(&d) != NP_OK) goto fail;
+    if (nt_read_sections(&d) != NP_OK) goto fail;
+    if (nt_read_header(&d) != NP_OK) goto fail;
+    if (nt_read_org(&d) != NP_OK) goto fail;
+    if (nt_read_requirements(&d) != NP_OK) goto fail;
+    if (nt_read_contract(&d) != NP_OK) goto fail;
+    if (missing_fields(&d) != NP_OK) goto fail;
+    if (set_id(&d) != NP_OK) goto fail;
+    if (source && nt_set(&d, &d.p->source, source, strlen(source)) != NP_OK) goto fail;
+    nt_doc_free(&d);
+    *out = d.p;
+    return NP_OK;
+fail:
+    st = d.status;
+    nt_doc_free(&d);
+    np_posting_free(d.p);
+    return st;
+}
+
+/* Reads at most NP_NOTICE_MAX_BYTES + 1 bytes: a larger file (or a device
+ * that never ends) is refused without reading it all. */
+static np_status read_bounded(const char *path, char **out, size_t *len, np_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return np_error_set(err, NP_EIO, "cannot open %s: %s", path, strerror(errno));
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    np_status st = NP_OK;
+    while (buf) {
+        if (n == cap) {
+            if (cap > NP_NOTICE_MAX_BYTES) break;
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (!buf) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
+    else if (ferror(f)) st = np_error_set(err, NP_EIO, "cannot read %s: %s", path, strerror(errno));
+    else if (n > NP_NOTICE_MAX_BYTES)
+        st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,
+                          (size_t)NP_NOTICE_MAX_BYTES);
+    fclose(f);
+    if (st != NP_OK) {
+        free(buf);
+        return st;
+    }
+    *out = buf;
+    *len = n;
+    return NP_OK;
+}
+
+np_status np_notice_read_file(np_posting **out, const char *path, np_error *err)
+{
+    if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read_file: out is NULL");
+    *out = NULL;
+    if (!path) return np_error_set(err, NP_EINVAL, "np_notice_read_file: path is NULL");
+    char *text;
+    size_t len;
+    np_status st = read_bounded(path, &text, &len, err);
+    if (st != NP_OK) return st;
+    st = np_notice_read(out, text, len, path, err);
+    free(text);
+    if (st == NP_EPARSE) np_error_prefix(err, "%s", path);
+    return st;
+}

@@ -1,0 +1,506 @@
+/* Requirements: the items of the qualifications section, essential or
+ * desirable, each with its sentence and, where it can be recognised, a typed
+ * form -- university / post-graduate degree, minimum years of experience,
+ * NATO official-language levels (either/or, both, per language), STANAG 6001
+ * profiles, travel share, software, nationality, security clearance.
+ *
+ * An item is a bullet (or a plain line) of the section; a lower-case line
+ * after a bullet continues it. Sites sometimes run two items together
+ * ("... I ("Beginner") in the other;be available to travel ..."): an item is
+ * split at a semicolon followed by a requirement verb. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "natopost/scales.h"
+#include "notice_internal.h"
+#include "strbuf.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static bool has(const char *low, size_t len, const char *needle) { return nt_find(low, len, needle) != NT_NPOS; }
+static bool has_word(const char *low, size_t len, const char *w) { return nt_find_word(low, len, w) != NT_NPOS; }
+
+/* ---- languages -------------------------------------------------------------------- */
+
+typedef enum binding { B_NONE, B_ONE, B_OTHER, B_BOTH, B_ENGLISH, B_FRENCH } binding;
+
+typedef struct level_ref {
+    np_lang_level level;
+    binding bind;
+    bool or_higher;
+} level_ref;
+
+static bool starts(const char *low, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(low + i, w, n) == 0 &&
+           (i + n == len || !nt_is_word((unsigned char)low[i + n]));
+}
+
+/* The language named just before position i ("French (level VI)", "English
+ * at level V"), not the pair "English/French". */
+static binding language_before(const char *low, size_t i)
+{
+    size_t lim = i > 40 ? i - 40 : 0;
+    binding found = B_NONE;
+    size_t best = 0;
+    static const struct { const char *w; binding b; } LANGS[] = {{"english", B_ENGLISH}, {"french", B_FRENCH}};
+    for (size_t k = 0; k < COUNT(LANGS); k++) {
+        size_t at = nt_find(low + lim, i - lim, LANGS[k].w);
+        while (at != NT_NPOS) {
+            size_t a = lim + at, e = a + strlen(LANGS[k].w);
+            bool paired = (a > 0 && low[a - 1] == '/') || (e < i && low[e] == '/');
+            if (!paired && a >= best) {
+                best = a;
+                found = LANGS[k].b;
+            }
+            size_t next = nt_find(low + e, i - e, LANGS[k].w);
+            at = next == NT_NPOS ? NT_NPOS : e - lim + next;
+        }
+    }
+    /* nothing but blanks, brackets and "level"/"at" between the language and i */
+    if (found != B_NONE && nt_find(low + best, i - best, ";") != NT_NPOS) return B_NONE;
+    return found;
+}
+
+static size_t roman_len(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && j - i < 4 && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X')) j++;
+    if (j == i || (j < len && nt_is_word((unsigned char)s[j]))) return 0;
+    return j - i;
+}
+
+static bool read_languages(np_requirement *req, const char *s, const char *low, size_t len)
+{
+    if (!has(low, len, "language") && !has_word(low, len, "english") && !has_word(low, len, "french"))
+        return false;
+    level_ref refs[4];
+    size_t count = 0;
+    for (size_t i = 0; i < len && count < COUNT(refs); i++) {
+        if (i > 0 && nt_is_word((unsigned char)s[i - 1])) continue;
+        size_t n = roman_len(s, len, i);
+        if (!n) continue;
+        np_lang_level level;
+        if (np_lang_level_parse(&level, s + i, n, NULL) != NP_OK) continue;
+        size_t j = nt_skip_blanks(s, len, i + n);
+        bool named = false;
+        if (j < len && s[j] == '(') { /* ("Advanced") */
+            const char *close = memchr(s + j, ')', len - j < 40 ? len - j : 40);
+            if (close) {
+                const char *name = s + j + 1;
+                size_t nn = (size_t)(close - name);
+                nt_trim(&name, &nn, "\"'");
+                np_lang_level check;
+                if (np_lang_level_parse(&check, name, nn, NULL) == NP_OK) {
+                    named = true;
+                    j = (size_t)(close - s) + 1;
+                }
+            }
+        }
+        bool after_level = i >= 6 && memcmp(low + i - 6, "level ", 6) == 0;
+        if (j < len && s[j] == ')') j++; /* "(level VI)" */
+        j = nt_skip_blanks(s, len, j);
+        level_ref r = {level, B_NONE, false};
+        if (starts(low, len, j, "or higher") || starts(low, len, j, "or above")) {
+            r.or_higher = true;
+            j = nt_skip_blanks(s, len, j + 9);
+        }
+        if (starts(low, len, j, "in one")) r.bind = B_ONE;
+        else if (starts(low, len, j, "in the other")) r.bind = B_OTHER;
+        else if (starts(low, len, j, "in both") || starts(low, len, j, "in each")) r.bind = B_BOTH;
+        else if (starts(low, len, j, "in english")) r.bind = B_ENGLISH;
+        else if (starts(low, len, j, "in french")) r.bind = B_FRENCH;
+        else r.bind = language_before(low, i);
+        bool lone_i = n == 1 && s[i] == 'I';
+        if (!named && !after_level && (lone_i || r.bind == B_NONE)) continue;
+        refs[count++] = r;
+        i += n - 1;
+    }
+    if (count == 0) return false;
+    np_language_req lang = {NP_LANG_EITHER_OR, NP_LEVEL_NONE, NP_LEVEL_NONE, NP_LEVEL_NONE,
+                            NP_LEVEL_NONE, false};
+    const level_ref *one = NULL, *other = NULL;
+    bool named = false;
+    for (size_t k = 0; k < count; k++) {
+        const level_ref *r = &refs[k];
+        lang.or_higher |= r->or_higher;
+        switch (r->bind) {
+        case B_BOTH:
+            lang.form = NP_LANG_BOTH;
+            lang.one = lang.other = r->level;
+            req->kind = NP_REQ_LANGUAGES;
+            req->as.languages = lang;
+            return true;
+        case B_ENGLISH: if (!lang.english) lang.english = r->level; named = true; break;
+        case B_FRENCH: if (!lang.french) lang.french = r->level; named = true; break;
+        case B_ONE: if (!one) one = r; break;
+        case B_OTHER: if (!other) other = r; break;
+        default: break;
+        }
+    }
+    if (named) {
+        lang.form = NP_LANG_NAMED;
+    } else if (one && other) {
+        lang.form = NP_LANG_EITHER_OR;
+        lang.one = one->level > other->level ? one->level : other->level;
+        lang.other = one->level > other->level ? other->level : one->level;
+    } else {
+        return false; /* levels without a language to tie them to: keep the sentence only */
+    }
+    req->kind = NP_REQ_LANGUAGES;
+    req->as.languages = lang;
+    return true;
+}
+
+/* ---- STANAG 6001 -------------------------------------------------------------------- */
+
+static bool profile_at(const char *s, size_t len, size_t i, np_stanag_profile *out)
+{
+    size_t j = i;
+    while (j < len && j - i < 8 && (nt_is_digit((unsigned char)s[j]) || s[j] == '+')) j++;
+    if (j - i < 4 || (j < len && nt_is_word((unsigned char)s[j]))) return false;
+    return np_stanag_parse(out, s + i, j - i, NULL) == NP_OK;
+}
+
+static bool read_stanag(np_requirement *req, const char *s, const char *low, size_t len)
+{
+    size_t at = nt_find_word(low, len, "slp");
+    if (at != NT_NPOS) {
+        size_t i = at + 3;
+        while (i < len && (s[i] == ' ' || s[i] == ':' || s[i] == '-')) i++;
+        if (profile_at(s, len, i, &req->as.stanag)) {
+            req->kind = NP_REQ_STANAG;
+            return true;
+        }
+    }
+    at = nt_find(low, len, "stanag");
+    if (at == NT_NPOS) return false;
+    /* the first 4-digit profile after "STANAG 6001" that is not the 6001 */
+    for (size_t i = at + 6; i < len && i < at + 120; i++) {
+        if (!nt_is_digit((unsigned char)s[i]) || nt_is_word((unsigned char)s[i - 1])) continue;
+        if (len - i >= 4 && memcmp(s + i, "6001", 4) == 0) {
+            i += 3;
+            continue;
+        }
+        if (profile_at(s, len, i, &req->as.stanag)) {
+            req->kind = NP_REQ_STANAG;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- experience ---------------------------------------------------------------------- */
+
+static bool read_experience(np_requirement *req, const char *s, const char *low, size_t len)
+{
+    if (!has(low, len, "experience")) return false;
+    size_t from = 0;
+    while (from < len) {
+        size_t at = nt_find(low + from, len - from, "year");
+        if (at == NT_NPOS) return false;
+        at += from;
+        from = at + 4;
+        if (at > 0 && nt_is_word((unsigned char)low[at - 1])) continue;
+        /* back over blanks, "or more", "+", "(2)" to the count */
+        size_t b = at;
+        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '-')) b--;
+        if (b >= 7 && memcmp(low + b - 7, "or more", 7) == 0) {
+            b -= 7;
+            while (b > 0 && s[b - 1] == ' ') b--;
+        }
+        if (b > 0 && s[b - 1] == '+') b--;
+        if (b > 0 && s[b - 1] == ')') { /* "two (2) years" */
+            size_t o = b - 1;
+            while (o > 0 && o + 4 > b && s[o - 1] != '(') o--;
+            if (o > 0 && s[o - 1] == '(') b = o - 1;
+            while (b > 0 && s[b - 1] == ' ') b--;
+        }
+        size_t w = b;
+        while (w > 0 && (nt_is_alpha((unsigned char)s[w - 1]) || nt_is_digit((unsigned char)s[w - 1]) ||
+                         s[w - 1] == '.' || s[w - 1] == '-'))
+            w--;
+        if (w == b) continue;
+        double years = -1;
+        int count;
+        size_t used;
+        if (nt_is_digit((unsigned char)s[w])) {
+            double v = 0, scale = 0;
+            size_t k = w;
+            for (; k < b && (nt_is_digit((unsigned char)s[k]) || (s[k] == '.' && !scale)); k++) {
+                if (s[k] == '.') { scale = 1; continue; }
+                if (scale) { scale /= 10; v += (s[k] - '0') * scale; }
+                else v = v * 10 + (s[k] - '0');
+            }
+            if (k == b && v <= 60) years = v;
+        } else if (nt_parse_count(s + w, b - w, &count, &used) && used == b - w && count <= 60) {
+            years = count;
+        }
+        if (years < 0) continue;
+        req->kind = NP_REQ_EXPERIENCE;
+        req->as.experience.min_years = years;
+        return true;
+    }
+    return false;
+}
+
+/* ---- degree ------------------------------------------------------------------------------ */
+
+static bool read_degree(np_requirement *req, const char *low, size_t len)
+{
+    bool degree = false;
+    size_t from = 0;
+    while (from < len) { /* "degree", but not "to a high degree" / "degree of" */
+        size_t at = nt_find(low + from, len - from, "degree");
+        if (at == NT_NPOS) break;
+        at += from;
+        from = at + 6;
+        if (at >= 5 && memcmp(low + at - 5, "high ", 5) == 0) continue;
+        if (len - at >= 10 && memcmp(low + at, "degree of ", 10) == 0) continue;
+        degree = true;
+        break;
+    }
+    static const char *const POST[] = {"post graduate", "post-graduate", "postgraduate", "master",
+                                       "phd", "doctorate", "advanced university degree",
+                                       "advanced degree", "graduate degree"};
+    bool post = false;
+    for (size_t k = 0; k < COUNT(POST); k++)
+        if (has(low, len, POST[k])) post = true;
+    if (!degree && !post && !has_word(low, len, "bachelor") && !has(low, len, "bachelor's")) return false;
+    req->kind = NP_REQ_DEGREE;
+    req->as.degree.level = post ? NP_DEGREE_POSTGRADUATE : NP_DEGREE_UNIVERSITY;
+    req->as.degree.equivalent_accepted = has(low, len, "equivalent");
+    return true;
+}
+
+/* ---- travel ----------------------------------------------------------------------------- */
+
+static bool read_travel(np_requirement *req, const char *s, const char *low, size_t len)
+{
+    if (!has_word(low, len, "travel") && !has_word(low, len, "travelling") &&
+        !has_word(low, len, "traveling"))
+        return false;
+    int percent = -1;
+    for (size_t i = 0; i < len; i++) {
+        bool sign = s[i] == '%';
+        bool words = !sign && (starts(low, len, i, "per cent") || starts(low, len, i, "percent"));
+        if (!sign && !words) continue;
+        size_t b = i;
+        while (b > 0 && s[b - 1] == ' ') b--;
+        size_t w = b;
+        while (w > 0 && nt_is_digit((unsigned char)s[w - 1]) && b - w < 3) w--;
+        if (w < b && (w == 0 || !nt_is_word((unsigned char)s[w - 1]))) {
+            int v = 0;
+            for (size_t k = w; k < b; k++) v = v * 10 + (s[k] - '0');
+            if (v <= 100) percent = v;
+            break;
+        }
+    }
+    req->kind = NP_REQ_TRAVEL;
+    req->as.travel.percent = percent;
+    return true;
+}
+
+/* ---- software ------------------------------------------------------------------------------ */
+
+static const char *const PRODUCTS[] = {
+    /* longest first, so "MS Excel" wins over "Excel" */
+    "Microsoft SharePoint", "Microsoft Office", "Microsoft Teams", "Microsoft Project",
+    "Microsoft 365", "Office 365", "MS Office", "MS Excel", "MS Word", "MS Project", "Power BI",
+    "PowerPoint", "SharePoint", "JavaScript", "InDesign", "Photoshop", "ArcGIS", "MATLAB",
+    "Outlook", "Tableau", "Trados", "Python", "Oracle", "Excel", "Visio", "Linux", "Word", "Teams",
+    "Access", "SPSS", "Stata", "Java", "SAP", "SQL",
+};
+/* Names that are not distinctive enough to make a sentence a software one. */
+static bool generic_product(const char *name)
+{
+    return strcmp(name, "Word") == 0 || strcmp(name, "Teams") == 0 || strcmp(name, "Access") == 0 ||
+           strcmp(name, "Java") == 0 || strcmp(name, "Oracle") == 0 || strcmp(name, "Python") == 0;
+}
+
+typedef struct match {
+    size_t at, len;
+    const char *name;
+} match;
+
+static np_status read_software(np_requirement *req, const char *s, const char *low, size_t len,
+                               bool *is_software, np_error *err)
+{
+    match found[COUNT(PRODUCTS)];
+    size_t count = 0;
+    bool distinctive = has_word(low, len, "software") || has(low, len, "office suite") ||
+                       has(low, len, "it tools") || has(low, len, "computer skills");
+    for (size_t k = 0; k < COUNT(PRODUCTS); k++) {
+        size_t at = nt_find_exact_word(s, len, PRODUCTS[k]);
+        if (at == NT_NPOS) continue;
+        size_t n = strlen(PRODUCTS[k]);
+        bool inside = false;
+        for (size_t m = 0; m < count; m++)
+            if (at >= found[m].at && at < found[m].at + found[m].len) inside = true;
+        if (inside) continue;
+        found[count++] = (match){at, n, PRODUCTS[k]};
+        if (!generic_product(PRODUCTS[k])) distinctive = true;
+    }
+    *is_software = distinctive;
+    if (!distinctive) return NP_OK;
+    /* in the order the sentence names them */
+    for (size_t i = 1; i < count; i++)
+        for (size_t j = i; j > 0 && found[j - 1].at > found[j].at; j--) {
+            match t = found[j];
+            found[j] = found[j - 1];
+            found[j - 1] = t;
+        }
+    req->kind = NP_REQ_SOFTWARE;
+    req->as.software.names = NULL;
+    if (count == 0) return NP_OK;
+    np_strbuf sb = NP_STRBUF_INIT;
+    for (size_t i = 0; i < count; i++) {
+        if (i) np_strbuf_append(&sb, ", ", 2);
+        np_strbuf_append(&sb, s + found[i].at, found[i].len);
+    }
+    char *names = np_strbuf_take(&sb);
+    if (!names) return np_error_set(err, NP_ENOMEM, "out of memory");
+    req->as.software.names = names;
+    return NP_OK;
+}
+
+/* ---- nationality, clearance ------------------------------------------------------------------ */
+
+static bool read_nationality(np_requirement *req, const char *low, size_t len)
+{
+    if (!(has(low, len, "national of a nato member") || has(low, len, "nationals of nato member") ||
+          has(low, len, "nationals of a nato member") || has(low, len, "citizen of a nato member") ||
+          has(low, len, "nationality of a nato member") ||
+          has(low, len, "nationality of one of the nato member")))
+        return false;
+    req->kind = NP_REQ_NATIONALITY;
+    req->as.nationality.nato_member = true;
+    return true;
+}
+
+static bool read_clearance(np_requirement *req, const char *s, const char *low, size_t len)
+{
+    if (!has(low, len, "clearance")) return false;
+    np_clearance level;
+    bool atomal;
+    if (!nt_find_clearance(s, low, len, &level, &atomal)) return false;
+    req->kind = NP_REQ_CLEARANCE;
+    req->as.clearance.level = level;
+    req->as.clearance.atomal = atomal;
+    return true;
+}
+
+np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len, np_error *err)
+{
+    char *low = malloc(len + 1);
+    if (!low) return np_error_set(err, NP_ENOMEM, "out of memory");
+    for (size_t i = 0; i < len; i++) low[i] = nt_tolower(s[i]);
+    low[len] = '\0';
+    np_status st = NP_OK;
+    bool software = false;
+    if (read_stanag(req, s, low, len) || read_languages(req, s, low, len) ||
+        read_clearance(req, s, low, len) || read_experience(req, s, low, len) ||
+        read_degree(req, low, len) || read_travel(req, s, low, len)) {
+        /* typed */
+    } else if ((st = read_software(req, s, low, len, &software, err)) != NP_OK || software) {
+        /* typed or out of memory */
+    } else {
+        read_nationality(req, low, len);
+    }
+    free(low);
+    return st;
+}
+
+/* ---- items of the qualifications section ------------------------------------------------------- */
+
+static const char *const VERBS[] = {"be", "have", "possess", "demonstrate", "hold", "show", "speak",
+                                    "bring", "understand", "know", "display", "provide", "hold"};
+
+/* A semicolon followed by a requirement verb starts a new item. */
+static bool clause_break(const char *s, const char *low, size_t len, size_t i)
+{
+    if (s[i] != ';') return false;
+    size_t j = nt_skip_blanks(s, len, i + 1);
+    for (size_t k = 0; k < COUNT(VERBS); k++)
+        if (starts(low, len, j, VERBS[k])) return true;
+    return false;
+}
+
+static void add_requirement(nt_doc *d, const char *s, size_t len, bool essential, int line)
+{
+    nt_trim(&s, &len, ";,.");
+    if (!len || d->status != NP_OK) return;
+    np_requirement *req;
+    d->status = np_posting_add_requirement(d->p, &req, essential, s, len, line, d->err);
+    if (d->status == NP_OK) d->status = nt_classify_requirement(req, req->text, strlen(req->text), d->err);
+}
+
+static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
+{
+    if (item->failed) {
+        d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
+        return;
+    }
+    const char *s = item->data;
+    size_t len = item->len, start = 0;
+    int depth = 0;
+    for (size_t i = 0; i < len && d->status == NP_OK; i++) {
+        if (s[i] == '(') depth++;
+        else if (s[i] == ')' && depth) depth--;
+        else if (depth == 0 && s[i] == ';') {
+            /* lower-case copy of the few bytes clause_break looks at */
+            char low[16];
+            size_t n = len - i < sizeof low ? len - i : sizeof low;
+            for (size_t k = 0; k < n; k++) low[k] = nt_tolower(s[i + k]);
+            if (clause_break(s + i, low, n, 0)) {
+                add_requirement(d, s + start, i - start, essential, line);
+                start = i + 1;
+            }
+        }
+    }
+    add_requirement(d, s + start, len - start, essential, line);
+    np_strbuf_reset(item);
+}
+
+np_status nt_read_requirements(nt_doc *d)
+{
+    np_strbuf item = NP_STRBUF_INIT;
+    int item_line = 0;
+    bool item_essential = true, item_bullet = false;
+    int intro_line[3] = {0, 0, 0};
+    size_t items_in_part[3] = {0, 0, 0};
+    for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
+        const nt_line *l = &d->lines[i];
+        if (l->kind != NT_QUALIFICATIONS || l->heading || !l->len) continue;
+        if (l->intro) {
+            if (item.len) flush_item(d, &item, item_essential, item_line);
+            if (!intro_line[l->part]) intro_line[l->part] = l->no;
+            continue;
+        }
+        const char *s = nt_text(d, l);
+        bool continuation = item.len && item_bullet && !l->bullet && nt_is_lower((unsigned char)s[0]);
+        if (continuation) {
+            np_strbuf_append(&item, " ", 1);
+            np_strbuf_append(&item, s, l->len);
+            continue;
+        }
+        if (item.len) flush_item(d, &item, item_essential, item_line);
+        np_strbuf_append(&item, s, l->len);
+        item_line = l->no;
+        item_essential = l->part != NT_PART_DESIRABLE;
+        item_bullet = l->bullet;
+        items_in_part[l->part == NT_PART_DESIRABLE ? NT_PART_DESIRABLE : NT_PART_ESSENTIAL]++;
+    }
+    if (item.len && d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
+    np_strbuf_reset(&item);
+    if (d->status != NP_OK) return d->status;
+    static const char *const PART_NAMES[] = {"", "essential", "desirable"};
+    for (int part = NT_PART_ESSENTIAL; part <= NT_PART_DESIRABLE; part++)
+        if (intro_line[part] && !items_in_part[part])
+            nt_diag(d, NP_DIAG_INFO, intro_line[part], "requirements",
+                    "the %s qualifications list is empty", PART_NAMES[part]);
+    if (!d->section_line[NT_QUALIFICATIONS])
+        nt_diag(d, NP_DIAG_INFO, 0, "requirements", "no qualifications section");
+    return d->status;
+}

@@ -1,0 +1,274 @@
+/* Section segmentation: finds the headings of a notice in every layout job
+ * sites produce and tags each line with its section.
+ *
+ * Layouts: "SUMMARY:" on its own line, "1. SUMMARY", "1.SUMMARY", "- SUMMARY
+ * The text continues on the same line", "Summary: text", a heading glued to
+ * site text ("...via email1. SUMMARY"). Inside the qualifications, the
+ * essential and desirable parts are told apart by sub-headings ("ESSENTIAL",
+ * "Desirable") and by intro lines ("The incumbent must:", "The following
+ * would be considered an advantage:"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "notice_internal.h"
+
+typedef struct heading {
+    const char *phrase; /* upper case, single spaces */
+    nt_kind kind;
+    nt_part part;
+} heading;
+
+static const heading HEADINGS[] = {
+    {"SUMMARY", NT_SUMMARY, NT_PART_NONE},
+    {"JOB SUMMARY", NT_SUMMARY, NT_PART_NONE},
+    {"POST SUMMARY", NT_SUMMARY, NT_PART_NONE},
+    {"POST CONTEXT", NT_SUMMARY, NT_PART_NONE},
+    {"POST CONTEXT/POST SUMMARY", NT_SUMMARY, NT_PART_NONE},
+    {"BACKGROUND", NT_SUMMARY, NT_PART_NONE},
+    {"INTRODUCTION", NT_SUMMARY, NT_PART_NONE},
+    {"ROLE SUMMARY", NT_SUMMARY, NT_PART_NONE},
+    {"QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"QUALIFICATIONS AND EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"QUALIFICATIONS & EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"EXPERIENCE AND QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"ESSENTIAL QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
+    {"ESSENTIAL QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
+    {"ESSENTIAL REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
+    {"DESIRABLE QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
+    {"DESIRABLE QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
+    {"DESIRABLE REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
+    {"REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"PERSON SPECIFICATION", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"ELIGIBILITY", NT_QUALIFICATIONS, NT_PART_NONE},
+    {"MAIN ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"KEY ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"PRINCIPAL DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"MAIN DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"DUTIES AND RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"KEY RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"MAIN RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
+    {"INTERRELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
+    {"INTER-RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
+    {"REPORTING LINES", NT_INTERRELATIONSHIPS, NT_PART_NONE},
+    {"WORKING RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
+    {"COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
+    {"KEY COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
+    {"BEHAVIOURAL COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
+    {"ATTRIBUTES AND COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
+    {"ATTRIBUTES/COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
+    {"CONTRACT", NT_CONTRACT, NT_PART_NONE},
+    {"CONTRACT TERMS", NT_CONTRACT, NT_PART_NONE},
+    {"TERMS OF CONTRACT", NT_CONTRACT, NT_PART_NONE},
+    {"CONTRACT AND CONDITIONS", NT_CONTRACT, NT_PART_NONE},
+    {"USEFUL INFORMATION REGARDING APPLICATION AND RECRUITMENT PROCESS", NT_BOILERPLATE,
+     NT_PART_NONE},
+    {"RECRUITMENT PROCESS", NT_BOILERPLATE, NT_PART_NONE},
+    {"APPLICATION PROCESS", NT_BOILERPLATE, NT_PART_NONE},
+    {"HOW TO APPLY", NT_BOILERPLATE, NT_PART_NONE},
+    {"ADDITIONAL INFORMATION", NT_BOILERPLATE, NT_PART_NONE},
+    {"SIMILAR JOBS", NT_BOILERPLATE, NT_PART_NONE},
+    {"TRABAJOS SIMILARES", NT_BOILERPLATE, NT_PART_NONE},
+};
+
+/* Case-insensitive match of `phrase` at s with a word boundary after it;
+ * *upper tells whether every letter matched was upper case. */
+static bool match_phrase(const char *s, size_t len, const char *phrase, bool *upper)
+{
+    size_t n = strlen(phrase);
+    if (n > len) return false;
+    bool up = true;
+    for (size_t i = 0; i < n; i++) {
+        if (nt_tolower(s[i]) != nt_tolower(phrase[i])) return false;
+        if (nt_is_lower((unsigned char)s[i])) up = false;
+    }
+    if (n < len && nt_is_word((unsigned char)s[n])) return false;
+    *upper = up;
+    return true;
+}
+
+/* Letters of the word at s are all upper case (and there are at least two). */
+static bool upper_word(const char *s, size_t len)
+{
+    size_t n = 0;
+    while (n < len && nt_is_word((unsigned char)s[n])) {
+        if (nt_is_lower((unsigned char)s[n])) return false;
+        n++;
+    }
+    return n >= 2;
+}
+
+nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, nt_part *part)
+{
+    size_t i = 0;
+    bool numbered = false;
+    if (i < len && nt_is_digit((unsigned char)s[i])) {
+        while (i < len && i < 2 && nt_is_digit((unsigned char)s[i])) i++;
+        if (i >= len || (s[i] != '.' && s[i] != ')')) return NT_HEADER;
+        i = nt_skip_blanks(s, len, i + 1);
+        numbered = true;
+    }
+    const heading *best = NULL;
+    size_t best_len = 0;
+    bool upper = false;
+    for (size_t k = 0; k < sizeof HEADINGS / sizeof HEADINGS[0]; k++) {
+        bool up;
+        size_t n = strlen(HEADINGS[k].phrase);
+        if (n > best_len && match_phrase(s + i, len - i, HEADINGS[k].phrase, &up)) {
+            best = &HEADINGS[k];
+            best_len = n;
+            upper = up;
+        }
+    }
+    if (!best) return NT_HEADER;
+    size_t j = nt_skip_blanks(s, len, i + best_len);
+    bool colon = false;
+    if (j < len && s[j] == ':') {
+        colon = true;
+        j = nt_skip_blanks(s, len, j + 1);
+    }
+    if (j < len) {
+        /* Text follows on the same line: "SUMMARY: The ...", "- SUMMARY The ...".
+         * Without a colon only an upper-case heading counts, and not when the
+         * next word is upper case too ("CONTRACT CLAUSE APPLICABLE"). */
+        if (!colon) {
+            if (!upper || upper_word(s + j, len - j)) return NT_HEADER;
+            if (!numbered && !bullet && !nt_is_upper((unsigned char)s[j])) return NT_HEADER;
+        } else if (!upper && !numbered && !bullet && best->kind == NT_BOILERPLATE) {
+            return NT_HEADER; /* "Additional information: ..." inside a sentence list */
+        }
+    }
+    *used = j;
+    if (part) *part = best->part;
+    return best->kind;
+}
+
+/* A numbered heading glued to the end of site text ("...via email1. SUMMARY"):
+ * its start, or NT_NPOS. Only upper-case headings that end the line count. */
+static size_t find_glued_heading(const char *s, size_t len)
+{
+    for (size_t i = 1; i + 2 < len; i++) {
+        if (!nt_is_digit((unsigned char)s[i]) || !nt_is_alpha((unsigned char)s[i - 1])) continue;
+        size_t k = i;
+        while (k < len && k - i < 2 && nt_is_digit((unsigned char)s[k])) k++;
+        if (k >= len || s[k] != '.') continue;
+        size_t used;
+        nt_part part;
+        nt_kind kind = nt_match_heading(s + i, len - i, false, &used, &part);
+        if (kind == NT_HEADER || used != len - i) continue;
+        /* upper case only: the matched letters */
+        bool upper = true;
+        for (size_t m = k; m < len; m++)
+            if (nt_is_lower((unsigned char)s[m])) upper = false;
+        if (upper) return i;
+    }
+    return NT_NPOS;
+}
+
+static bool ends_with_colon(const char *s, size_t len) { return len && s[len - 1] == ':'; }
+
+/* Sub-headings and intro lines of the qualifications. */
+static nt_part qualification_intro(const char *s, const char *low, size_t len, bool bullet)
+{
+    const char *t = low;
+    size_t n = len;
+    nt_trim(&t, &n, ":");
+    static const char *const ESSENTIAL[] = {"essential", "essential qualifications",
+                                            "essential requirements", "essential criteria",
+                                            "minimum qualifications", "minimum requirements",
+                                            "required qualifications", "mandatory"};
+    static const char *const DESIRABLE[] = {"desirable", "desirable qualifications",
+                                            "desirable requirements", "desirable criteria",
+                                            "preferred qualifications", "advantageous"};
+    for (size_t i = 0; i < sizeof ESSENTIAL / sizeof ESSENTIAL[0]; i++)
+        if (n == strlen(ESSENTIAL[i]) && memcmp(t, ESSENTIAL[i], n) == 0) return NT_PART_ESSENTIAL;
+    for (size_t i = 0; i < sizeof DESIRABLE / sizeof DESIRABLE[0]; i++)
+        if (n == strlen(DESIRABLE[i]) && memcmp(t, DESIRABLE[i], n) == 0) return NT_PART_DESIRABLE;
+    if (bullet) return NT_PART_NONE;
+    /* "The following are/would be considered an advantage:" */
+    if ((nt_find(low, len, "advantage") != NT_NPOS || nt_find(low, len, "an asset") != NT_NPOS ||
+         nt_find(low, len, "desirable") != NT_NPOS) &&
+        (ends_with_colon(s, len) || nt_starts_word(low, len, "the following")))
+        return NT_PART_DESIRABLE;
+    /* "The incumbent must:", "Candidates must have:" */
+    if (ends_with_colon(s, len) && len < 80 &&
+        (nt_find_word(low, len, "must") != NT_NPOS || nt_find(low, len, "essential") != NT_NPOS ||
+         nt_find(low, len, "required") != NT_NPOS))
+        return NT_PART_ESSENTIAL;
+    return NT_PART_NONE;
+}
+
+np_status nt_segment(nt_doc *d)
+{
+    nt_line *old = d->lines;
+    const size_t old_count = d->count;
+    d->lines = NULL;
+    d->count = d->cap = 0;
+    nt_kind current = NT_HEADER;
+    nt_part part = NT_PART_NONE;
+    for (size_t li = 0; li < old_count && d->status == NP_OK; li++) {
+        const nt_line src = old[li];
+        const char *s = d->buf + src.off;
+        size_t used;
+        nt_part hpart = NT_PART_NONE;
+        size_t at = 0;
+        nt_kind kind = nt_match_heading(s, src.len, src.bullet, &used, &hpart);
+        if (kind == NT_HEADER) {
+            size_t g = find_glued_heading(s, src.len);
+            if (g != NT_NPOS) {
+                nt_line *pre = nt_push_line(d, src.off, g, src.no, src.bullet);
+                if (!pre) break;
+                pre->kind = (uint8_t)current;
+                at = g;
+                kind = nt_match_heading(s + g, src.len - g, false, &used, &hpart);
+            }
+        }
+        if (kind != NT_HEADER) {
+            current = kind;
+            part = kind == NT_QUALIFICATIONS ? (hpart ? hpart : NT_PART_ESSENTIAL) : NT_PART_NONE;
+            if (!d->section_line[kind]) d->section_line[kind] = src.no;
+            const char *h = s + at;
+            size_t hl = used;
+            nt_trim(&h, &hl, ":");
+            nt_line *hl_line = nt_push_line(d, src.off + (size_t)(h - s), hl, src.no, false);
+            if (!hl_line) break;
+            hl_line->kind = (uint8_t)kind;
+            hl_line->heading = 1;
+            hl_line->part = (uint8_t)part;
+            if (at + used < src.len) {
+                nt_line *rest = nt_push_line(d, src.off + at + used, src.len - at - used, src.no, false);
+                if (!rest) break;
+                rest->kind = (uint8_t)kind;
+                rest->part = (uint8_t)part;
+            }
+            continue;
+        }
+        nt_line *l = nt_push_line(d, src.off, src.len, src.no, src.bullet);
+        if (!l) break;
+        l->kind = (uint8_t)current;
+        l->part = (uint8_t)part;
+    }
+    free(old);
+    if (d->status != NP_OK) return d->status;
+
+    /* Essential / desirable parts of the qualifications. */
+    for (size_t i = 0; i < d->count; i++) {
+        nt_line *l = &d->lines[i];
+        if (l->kind != NT_QUALIFICATIONS) continue;
+        if (l->heading) {
+            part = (nt_part)l->part;
+            continue;
+        }
+        if (l->len) {
+            nt_part p = qualification_intro(nt_text(d, l), nt_low(d, l), l->len, l->bullet);
+            if (p != NT_PART_NONE) {
+                part = p;
+                l->intro = 1;
+            }
+        }
+        l->part = (uint8_t)part;
+    }
+    return NP_OK;
+}
