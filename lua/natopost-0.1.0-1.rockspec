@@ -1,0 +1,85 @@
+-- LuaRocks package of the natopost Lua module: the binding's C glue and the
+-- natopost C core, compiled by LuaRocks' builtin backend into one natopost.so.
+--
+-- Build and install from a checkout (at the project root; `make` builds the
+-- current directory and does not use source.url):
+--   luarocks --lua-version 5.4 make lua/natopost-0.1.0-1.rockspec
+-- The sources below must match meson's lists (bindings/lua/meson.build,
+-- core/meson.build and its src/* folders): the meson test 'rockspec' (suite
+-- 'package', tests/lua/rockspec_build.lua) checks it and builds the module
+-- from this file the way the builtin backend does.
+rockspec_format = "3.0"
+package = "natopost"
+version = "0.1.0-1"
+
+source = {
+  -- A release tarball made with
+  --   git archive --prefix=natopost-0.1.0/ -o natopost-0.1.0.tar.gz v0.1.0
+  url = "file://natopost-0.1.0.tar.gz",
+  dir = "natopost-0.1.0",
+}
+
+description = {
+  summary = "NATO civilian contract and promotion timelines, computed exactly",
+  detailed = [[
+Reads the contract rules of NATO civilian vacancy notices (3-year definite
+duration contracts, renewal up to 6 years, the window to apply for an
+indefinite contract, twin-grade promotion timing) and computes timelines,
+statuses, JSON and iCalendar exports. A Lua 5.4 binding over the natopost C
+core, which the command-line tool and the Python extension share.
+]],
+  license = "MIT",
+  labels = { "dates", "nato", "contracts" },
+}
+
+dependencies = {
+  "lua >= 5.4, < 5.5",
+}
+
+external_dependencies = {
+  JANSSON = {
+    header = "jansson.h",
+    library = "jansson",
+  },
+}
+
+build = {
+  type = "builtin",
+  modules = {
+    natopost = {
+      sources = {
+        -- the binding (bindings/lua/meson.build)
+        "bindings/lua/module.c",
+        "bindings/lua/convert.c",
+        "bindings/lua/policy.c",
+        "bindings/lua/timeline.c",
+        "bindings/lua/batch.c",
+        -- the core (core/meson.build: core_sources, and the batch kernel)
+        "core/src/error.c",
+        "core/src/text_quote.c",
+        "core/src/file_io.c",
+        "core/src/strbuf.c",
+        "core/src/date.c",
+        "core/src/json_util.c",
+        "core/src/policy.c",
+        "core/src/timeline.c",
+        "core/src/timeline_json.c",
+        "core/src/timeline_ical.c",
+        "core/src/query.c",
+        "core/src/model/grade.c",
+        "core/src/model/scales.c",
+        "core/src/model/requirement.c",
+        "core/src/model/posting.c",
+        "core/src/timeline_batch.c",
+      },
+      incdirs = {
+        "bindings/lua/include",
+        "core/include",
+        "core/src",
+        "$(JANSSON_INCDIR)",
+      },
+      libdirs = { "$(JANSSON_LIBDIR)" },
+      libraries = { "jansson" },
+    },
+  },
+}
