@@ -1,0 +1,126 @@
+/* Shared by the posting JSON writer and reader: names, ranges, paths for
+ * error messages, numbers printed with the fewest digits that read back. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "posting_json_internal.h"
+
+const char *const npj_severity_names[3] = {"info", "warning", "error"};
+const char *const npj_degree_names[3] = {NULL, "university", "postgraduate"};
+const char *const npj_lang_form_names[3] = {"either_or", "both", "named"};
+const char *const npj_skill_names[4] = {"listening", "speaking", "reading", "writing"};
+
+#define LINE(field) {#field, offsetof(np_posting_lines, field)}
+const npj_line_field npj_line_fields[] = {
+    LINE(title),    LINE(body),      LINE(location),    LINE(division),  LINE(directorate),
+    LINE(section),  LINE(grade),     LINE(salary),      LINE(deadline),  LINE(published),
+    LINE(updated),  LINE(requisition), LINE(clearance), LINE(fast_track), LINE(summary),
+};
+#undef LINE
+const size_t npj_line_field_count = sizeof npj_line_fields / sizeof npj_line_fields[0];
+
+/* Fails to compile when np_posting_lines gains or loses a field, so the
+ * table above cannot silently miss one. */
+_Static_assert(sizeof(np_posting_lines) == 15 * sizeof(int),
+               "np_posting_lines changed: update npj_line_fields");
+
+/* ---- paths ------------------------------------------------------------------- */
+
+static size_t path_append(npj_path *p, const char *text)
+{
+    const size_t old = p->len;
+    const size_t n = strlen(text);
+    if (p->len + n + 4 < sizeof p->buf) {
+        memcpy(p->buf + p->len, text, n + 1);
+        p->len += n;
+    } else if (p->len + 4 < sizeof p->buf) {
+        memcpy(p->buf + p->len, "...", 4);
+        p->len += 3;
+    }
+    return old;
+}
+
+size_t npj_path_key(npj_path *p, const char *key)
+{
+    const size_t old = p->len;
+    if (p->len) path_append(p, ".");
+    path_append(p, key);
+    return old;
+}
+
+size_t npj_path_index(npj_path *p, size_t index)
+{
+    char text[32];
+    snprintf(text, sizeof text, "[%zu]", index);
+    return path_append(p, text);
+}
+
+void npj_path_pop(npj_path *p, size_t len)
+{
+    if (len < p->len) {
+        p->len = len;
+        p->buf[len] = '\0';
+    }
+}
+
+const char *npj_path_text(const npj_path *p) { return p->len ? p->buf : "(root)"; }
+
+/* ---- numbers ------------------------------------------------------------------ */
+
+int npj_real_digits(double v)
+{
+    char buf[40];
+    for (int digits = 1; digits < 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v) return digits;
+    }
+    return 17;
+}
+
+/* 2^53: every integer up to it is a double. */
+#define EXACT_INT_MAX 9007199254740992.0
+
+json_t *npj_number(double v, int *digits)
+{
+    if (v >= -EXACT_INT_MAX && v <= EXACT_INT_MAX && (double)(json_int_t)v == v)
+        return json_integer((json_int_t)v);
+    const int need = npj_real_digits(v);
+    if (need > *digits) *digits = need;
+    return json_real(v);
+}
+
+char *npj_dump(const json_t *value, size_t flags, int digits)
+{
+    if (digits > 0) flags |= JSON_REAL_PRECISION(digits);
+    return json_dumps(value, flags);
+}
+
+/* ---- UTF-8 ---------------------------------------------------------------------- */
+
+bool npj_valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        const unsigned c = *p;
+        if (c < 0x80) {
+            p++;
+            continue;
+        }
+        int n;
+        unsigned cp;
+        if (c >= 0xC2 && c <= 0xDF) n = 1, cp = c & 0x1F;
+        else if (c >= 0xE0 && c <= 0xEF) n = 2, cp = c & 0x0F;
+        else if (c >= 0xF0 && c <= 0xF4) n = 3, cp = c & 0x07;
+        else return false;
+        for (int i = 1; i <= n; i++) {
+            if ((p[i] & 0xC0) != 0x80) return false;
+            cp = (cp << 6) | (p[i] & 0x3Fu);
+        }
+        if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        p += n + 1;
+    }
+    return true;
+}

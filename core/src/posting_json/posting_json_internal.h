@@ -1,0 +1,98 @@
+/* Private to the posting JSON module: the names, ranges and helpers shared by
+ * the writer (posting_to_json.c), the reader (posting_from_json.c), the list
+ * functions (posting_list.c) and JSON-LD (posting_jsonld.c).
+ *
+ * The writer accepts exactly what the reader accepts (same tables, same
+ * ranges), so every posting the writer writes reads back equal. */
+#ifndef NATOPOST_POSTING_JSON_INTERNAL_H
+#define NATOPOST_POSTING_JSON_INTERNAL_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "natopost/posting.h"
+#include "natopost/posting_json.h"
+
+/* Ranges of the numbers in the natopost form (docs/posting-json.md). */
+#define NPJ_AMOUNT_MAX 1e12   /* salary.amount: 0..1e12 */
+#define NPJ_YEARS_MAX 100.0   /* experience min_years: 0..100 */
+#define NPJ_PERCENT_MAX 100   /* travel percent: 0..100 */
+#define NPJ_MONTHS_MAX NP_POLICY_MONTHS_MAX /* contract months: 0..1200 */
+#define NPJ_MINUTE_MAX 1439   /* deadline time: 00:00..23:59 */
+#define NPJ_STANAG_MAX 5      /* STANAG 6001 levels 0..5 */
+
+/* ---- names (index = the C enum value) ------------------------------------ */
+
+extern const char *const npj_severity_names[3];  /* "info", "warning", "error" */
+extern const char *const npj_degree_names[3];    /* NULL, "university", "postgraduate" */
+extern const char *const npj_lang_form_names[3]; /* "either_or", "both", "named" */
+extern const char *const npj_skill_names[4];     /* "listening" .. "writing" */
+
+/* The fields of np_posting_lines, in declaration order, with their offsets. */
+typedef struct npj_line_field {
+    const char *name;
+    size_t offset;
+} npj_line_field;
+extern const npj_line_field npj_line_fields[];
+extern const size_t npj_line_field_count;
+
+/* The member of `lines` described by `f`. */
+static inline int *npj_line(np_posting_lines *lines, const npj_line_field *f)
+{
+    return (int *)(void *)((char *)lines + f->offset);
+}
+static inline int npj_line_value(const np_posting_lines *lines, const npj_line_field *f)
+{
+    return *(const int *)(const void *)((const char *)lines + f->offset);
+}
+
+/* ---- JSON paths for error messages ----------------------------------------- */
+
+#define NPJ_PATH_MAX 200
+
+typedef struct npj_path {
+    char buf[NPJ_PATH_MAX];
+    size_t len;
+} npj_path;
+
+/* Appends ".key" ("key" at the start) / "[i]"; returns the length to give
+ * npj_path_pop to undo it. A path too long for the buffer ends in "...". */
+size_t npj_path_key(npj_path *path, const char *key);
+size_t npj_path_index(npj_path *path, size_t index);
+void npj_path_pop(npj_path *path, size_t len);
+/* The path as text: "(root)" when empty. */
+const char *npj_path_text(const npj_path *path);
+
+/* ---- numbers ---------------------------------------------------------------- */
+
+/* The fewest significant digits (1..17) that print `v` so that it reads back
+ * exactly. */
+int npj_real_digits(double v);
+
+/* A JSON number for `v`: an integer when `v` is integral (and exactly
+ * representable), else a real; the real digits needed are folded into
+ * *digits (the JSON_REAL_PRECISION to dump with). NULL when out of memory. */
+json_t *npj_number(double v, int *digits);
+
+/* json_dumps with JSON_REAL_PRECISION(digits); NULL when out of memory. */
+char *npj_dump(const json_t *value, size_t flags, int digits);
+
+/* ---- the writer and the reader on jansson values ----------------------------- */
+
+/* The natopost form of `posting` as a new jansson object (*out); folds the
+ * real digits it needs into *digits. NP_EINVAL naming the field that cannot
+ * be written, or NP_ENOMEM. */
+np_status npj_posting_value(json_t **out, const np_posting *posting, int *digits, np_error *err);
+
+/* Reads one posting object. `path` is the prefix of the paths named in
+ * errors ("[3]" for an array item; empty for a single object); `where` (may
+ * be NULL) is put before the path in messages ("line 7"). Error messages
+ * start with "posting JSON: ". */
+np_status npj_posting_read(np_posting **out, const json_t *value, npj_path *path,
+                           const char *where, np_error *err);
+
+/* True if the NUL-terminated `s` is valid UTF-8 as jansson accepts it. */
+bool npj_valid_utf8(const char *s);
+
+#endif
