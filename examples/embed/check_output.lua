@@ -7,7 +7,9 @@ local failures, checks = 0, 0
 local function quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
 local function run(...)
-  local parts = { quote(host) }
+  -- embed_host carries its own sanitizer runtime in ASan builds: drop the
+  -- one preloaded for lua5.4 (clang links it statically; two are an error).
+  local parts = { "env -u LD_PRELOAD", quote(host) }
   for _, a in ipairs({ ... }) do parts[#parts + 1] = quote(a) end
   local errfile = os.tmpname()
   local p = assert(io.popen(table.concat(parts, " ") .. " 2>" .. quote(errfile)))

@@ -203,7 +203,10 @@ end
 -- Runs the CLI (NATOPOST_CLI) with `args`; returns exit code, stdout, stderr.
 function H.run_cli(args)
   local cli = assert(os.getenv("NATOPOST_CLI"), "NATOPOST_CLI is not set")
-  local parts = { H.quote(cli) }
+  -- Without the LD_PRELOAD the ASan build gives lua5.4: the CLI is built with
+  -- the sanitizer and loads its own runtime (clang links it statically, and
+  -- a second, preloaded one is an error).
+  local parts = { "env -u LD_PRELOAD", H.quote(cli) }
   for _, a in ipairs(args) do parts[#parts + 1] = H.quote(a) end
   local errfile = os.tmpname()
   local p = assert(io.popen(table.concat(parts, " ") .. " 2>" .. H.quote(errfile)))
