@@ -96,6 +96,20 @@ char *npj_dump(const json_t *value, size_t flags, int digits)
     return json_dumps(value, flags);
 }
 
+/* ---- parse errors ------------------------------------------------------------- */
+
+np_status npj_parse_error(np_error *err, const json_error_t *jerr, int line_base, size_t offset_base)
+{
+    /* jansson reports a failed allocation at the start of parsing with an
+     * empty message. */
+    if (json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0')
+        return np_error_set(err, NP_ENOMEM, "out of memory reading posting JSON");
+    const int line = line_base + (jerr->line > 0 ? jerr->line - 1 : 0);
+    const size_t offset = offset_base + (jerr->position < 0 ? 0 : (size_t)jerr->position);
+    return np_error_set_at(err, NP_EPARSE, line, jerr->column, offset,
+                           "posting JSON: %s at line %d, column %d", jerr->text, line, jerr->column);
+}
+
 /* ---- UTF-8 ---------------------------------------------------------------------- */
 
 bool npj_valid_utf8(const char *s)

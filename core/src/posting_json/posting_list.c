@@ -89,13 +89,8 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
         while (first < end && is_blank(text[first])) first++;
         if (first < end) {
             json_error_t jerr;
-            json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES, &jerr);
-            if (!v) {
-                const size_t at = pos + (jerr.position < 0 ? 0 : (size_t)jerr.position);
-                return np_error_set_at(err, NP_EPARSE, line, jerr.column, at,
-                                       "posting JSON: %s at line %d, column %d", jerr.text, line,
-                                       jerr.column);
-            }
+            json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+            if (!v) return npj_parse_error(err, &jerr, line, pos);
             char where[32];
             snprintf(where, sizeof where, "line %d", line);
             npj_path path = {{0}, 0};
@@ -124,7 +119,7 @@ static np_status read_any(np_posting_list *out, const char *text, size_t len, np
     while (start < len && is_blank(text[start])) start++;
     if (start == len) return NP_OK; /* no postings */
     json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
     if (root) {
         np_status st = json_is_object(root) || json_is_array(root)
                            ? read_value(out, root, err)
@@ -144,8 +139,10 @@ static np_status read_any(np_posting_list *out, const char *text, size_t len, np
         const bool ndjson = first && json_is_object(first);
         json_decref(first);
         if (ndjson) return read_ndjson(out, text, len, err);
+        if (!first && json_error_code(&first_err) == json_error_out_of_memory)
+            return npj_parse_error(err, &first_err, 1, 0);
     }
-    return np_json_parse_error(err, &jerr, "posting JSON");
+    return npj_parse_error(err, &jerr, 1, 0);
 }
 
 np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
