@@ -283,6 +283,62 @@ static np_qnode *new_node(parser *p, np_qnode_kind kind, size_t offset)
     return n;
 }
 
+/* Lists the table's fields named "<name>(...)" into `known`. */
+static size_t list_with_argument(const parser *p, const char *name, size_t name_len, char *known, size_t size)
+{
+    size_t n = 0, found = 0;
+    known[0] = '\0';
+    for (size_t i = 0; i < p->field_count; i++) {
+        const char *f = p->fields[i].name;
+        if (strlen(f) <= name_len || memcmp(f, name, name_len) != 0 || f[name_len] != '(') continue;
+        found++;
+        if (n + 24 >= size) continue;
+        n += (size_t)snprintf(known + n, size - n, "%s%s", n ? ", " : "", f);
+    }
+    if (n + 24 >= size && n < size) snprintf(known + n, size - n, ", ...");
+    return found;
+}
+
+/* A field that takes an argument, written name(arg) with the parenthesis
+ * right after the name (e.g. eligible(alice)): the table holds one entry per
+ * argument, named exactly "name(arg)". The current token is the name. */
+static const np_qfield *parse_field_call(parser *p)
+{
+    char b[64], known[160];
+    const size_t at = p->tok.start, name_len = p->tok.len;
+    const char *name = p->src + at;
+    next(p); /* '(' */
+    next(p);
+    if (p->tok.kind != T_WORD && p->tok.kind != T_STRING) {
+        fail_at(p, NP_EPARSE, p->tok.start, "expected an argument for %.*s(...), found %s", (int)(name_len > 40 ? 40 : name_len),
+                name, describe(p, b, sizeof b));
+        return NULL;
+    }
+    const size_t arg_at = p->tok.start;
+    const char *arg = p->tok.kind == T_STRING ? p->tok.text : p->src + p->tok.start;
+    const size_t arg_len = p->tok.kind == T_STRING ? p->tok.text_len : p->tok.len;
+    next(p);
+    if (p->tok.kind != T_RPAREN) {
+        fail_at(p, NP_EPARSE, p->tok.start, "expected ')' after the argument of %.*s(...), found %s",
+                (int)(name_len > 40 ? 40 : name_len), name, describe(p, b, sizeof b));
+        return NULL;
+    }
+    next(p);
+    for (size_t i = 0; i < p->field_count; i++) {
+        const char *f = p->fields[i].name;
+        if (strlen(f) == name_len + arg_len + 2 && memcmp(f, name, name_len) == 0 && f[name_len] == '(' &&
+            memcmp(f + name_len + 1, arg, arg_len) == 0 && f[name_len + 1 + arg_len] == ')')
+            return &p->fields[i];
+    }
+    if (list_with_argument(p, name, name_len, known, sizeof known) == 0)
+        fail_at(p, NP_EINVAL, at, "unknown field '%.*s(...)': no field takes an argument here",
+                (int)(name_len > 40 ? 40 : name_len), name);
+    else
+        fail_at(p, NP_EINVAL, arg_at, "unknown argument '%.*s' of %.*s(...) (known: %s)", (int)(arg_len > 40 ? 40 : arg_len),
+                arg, (int)(name_len > 40 ? 40 : name_len), name, known);
+    return NULL;
+}
+
 static const np_qfield *parse_field(parser *p)
 {
     char b[64];
@@ -290,6 +346,7 @@ static const np_qfield *parse_field(parser *p)
         fail_at(p, NP_EPARSE, p->tok.start, "expected a field name, found %s", describe(p, b, sizeof b));
         return NULL;
     }
+    if (p->pos < p->len && p->src[p->pos] == '(') return parse_field_call(p);
     for (size_t i = 0; i < p->field_count; i++) {
         if (strlen(p->fields[i].name) == p->tok.len &&
             strncmp(p->fields[i].name, p->src + p->tok.start, p->tok.len) == 0) {
@@ -578,8 +635,16 @@ bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value)
 static bool match_node(const np_qnode *n, const void *record, np_qfield_getter get)
 {
     switch (n->kind) {
-    case NP_QNODE_AND: return match_node(n->left, record, get) && match_node(n->right, record, get);
-    case NP_QNODE_OR: return match_node(n->left, record, get) || match_node(n->right, record, get);
+    case NP_QNODE_AND:
+    case NP_QNODE_OR: {
+        /* "a and b and c ..." is a left-deep chain as long as the query:
+         * walk its spine rather than recursing down it. */
+        const bool is_and = n->kind == NP_QNODE_AND;
+        const np_qnode *m = n;
+        for (; m->kind == n->kind; m = m->left)
+            if (match_node(m->right, record, get) != is_and) return !is_and;
+        return match_node(m, record, get);
+    }
     case NP_QNODE_NOT: return !match_node(n->left, record, get);
     default: {
         np_qvalue v = {n->field->type, true, 0, 0, NULL, 0};

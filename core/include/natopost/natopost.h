@@ -13,6 +13,9 @@
 #include "natopost/notice.h"
 #include "natopost/posting_json.h"
 #include "natopost/query.h"
+#include "natopost/posting_fields.h"
+#include "natopost/candidate.h"
+#include "natopost/collection.h"
 
 #define NATOPOST_VERSION "0.1.0"
 

@@ -14,6 +14,10 @@
  *               | field "is" ["not"] "null"
  *               | field                       a boolean field is true
  *   field      := name ( "." name )*          e.g. lang.second
+ *               | name "(" (word | string) ")"  a field with an argument, e.g.
+ *                                           eligible(alice): "(" right after
+ *                                           the name; the table names it
+ *                                           exactly "eligible(alice)"
  *   literal    := string | number | date | word   ("NATO SECRET", 3, 2025-12-01, G15, II, true)
  *
  * A query is parsed and type-checked against a field table (the record model
