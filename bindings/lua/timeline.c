@@ -212,10 +212,11 @@ int np_lua_timeline_new(lua_State *L)
 static int timeline_event(lua_State *L)
 {
     np_lua_checknargs(L, 3);
+    lua_settop(L, 3); /* the default: nil when not given */
     const np_timeline *t = check_timeline(L);
     const np_event *e = np_timeline_find(t, np_lua_toeventcode(L, 2, 2, NULL));
     if (e) push_event(L, e);
-    else lua_pushvalue(L, 3); /* nil when absent */
+    else lua_pushvalue(L, 3);
     return 1;
 }
 
