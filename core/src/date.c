@@ -34,6 +34,25 @@ static np_status out_of_range(np_error *err, int64_t days)
                         (long long)(days < NP_DATE_MIN ? NP_DATE_MIN - days : days - NP_DATE_MAX));
 }
 
+/* Day number of month `total` (year * 12 + month - 1, any sign: years 0 and
+ * below are proleptic) on day `day` clamped to the month's length, with
+ * signed floor arithmetic; used to say how far outside the range a result
+ * falls, where the fast unsigned civil code does not apply. */
+static int64_t proleptic_days_clamped(int64_t total, int day)
+{
+    int64_t y = total >= 0 ? total / 12 : -((-total + 11) / 12);
+    const int m = (int)(total - y * 12) + 1;
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    const int dim = m == 2 ? (leap ? 29 : 28) : 30 + ((m + (m >> 3)) & 1);
+    const int d = day > dim ? dim : day;
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const int64_t yoe = y - era * 400;
+    const int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
 static np_status check_ymd(int year, int month, int day, np_error *err)
 {
     if (year < 1 || year > 9999)
@@ -174,7 +193,8 @@ np_status np_date_months_before_clamped(np_date *out, np_date d, int months, np_
     np_status st = check_months(months, 0, err);
     if (st != NP_OK) return st;
     const np_ymd s = np_civil_from_days(d);
-    if ((int64_t)s.year * 12 + (s.month - 1) - months < 12) return out_of_range(err, NP_DATE_MIN - 1);
+    const int64_t total = (int64_t)s.year * 12 + (s.month - 1) - months;
+    if (total < 12) return out_of_range(err, proleptic_days_clamped(total, s.day));
     *out = (np_date)np_civil_months_before_clamped(s, months);
     return NP_OK;
 }

@@ -11,9 +11,12 @@
 /* "an object", "a string", "an integer", "a real", "true", "false", "null"... */
 const char *np_json_type_name(const json_t *value);
 
-/* Turns a jansson parse error into NP_EPARSE with line, column and offset,
- * the message starting with `what` ("policy JSON: ..."). */
-np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what);
+/* Turns a jansson parse error on `text` (len bytes) into NP_EPARSE with line,
+ * a 1-based byte column and the 0-based byte offset of the offending byte
+ * (jansson counts columns in characters and its position is one past), the
+ * message starting with `what` ("policy JSON: ..."). */
+np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
+                              const char *text, size_t len);
 
 /* Writes an object key quoted and escaped for an error message. */
 void np_json_quote_key(char *buf, size_t size, const char *key);

@@ -88,7 +88,7 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
 {
     json_error_t jerr;
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) return np_json_parse_error(err, &jerr, "policy JSON");
+    if (!root) return np_json_parse_error(err, &jerr, "policy JSON", json, len);
     np_policy policy = np_policy_default();
     np_status st = NP_OK;
     if (!json_is_object(root)) {
@@ -126,7 +126,10 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
         }
         const json_int_t v = json_integer_value(value);
         if (v < INT32_MIN || v > INT32_MAX) {
-            st = np_error_set(err, NP_EINVAL, "%s must be between 0 and %d, got %lld", key,
+            int min = 0;
+            for (size_t i = 0; i < INT_PARAM_COUNT; i++)
+                if (strcmp(INT_PARAMS[i].name, key) == 0) min = INT_PARAMS[i].min;
+            st = np_error_set(err, NP_EINVAL, "%s must be between %d and %d, got %lld", key, min,
                               NP_POLICY_MONTHS_MAX, (long long)v);
             goto done;
         }

@@ -212,10 +212,17 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
         /* Say which window would have been: renewal start to renewal end less the notice. */
         np_date_format(np_timeline_find(t, NP_EVENT_RENEWAL_START)->date, a);
         np_date close;
-        np_date_months_before_clamped(&close, contract_end->date, r.policy.conversion_notice_months, NULL);
-        np_date_format(close, b);
-        snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
-                 "The conversion window (%s to %s) is empty, so there is none.", a, b);
+        if (np_date_months_before_clamped(&close, contract_end->date,
+                                          r.policy.conversion_notice_months, NULL) == NP_OK) {
+            np_date_format(close, b);
+            snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+                     "The conversion window (%s to %s) is empty, so there is none.", a, b);
+        } else {
+            snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+                     "The conversion window (%s to a day before 0001-01-01) is empty, so "
+                     "there is none.",
+                     a);
+        }
     }
     t->has_conversion_window = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN) != NULL;
     if (r.renewed && r.appointment.kind == NP_KIND_SECONDED && !r.policy.seconded_conversion)

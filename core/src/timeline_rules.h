@@ -83,8 +83,12 @@ static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_c
     const np_appointment *a = &r->appointment;
     const int64_t open = np_civil_anniversary(s, a->initial_months);
     const int64_t end = np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
-    const int64_t close =
-        np_civil_months_before_clamped(np_civil_from_days(end), r->policy.conversion_notice_months);
+    const np_ymd e = np_civil_from_days(end);
+    /* A close before 0001-01-01 is before the open too: the window is empty
+     * (and the unsigned civil arithmetic must not see a year below 1). */
+    if ((int64_t)e.year * 12 + (e.month - 1) - r->policy.conversion_notice_months < 12)
+        return NP_RULES_ABSENT;
+    const int64_t close = np_civil_months_before_clamped(e, r->policy.conversion_notice_months);
     if (close < open) return NP_RULES_ABSENT;
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
