@@ -105,7 +105,12 @@ int main(int argc, char **argv)
     lua_pop(L, 1);
 
     const char *script = argc > 1 ? argv[1] : NP_EMBED_DEFAULT_SCRIPT;
-    const int ok = run_script(L, script, argc, argv, 2) && host_timeline(L);
+    int ok = run_script(L, script, argc, argv, 2) && host_timeline(L);
+    /* Every push above has its pop: the opener's and ours. */
+    if (lua_gettop(L) != 0) {
+        fprintf(stderr, "embed_host: %d values left on the Lua stack\n", lua_gettop(L));
+        ok = 0;
+    }
     lua_close(L);
     return ok ? 0 : 1;
 }
