@@ -29,11 +29,37 @@ static int first_duration(const char *s, size_t len, size_t from, size_t to)
 
 static size_t min_pos(size_t a, size_t b) { return a < b ? a : b; }
 
+/* Words a contract term needs; a sentence with none of them is skipped. */
+static bool mentions_terms(const char *low, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && nt_is_word((unsigned char)low[i - 1])) continue;
+        switch (low[i]) {
+        case 'c': if (len - i >= 7 && memcmp(low + i, "convers", 7) == 0) return true;
+                  if (len - i >= 7 && memcmp(low + i, "convert", 7) == 0) return true;
+                  if (len - i >= 8 && memcmp(low + i, "contract", 8) == 0) return true;
+                  break;
+        case 'd': if (len - i >= 8 && memcmp(low + i, "definite", 8) == 0) return true; break;
+        case 'i': if (len - i >= 10 && memcmp(low + i, "indefinite", 10) == 0) return true; break;
+        case 'm': if (len - i >= 7 && memcmp(low + i, "maximum", 7) == 0) return true; break;
+        case 'n': if (len - i >= 9 && memcmp(low + i, "non-renew", 9) == 0) return true; break;
+        case 'r': if (len - i >= 5 && memcmp(low + i, "renew", 5) == 0) return true; break;
+        case 's': if (len - i >= 8 && memcmp(low + i, "seconded", 8) == 0) return true; break;
+        case 't': if (len - i >= 8 && memcmp(low + i, "turnover", 8) == 0) return true;
+                  if (len - i >= 4 && memcmp(low + i, "twin", 4) == 0) return true;
+                  break;
+        default: break;
+        }
+    }
+    return false;
+}
+
 static void contract_sentence(nt_doc *d, const nt_line *line, const char *s, const char *low,
                               size_t len, void *ctx)
 {
     (void)line;
     (void)ctx;
+    if (!mentions_terms(low, len)) return;
     np_contract_terms *c = &d->p->contract;
     if (has(low, len, "turnover")) c->turnover_clause = true;
     if (has(low, len, "twin-graded") || has(low, len, "twin graded")) {

@@ -26,42 +26,45 @@ static const char *const FIELD_NAMES[F_FIELD_COUNT] = {
 
 typedef struct label {
     const char *text; /* lower case */
+    size_t len;
     field field;
 } label;
 
+#define L(text, field) {text, sizeof(text) - 1, field}
+
 static const label LABELS[] = {
-    {"application deadline", F_DEADLINE}, {"deadline for applications", F_DEADLINE},
-    {"closing date for applications", F_DEADLINE}, {"closing date", F_DEADLINE},
-    {"deadline", F_DEADLINE}, {"apply by", F_DEADLINE}, {"apply before", F_DEADLINE},
-    {"plazo", F_DEADLINE}, {"fecha l\xc3\xadmite", F_DEADLINE}, {"fecha limite", F_DEADLINE},
-    {"date limite de candidature", F_DEADLINE}, {"date limite", F_DEADLINE},
-    {"published", F_PUBLISHED}, {"publication date", F_PUBLISHED}, {"date published", F_PUBLISHED},
-    {"date posted", F_PUBLISHED}, {"posted on", F_PUBLISHED}, {"posted", F_PUBLISHED},
-    {"date of publication", F_PUBLISHED}, {"fecha de publicaci\xc3\xb3n", F_PUBLISHED},
-    {"fecha de publicacion", F_PUBLISHED}, {"publi\xc3\xa9 le", F_PUBLISHED},
-    {"updated", F_UPDATED}, {"last updated", F_UPDATED}, {"date updated", F_UPDATED},
-    {"d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED}, {"dia de actualizacion", F_UPDATED},
-    {"fecha de actualizaci\xc3\xb3n", F_UPDATED}, {"mis \xc3\xa0 jour le", F_UPDATED},
-    {"location", F_LOCATION}, {"duty station", F_LOCATION}, {"duty location", F_LOCATION},
-    {"place of work", F_LOCATION}, {"work location", F_LOCATION},
-    {"ubicaci\xc3\xb3n", F_LOCATION}, {"ubicacion", F_LOCATION}, {"lieu de travail", F_LOCATION},
-    {"nato body", F_BODY}, {"organisation", F_BODY}, {"organization", F_BODY},
-    {"hiring organisation", F_BODY}, {"hiring organization", F_BODY},
-    {"nato grade", F_GRADE}, {"grade", F_GRADE}, {"grades", F_GRADE}, {"grade level", F_GRADE},
-    {"ng", F_GRADE},
-    {"salary (pay basis)", F_SALARY}, {"salary", F_SALARY}, {"basic monthly salary", F_SALARY},
-    {"basic monthly salary (12 x per year)", F_SALARY}, {"monthly salary", F_SALARY},
-    {"requisition #", F_REQUISITION}, {"requisition id", F_REQUISITION},
-    {"requisition number", F_REQUISITION}, {"requisition no", F_REQUISITION},
-    {"requisition", F_REQUISITION}, {"job requisition id", F_REQUISITION},
-    {"vacancy number", F_REQUISITION}, {"vacancy no", F_REQUISITION},
-    {"vacancy notice number", F_REQUISITION}, {"reference number", F_REQUISITION},
-    {"job id", F_REQUISITION},
-    {"security clearance", F_CLEARANCE}, {"security clearance required", F_CLEARANCE},
-    {"clearance level", F_CLEARANCE}, {"required clearance", F_CLEARANCE},
-    {"clearance", F_CLEARANCE},
-    {"job title", F_TITLE}, {"post title", F_TITLE}, {"position title", F_TITLE},
-    {"vacancy title", F_TITLE}, {"title", F_TITLE},
+    L("application deadline", F_DEADLINE), L("deadline for applications", F_DEADLINE),
+    L("closing date for applications", F_DEADLINE), L("closing date", F_DEADLINE),
+    L("deadline", F_DEADLINE), L("apply by", F_DEADLINE), L("apply before", F_DEADLINE),
+    L("plazo", F_DEADLINE), L("fecha l\xc3\xadmite", F_DEADLINE), L("fecha limite", F_DEADLINE),
+    L("date limite de candidature", F_DEADLINE), L("date limite", F_DEADLINE),
+    L("published", F_PUBLISHED), L("publication date", F_PUBLISHED), L("date published", F_PUBLISHED),
+    L("date posted", F_PUBLISHED), L("posted on", F_PUBLISHED), L("posted", F_PUBLISHED),
+    L("date of publication", F_PUBLISHED), L("fecha de publicaci\xc3\xb3n", F_PUBLISHED),
+    L("fecha de publicacion", F_PUBLISHED), L("publi\xc3\xa9 le", F_PUBLISHED),
+    L("updated", F_UPDATED), L("last updated", F_UPDATED), L("date updated", F_UPDATED),
+    L("d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED), L("dia de actualizacion", F_UPDATED),
+    L("fecha de actualizaci\xc3\xb3n", F_UPDATED), L("mis \xc3\xa0 jour le", F_UPDATED),
+    L("location", F_LOCATION), L("duty station", F_LOCATION), L("duty location", F_LOCATION),
+    L("place of work", F_LOCATION), L("work location", F_LOCATION),
+    L("ubicaci\xc3\xb3n", F_LOCATION), L("ubicacion", F_LOCATION), L("lieu de travail", F_LOCATION),
+    L("nato body", F_BODY), L("organisation", F_BODY), L("organization", F_BODY),
+    L("hiring organisation", F_BODY), L("hiring organization", F_BODY),
+    L("nato grade", F_GRADE), L("grade", F_GRADE), L("grades", F_GRADE), L("grade level", F_GRADE),
+    L("ng", F_GRADE),
+    L("salary (pay basis)", F_SALARY), L("salary", F_SALARY), L("basic monthly salary", F_SALARY),
+    L("basic monthly salary (12 x per year)", F_SALARY), L("monthly salary", F_SALARY),
+    L("requisition #", F_REQUISITION), L("requisition id", F_REQUISITION),
+    L("requisition number", F_REQUISITION), L("requisition no", F_REQUISITION),
+    L("requisition", F_REQUISITION), L("job requisition id", F_REQUISITION),
+    L("vacancy number", F_REQUISITION), L("vacancy no", F_REQUISITION),
+    L("vacancy notice number", F_REQUISITION), L("reference number", F_REQUISITION),
+    L("job id", F_REQUISITION),
+    L("security clearance", F_CLEARANCE), L("security clearance required", F_CLEARANCE),
+    L("clearance level", F_CLEARANCE), L("required clearance", F_CLEARANCE),
+    L("clearance", F_CLEARANCE),
+    L("job title", F_TITLE), L("post title", F_TITLE), L("position title", F_TITLE),
+    L("vacancy title", F_TITLE), L("title", F_TITLE),
 };
 
 /* Fields whose values have a strict form, so "Label value" without a colon
@@ -309,8 +312,16 @@ static const char *const JOB_NOUNS[] = {
 
 static bool has_job_noun(const char *low, size_t len)
 {
-    for (size_t k = 0; k < sizeof JOB_NOUNS / sizeof JOB_NOUNS[0]; k++)
-        if (nt_find_word(low, len, JOB_NOUNS[k]) != NT_NPOS) return true;
+    for (size_t i = 0; i < len;) {
+        while (i < len && !nt_is_word((unsigned char)low[i]) && low[i] != '-') i++;
+        size_t j = i;
+        while (j < len && (nt_is_word((unsigned char)low[j]) || low[j] == '-')) j++;
+        for (size_t k = 0; j > i && k < sizeof JOB_NOUNS / sizeof JOB_NOUNS[0]; k++)
+            if (JOB_NOUNS[k][0] == low[i] && strncmp(JOB_NOUNS[k], low + i, j - i) == 0 &&
+                JOB_NOUNS[k][j - i] == '\0')
+                return true;
+        i = j;
+    }
     return false;
 }
 
@@ -452,9 +463,11 @@ static const label *match_label(const char *low, size_t len, size_t *label_len)
 {
     const label *best = NULL;
     size_t best_n = 0;
+    if (len == 0) return NULL;
     for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++) {
-        size_t n = strlen(LABELS[k].text);
-        if (n <= best_n || n > len || memcmp(low, LABELS[k].text, n) != 0) continue;
+        size_t n = LABELS[k].len;
+        if (LABELS[k].text[0] != low[0] || n <= best_n || n > len || memcmp(low, LABELS[k].text, n) != 0)
+            continue;
         if (n < len && nt_is_word((unsigned char)low[n])) continue;
         best = &LABELS[k];
         best_n = n;
@@ -583,15 +596,17 @@ static void scan_labels(nt_doc *d, header_state *st)
         nt_line *l = &d->lines[i];
         if (!may_carry_labels(l) || !l->len) continue;
         const char *s = nt_text(d, l), *low = nt_low(d, l);
+        /* quick reject: a long sentence without a colon near its start is no label line */
+        if (l->len > 80 && !memchr(s, ':', 48)) continue;
         size_t n;
         const label *lab = match_label(low, l->len, &n);
         if (!lab) {
             /* "251043 Requisition #": the number before its label */
+            if (l->len > 40 || st->done[F_REQUISITION]) continue;
             size_t at = nt_find_word(low, l->len, "requisition");
             const char *id;
             size_t idn;
-            if (at != NT_NPOS && at > 0 && l->len <= 40 && !st->done[F_REQUISITION] &&
-                id_token(s, at, &id, &idn)) {
+            if (at != NT_NPOS && at > 0 && id_token(s, at, &id, &idn)) {
                 nt_set(d, &d->p->requisition, id, idn);
                 d->p->lines.requisition = l->no;
                 st->done[F_REQUISITION] = true;
@@ -604,8 +619,10 @@ static void scan_labels(nt_doc *d, header_state *st)
         if (colon) j = nt_skip_blanks(s, l->len, j + 1);
         bool taken = false;
         if (j < l->len) {
+            /* "NATO Grade G20": without a colon the label is part of the grade as written */
+            size_t v = lab->field == F_GRADE && !colon ? 0 : j;
             if (colon || strict_field(lab->field))
-                taken = take_value(d, st, lab->field, low, n, s + j, low + j, l->len - j, l->no);
+                taken = take_value(d, st, lab->field, low, n, s + v, low + v, l->len - v, l->no);
             if (!colon && !taken) continue; /* an ordinary sentence */
         } else {
             size_t k = next_nonblank(d, i);
@@ -678,28 +695,52 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
     }
 }
 
+/* The logical line holding byte `off` of the normalised text (lines are in
+ * text order), or NULL when the byte is a line break. */
+static const nt_line *line_at(const nt_doc *d, size_t off)
+{
+    size_t lo = 0, hi = d->count;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->lines[mid].off <= off) lo = mid;
+        else hi = mid;
+    }
+    /* several logical lines can share a source line; take the one containing off */
+    const nt_line *l = d->count ? &d->lines[lo] : NULL;
+    return l && off >= l->off && off < l->off + l->len ? l : NULL;
+}
+
+/* Fast track and clearance, one scan of the whole text each. */
 static void scan_text_flags(nt_doc *d, header_state *st)
 {
     np_posting *p = d->p;
-    for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
-        const nt_line *l = &d->lines[i];
-        if (l->heading || !l->len) continue;
-        const char *s = nt_text(d, l), *low = nt_low(d, l);
-        if (!p->fast_track && l->kind != NT_BOILERPLATE &&
-            (nt_find(low, l->len, "fast track") != NT_NPOS ||
-             nt_find(low, l->len, "fast-track") != NT_NPOS)) {
+    for (size_t from = 0; from < d->size && !p->fast_track;) {
+        size_t at = nt_find(d->low + from, d->size - from, "fast");
+        if (at == NT_NPOS) break;
+        at += from;
+        from = at + 4;
+        const nt_line *l = line_at(d, at);
+        if (!l || l->heading || l->kind == NT_BOILERPLATE) continue;
+        if (d->size - at >= 10 && (memcmp(d->low + at + 4, " track", 6) == 0 ||
+                                   memcmp(d->low + at + 4, "-track", 6) == 0)) {
             p->fast_track = true;
             p->lines.fast_track = l->no;
         }
-        if (!st->done[F_CLEARANCE] && nt_find(low, l->len, "clearance") != NT_NPOS) {
-            np_clearance level;
-            bool atomal;
-            if (nt_find_clearance(s, low, l->len, &level, &atomal)) {
-                p->clearance = level;
-                p->clearance_atomal = atomal;
-                p->lines.clearance = l->no;
-                st->done[F_CLEARANCE] = true;
-            }
+    }
+    for (size_t from = 0; from < d->size && !st->done[F_CLEARANCE] && d->status == NP_OK;) {
+        size_t at = nt_find(d->low + from, d->size - from, "clearance");
+        if (at == NT_NPOS) break;
+        at += from;
+        const nt_line *l = line_at(d, at);
+        from = l ? l->off + l->len : at + 9; /* each line once */
+        if (!l || l->heading) continue;
+        np_clearance level;
+        bool atomal;
+        if (nt_find_clearance(nt_text(d, l), nt_low(d, l), l->len, &level, &atomal)) {
+            p->clearance = level;
+            p->clearance_atomal = atomal;
+            p->lines.clearance = l->no;
+            st->done[F_CLEARANCE] = true;
         }
     }
 }

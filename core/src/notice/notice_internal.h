@@ -97,13 +97,13 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
 
 /* ---- notice_text.c --------------------------------------------------------- */
 
-bool nt_is_alpha(unsigned char c);
-bool nt_is_digit(unsigned char c);
-bool nt_is_upper(unsigned char c);
-bool nt_is_lower(unsigned char c);
+static inline bool nt_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline bool nt_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline bool nt_is_alpha(unsigned char c) { return nt_is_upper(c) || nt_is_lower(c); }
+static inline bool nt_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 /* A byte that can be part of a word: ASCII letter or digit, or any non-ASCII byte. */
-bool nt_is_word(unsigned char c);
-char nt_tolower(char c);
+static inline bool nt_is_word(unsigned char c) { return nt_is_alpha(c) || nt_is_digit(c) || c >= 0x80; }
+static inline char nt_tolower(char c) { return nt_is_upper((unsigned char)c) ? (char)(c - 'A' + 'a') : c; }
 
 /* First occurrence of lower-case `needle` in lower-cased `low` (len bytes),
  * or NT_NPOS. */

@@ -39,6 +39,30 @@ static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/* Line and column (1-based, bytes) of offset `at`. */
+static void position(const char *text, size_t at, int *line, size_t *column)
+{
+    int l = 1;
+    size_t start = 0;
+    for (size_t i = 0; i < at; i++) {
+        if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) {
+            l++;
+            start = i + 1;
+        }
+    }
+    *line = l;
+    *column = at - start + 1;
+}
+
+/* Eight bytes at once: all ASCII and none of them NUL. */
+static bool plain_ascii8(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    const uint64_t high = 0x8080808080808080ULL, ones = 0x0101010101010101ULL;
+    return ((w | ((w - ones) & ~w)) & high) == 0;
+}
+
 np_status nt_validate(const char *text, size_t len, np_error *err)
 {
     if (len > NP_NOTICE_MAX_BYTES)
@@ -48,26 +72,25 @@ np_status nt_validate(const char *text, size_t len, np_error *err)
                             len, (size_t)NP_NOTICE_MAX_BYTES);
     if (!text || len == 0) return np_error_set_at(err, NP_EPARSE, 1, 1, 0, "the notice is empty");
     const unsigned char *s = (const unsigned char *)text;
-    int line = 1;
-    size_t line_start = 0;
     for (size_t i = 0; i < len;) {
-        unsigned char c = s[i];
-        if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < len && s[i + 1] == '\n') i++;
-            i++;
-            line++;
-            line_start = i;
+        if (len - i >= 8 && plain_ascii8(s + i)) {
+            i += 8;
             continue;
         }
-        if (c == 0)
-            return np_error_set_at(err, NP_EPARSE, line, (int)(i - line_start + 1), i,
-                                   "line %d, column %zu: NUL byte in the notice text", line,
-                                   i - line_start + 1);
-        size_t n = utf8_len(s, len, i);
-        if (n == 0)
-            return np_error_set_at(err, NP_EPARSE, line, (int)(i - line_start + 1), i,
+        unsigned char c = s[i];
+        size_t n = c == 0 ? 0 : utf8_len(s, len, i);
+        if (n == 0) {
+            int line;
+            size_t column;
+            position(text, i, &line, &column);
+            if (c == 0)
+                return np_error_set_at(err, NP_EPARSE, line, (int)column, i,
+                                       "line %d, column %zu: NUL byte in the notice text", line,
+                                       column);
+            return np_error_set_at(err, NP_EPARSE, line, (int)column, i,
                                    "line %d, column %zu: invalid UTF-8 (byte 0x%02X)", line,
-                                   i - line_start + 1, c);
+                                   column, c);
+        }
         i += n;
     }
     return NP_OK;
@@ -131,9 +154,10 @@ static np_status split_lines(nt_doc *d)
     const char *b = d->buf;
     size_t start = 0;
     int no = 1;
-    for (size_t i = 0; i <= d->size; i++) {
-        if (i < d->size && b[i] != '\n') continue;
-        size_t off = start, len = i - start;
+    for (;;) {
+        const char *nl = memchr(b + start, '\n', d->size - start);
+        size_t end = nl ? (size_t)(nl - b) : d->size;
+        size_t off = start, len = end - start;
         bool bullet = false;
         /* "- text", "* text", "-text"; a lone "-" is an empty bullet */
         if (len && (b[off] == '-' || b[off] == '*') &&
@@ -144,59 +168,113 @@ static np_status split_lines(nt_doc *d)
             if (len && b[off] == ' ') off++, len--;
         }
         if (!nt_push_line(d, off, len, no, bullet)) return d->status;
+        if (!nl) return NP_OK;
         no++;
-        start = i + 1;
+        start = end + 1;
     }
-    return NP_OK;
 }
+
+/* dst = src with ASCII letters lower-cased, eight bytes at a time: a byte
+ * gets 0x20 added when it lies in 'A'..'Z' (bytes >= 0x80 are left alone). */
+static void lower_copy(char *restrict dst, const char *restrict src, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w;
+        memcpy(&w, src + k, 8);
+        const uint64_t seven = w & ~high;
+        const uint64_t ge_a = seven + (0x80 - 'A') * ones; /* high bit: byte >= 'A' */
+        const uint64_t gt_z = seven + (0x7F - 'Z') * ones; /* high bit: byte > 'Z' */
+        const uint64_t upper = ge_a & ~gt_z & ~w & high;
+        w |= upper >> 2;
+        memcpy(dst + k, &w, 8);
+    }
+    for (; k < n; k++) dst[k] = nt_tolower(src[k]);
+}
+
+/* How many of the eight bytes at p the normaliser copies unchanged, from
+ * the start: printable ASCII and single blanks (a leading blank only when
+ * `space_ok`, i.e. the output does not end with a blank or a line break).
+ * Each mask marks bytes by their high bit. The SWAR zero-byte test never
+ * misses a byte, so every byte before the lowest mark is plain; it can mark
+ * a plain byte too (after a real blank), which only sends that byte down the
+ * byte-by-byte path. */
+static unsigned plain_prefix(const unsigned char *p, bool space_ok)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t bad = w & high;                                   /* non-ASCII */
+    bad |= (w - 0x20 * ones) & ~w & high;                      /* a byte < 0x20 */
+    const uint64_t del = w ^ (0x7F * ones);
+    bad |= (del - ones) & ~del & high;                         /* 0x7F */
+    const uint64_t sp = w ^ (0x20 * ones);
+    const uint64_t spaces = (sp - ones) & ~sp & high;          /* blanks */
+    bad |= spaces & (spaces << 8);                             /* a blank after a blank */
+    if (!space_ok) bad |= spaces & 0x80;                       /* little endian: byte 0 */
+    if (!bad) return 8;
+#if defined(__GNUC__)
+    return (unsigned)(__builtin_ctzll(bad) / 8);
+#else
+    unsigned k = 0;
+    while (!(bad & 0x80)) bad >>= 8, k++;
+    return k;
+#endif
+}
+
+/* Appends one blank unless at a line start or after another blank. */
+#define PUT_SPACE()                                                                \
+    do {                                                                           \
+        if (n && o[n - 1] != ' ' && o[n - 1] != '\n') o[n++] = ' ';                 \
+    } while (0)
 
 np_status nt_normalize(nt_doc *d, const char *text, size_t len)
 {
     d->buf = malloc(len + 1);
     d->low = malloc(len + 1);
     if (!d->buf || !d->low) return d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
-    char *o = d->buf;
+    char *restrict o = d->buf;
+    const unsigned char *restrict in = (const unsigned char *)text;
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)text[i];
-        const char *rep = NULL;
-        size_t step = 1;
-        if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < len && text[i + 1] == '\n') step = 2;
+        if (len - i >= 8) {
+            unsigned k = plain_prefix(in + i, n && o[n - 1] != ' ' && o[n - 1] != '\n');
+            memcpy(o + n, in + i, 8); /* the bytes after the k plain ones are rewritten */
+            n += k;
+            i += k;
+            if (k == 8) continue;
+        }
+        unsigned char c = in[i];
+        if (c > ' ' && c < 0x7F) { /* the common case: printable ASCII */
+            o[n++] = (char)c;
+            i++;
+        } else if (c == '\n' || c == '\r') {
             while (n && o[n - 1] == ' ') n--; /* trim the line's end */
             o[n++] = '\n';
+            i += (c == '\r' && i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+        } else if (c < 0x80) { /* blank, tab, control characters */
+            PUT_SPACE();
+            i++;
+        } else {
+            size_t step;
+            const char *rep = map_char(nt_codepoint(text, len, i, &step));
+            if (!rep) {
+                memcpy(o + n, in + i, step);
+                n += step;
+            } else {
+                for (const char *r = rep; *r; r++) {
+                    if (*r == ' ') PUT_SPACE();
+                    else o[n++] = *r;
+                }
+            }
             i += step;
-            continue;
         }
-        if (c < 0x20 || c == 0x7F) rep = " ";
-        else if (c >= 0x80) rep = map_char(nt_codepoint(text, len, i, &step));
-        if (!rep) {
-            memcpy(o + n, text + i, step);
-            n += step;
-            i += step;
-            continue;
-        }
-        for (const char *r = rep; *r; r++) {
-            if (*r == ' ' && (n == 0 || o[n - 1] == ' ' || o[n - 1] == '\n')) continue;
-            o[n++] = *r;
-        }
-        i += step;
     }
     while (n && o[n - 1] == ' ') n--;
     o[n] = '\0';
     d->size = n;
-    /* ASCII spaces in the source fold too: one pass over the output. */
-    size_t w = 0;
-    for (size_t r = 0; r < n; r++) {
-        char c = o[r];
-        if (c == ' ' && (w == 0 || o[w - 1] == ' ' || o[w - 1] == '\n')) continue;
-        if (c == '\n' && w && o[w - 1] == ' ') w--;
-        o[w++] = c;
-    }
-    if (w && o[w - 1] == ' ') w--;
-    o[w] = '\0';
-    d->size = w;
-    for (size_t k = 0; k <= w; k++) d->low[k] = nt_tolower(o[k]);
+    lower_copy(d->low, o, n + 1);
     return split_lines(d);
 }
 

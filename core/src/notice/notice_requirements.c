@@ -391,6 +391,78 @@ static bool read_clearance(np_requirement *req, const char *s, const char *low, 
     return true;
 }
 
+/* ---- trigger words ------------------------------------------------------------------------ */
+
+/* One pass over the sentence's words decides which recognisers can match,
+ * so a sentence pays only for those (a recogniser still checks its own
+ * form in full). */
+enum {
+    T_LANGUAGE = 1 << 0, T_STANAG = 1 << 1, T_CLEARANCE = 1 << 2, T_EXPERIENCE = 1 << 3,
+    T_YEAR = 1 << 4, T_DEGREE = 1 << 5, T_TRAVEL = 1 << 6, T_SOFTWARE = 1 << 7,
+    T_NATIONAL = 1 << 8, T_MEMBER = 1 << 9
+};
+
+#define IS(w) (n == sizeof(w) - 1 && memcmp(low, w, n) == 0)
+
+/* The trigger a lower-case word is, 0 for most words. */
+static unsigned trigger_of(const char *low, size_t n)
+{
+    switch (low[0]) {
+    case 'b': return IS("bachelor") ? T_DEGREE : 0;
+    case 'c': return IS("clearance") ? T_CLEARANCE : IS("citizen") ? T_NATIONAL : 0;
+    case 'd': return IS("degree") || IS("doctorate") ? T_DEGREE : 0;
+    case 'e': return IS("english") ? T_LANGUAGE : IS("experience") || IS("experienced") ? T_EXPERIENCE : 0;
+    case 'f': return IS("french") ? T_LANGUAGE : 0;
+    case 'g': return IS("graduate") ? T_DEGREE : 0;
+    case 'l': return IS("language") || IS("languages") ? T_LANGUAGE : 0;
+    case 'm': return IS("master") || IS("masters") ? T_DEGREE : IS("member") ? T_MEMBER : 0;
+    case 'n': return IS("national") || IS("nationals") || IS("nationality") ? T_NATIONAL : 0;
+    case 'p': return IS("phd") || IS("postgraduate") ? T_DEGREE : 0;
+    case 's': return IS("slp") || IS("stanag") ? T_STANAG : IS("software") ? T_SOFTWARE : 0;
+    case 't': return IS("travel") || IS("travelling") || IS("traveling") ? T_TRAVEL : 0;
+    case 'y': return IS("year") || IS("years") || IS("yrs") ? T_YEAR : 0;
+    default: return 0;
+    }
+}
+
+/* A word (as written) that names a distinctive product: a software sentence. */
+static bool product_word(const char *low, const char *s, size_t n)
+{
+    switch (s[0]) {
+    case 'A': return IS("arcgis");
+    case 'E': return IS("excel");
+    case 'I': return IS("indesign");
+    case 'J': return IS("javascript");
+    case 'L': return IS("linux");
+    case 'M': return IS("microsoft") || IS("matlab") || (IS("ms") && s[1] == 'S');
+    case 'O': return IS("outlook");
+    case 'P': return IS("powerpoint") || IS("photoshop");
+    case 'S': return IS("sharepoint") || (IS("sap") && s[1] == 'A') || (IS("sql") && s[1] == 'Q') ||
+                     (IS("spss") && s[1] == 'P') || IS("stata");
+    case 'T': return IS("tableau") || IS("trados");
+    case 'V': return IS("visio");
+    default: return false;
+    }
+}
+
+#undef IS
+
+static unsigned trigger_words(const char *s, const char *low, size_t len)
+{
+    unsigned flags = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && !nt_is_word((unsigned char)low[i])) i++;
+        size_t j = i;
+        while (j < len && nt_is_word((unsigned char)low[j])) j++;
+        if (j > i) {
+            flags |= trigger_of(low + i, j - i);
+            if (product_word(low + i, s + i, j - i)) flags |= T_SOFTWARE;
+        }
+        i = j;
+    }
+    return flags;
+}
+
 np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len, np_error *err)
 {
     char *low = malloc(len + 1);
@@ -399,13 +471,15 @@ np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len
     low[len] = '\0';
     np_status st = NP_OK;
     bool software = false;
-    if (read_stanag(req, s, low, len) || read_languages(req, s, low, len) ||
-        read_clearance(req, s, low, len) || read_experience(req, s, low, len) ||
-        read_degree(req, low, len) || read_travel(req, s, low, len)) {
-        /* typed */
-    } else if ((st = read_software(req, s, low, len, &software, err)) != NP_OK || software) {
-        /* typed or out of memory */
-    } else {
+    const unsigned t = trigger_words(s, low, len);
+    if ((t & T_STANAG) && read_stanag(req, s, low, len)) {
+    } else if ((t & T_LANGUAGE) && read_languages(req, s, low, len)) {
+    } else if ((t & T_CLEARANCE) && read_clearance(req, s, low, len)) {
+    } else if ((t & T_EXPERIENCE) && (t & T_YEAR) && read_experience(req, s, low, len)) {
+    } else if (((t & T_DEGREE) || nt_find(low, len, "bachelor's") != NT_NPOS) && read_degree(req, low, len)) {
+    } else if ((t & T_TRAVEL) && read_travel(req, s, low, len)) {
+    } else if ((t & T_SOFTWARE) && (st = read_software(req, s, low, len, &software, err)) != NP_OK) {
+    } else if (!software && (t & T_NATIONAL) && (t & T_MEMBER)) {
         read_nationality(req, low, len);
     }
     free(low);

@@ -14,70 +14,71 @@
 
 typedef struct heading {
     const char *phrase; /* upper case, single spaces */
+    size_t len;
     nt_kind kind;
     nt_part part;
 } heading;
 
+#define H(phrase, kind, part) {phrase, sizeof(phrase) - 1, kind, part}
+
 static const heading HEADINGS[] = {
-    {"SUMMARY", NT_SUMMARY, NT_PART_NONE},
-    {"JOB SUMMARY", NT_SUMMARY, NT_PART_NONE},
-    {"POST SUMMARY", NT_SUMMARY, NT_PART_NONE},
-    {"POST CONTEXT", NT_SUMMARY, NT_PART_NONE},
-    {"POST CONTEXT/POST SUMMARY", NT_SUMMARY, NT_PART_NONE},
-    {"BACKGROUND", NT_SUMMARY, NT_PART_NONE},
-    {"INTRODUCTION", NT_SUMMARY, NT_PART_NONE},
-    {"ROLE SUMMARY", NT_SUMMARY, NT_PART_NONE},
-    {"QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"QUALIFICATIONS AND EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"QUALIFICATIONS & EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"EXPERIENCE AND QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"ESSENTIAL QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
-    {"ESSENTIAL QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
-    {"ESSENTIAL REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL},
-    {"DESIRABLE QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
-    {"DESIRABLE QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
-    {"DESIRABLE REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_DESIRABLE},
-    {"REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"PERSON SPECIFICATION", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"ELIGIBILITY", NT_QUALIFICATIONS, NT_PART_NONE},
-    {"MAIN ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"KEY ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"PRINCIPAL DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"MAIN DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"DUTIES AND RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"KEY RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"MAIN RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE},
-    {"INTERRELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
-    {"INTER-RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
-    {"REPORTING LINES", NT_INTERRELATIONSHIPS, NT_PART_NONE},
-    {"WORKING RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE},
-    {"COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
-    {"KEY COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
-    {"BEHAVIOURAL COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
-    {"ATTRIBUTES AND COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
-    {"ATTRIBUTES/COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE},
-    {"CONTRACT", NT_CONTRACT, NT_PART_NONE},
-    {"CONTRACT TERMS", NT_CONTRACT, NT_PART_NONE},
-    {"TERMS OF CONTRACT", NT_CONTRACT, NT_PART_NONE},
-    {"CONTRACT AND CONDITIONS", NT_CONTRACT, NT_PART_NONE},
-    {"USEFUL INFORMATION REGARDING APPLICATION AND RECRUITMENT PROCESS", NT_BOILERPLATE,
-     NT_PART_NONE},
-    {"RECRUITMENT PROCESS", NT_BOILERPLATE, NT_PART_NONE},
-    {"APPLICATION PROCESS", NT_BOILERPLATE, NT_PART_NONE},
-    {"HOW TO APPLY", NT_BOILERPLATE, NT_PART_NONE},
-    {"ADDITIONAL INFORMATION", NT_BOILERPLATE, NT_PART_NONE},
-    {"SIMILAR JOBS", NT_BOILERPLATE, NT_PART_NONE},
-    {"TRABAJOS SIMILARES", NT_BOILERPLATE, NT_PART_NONE},
+    H("SUMMARY", NT_SUMMARY, NT_PART_NONE),
+    H("JOB SUMMARY", NT_SUMMARY, NT_PART_NONE),
+    H("POST SUMMARY", NT_SUMMARY, NT_PART_NONE),
+    H("POST CONTEXT", NT_SUMMARY, NT_PART_NONE),
+    H("POST CONTEXT/POST SUMMARY", NT_SUMMARY, NT_PART_NONE),
+    H("BACKGROUND", NT_SUMMARY, NT_PART_NONE),
+    H("INTRODUCTION", NT_SUMMARY, NT_PART_NONE),
+    H("ROLE SUMMARY", NT_SUMMARY, NT_PART_NONE),
+    H("QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("QUALIFICATIONS AND EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("QUALIFICATIONS & EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("EXPERIENCE AND QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("ESSENTIAL QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL),
+    H("ESSENTIAL QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_ESSENTIAL),
+    H("ESSENTIAL REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_ESSENTIAL),
+    H("DESIRABLE QUALIFICATIONS", NT_QUALIFICATIONS, NT_PART_DESIRABLE),
+    H("DESIRABLE QUALIFICATIONS/EXPERIENCE", NT_QUALIFICATIONS, NT_PART_DESIRABLE),
+    H("DESIRABLE REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_DESIRABLE),
+    H("REQUIREMENTS", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("PERSON SPECIFICATION", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("ELIGIBILITY", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("MAIN ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("KEY ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("PRINCIPAL DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("MAIN DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("DUTIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("DUTIES AND RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("KEY RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("MAIN RESPONSIBILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("INTERRELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("INTER-RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("REPORTING LINES", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("WORKING RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE),
+    H("KEY COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE),
+    H("BEHAVIOURAL COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE),
+    H("ATTRIBUTES AND COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE),
+    H("ATTRIBUTES/COMPETENCIES", NT_COMPETENCIES, NT_PART_NONE),
+    H("CONTRACT", NT_CONTRACT, NT_PART_NONE),
+    H("CONTRACT TERMS", NT_CONTRACT, NT_PART_NONE),
+    H("TERMS OF CONTRACT", NT_CONTRACT, NT_PART_NONE),
+    H("CONTRACT AND CONDITIONS", NT_CONTRACT, NT_PART_NONE),
+    H("USEFUL INFORMATION REGARDING APPLICATION AND RECRUITMENT PROCESS", NT_BOILERPLATE, NT_PART_NONE),
+    H("RECRUITMENT PROCESS", NT_BOILERPLATE, NT_PART_NONE),
+    H("APPLICATION PROCESS", NT_BOILERPLATE, NT_PART_NONE),
+    H("HOW TO APPLY", NT_BOILERPLATE, NT_PART_NONE),
+    H("ADDITIONAL INFORMATION", NT_BOILERPLATE, NT_PART_NONE),
+    H("SIMILAR JOBS", NT_BOILERPLATE, NT_PART_NONE),
+    H("TRABAJOS SIMILARES", NT_BOILERPLATE, NT_PART_NONE),
 };
 
 /* Case-insensitive match of `phrase` at s with a word boundary after it;
  * *upper tells whether every letter matched was upper case. */
-static bool match_phrase(const char *s, size_t len, const char *phrase, bool *upper)
+static bool match_phrase(const char *s, size_t len, const char *phrase, size_t n, bool *upper)
 {
-    size_t n = strlen(phrase);
     if (n > len) return false;
     bool up = true;
     for (size_t i = 0; i < n; i++) {
@@ -110,13 +111,23 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
         i = nt_skip_blanks(s, len, i + 1);
         numbered = true;
     }
+    if (i >= len || !nt_is_alpha((unsigned char)s[i])) return NT_HEADER;
+    /* Quick reject of ordinary sentences: a mixed-case heading must end the
+     * line or be followed by a colon, so a longer mixed-case line without an
+     * early colon is none (no heading phrase is longer than MAX_PHRASE). */
+    enum { MAX_PHRASE = 72 };
+    if (len - i > MAX_PHRASE && i + 1 < len && nt_is_lower((unsigned char)s[i + 1]) &&
+        !memchr(s + i, ':', MAX_PHRASE))
+        return NT_HEADER;
+    const char first = (char)(s[i] & ~0x20); /* upper case */
     const heading *best = NULL;
     size_t best_len = 0;
     bool upper = false;
     for (size_t k = 0; k < sizeof HEADINGS / sizeof HEADINGS[0]; k++) {
         bool up;
-        size_t n = strlen(HEADINGS[k].phrase);
-        if (n > best_len && match_phrase(s + i, len - i, HEADINGS[k].phrase, &up)) {
+        size_t n = HEADINGS[k].len;
+        if (HEADINGS[k].phrase[0] != first) continue;
+        if (n > best_len && match_phrase(s + i, len - i, HEADINGS[k].phrase, n, &up)) {
             best = &HEADINGS[k];
             best_len = n;
             upper = up;
@@ -149,11 +160,13 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
  * its start, or NT_NPOS. Only upper-case headings that end the line count. */
 static size_t find_glued_heading(const char *s, size_t len)
 {
-    for (size_t i = 1; i + 2 < len; i++) {
-        if (!nt_is_digit((unsigned char)s[i]) || !nt_is_alpha((unsigned char)s[i - 1])) continue;
-        size_t k = i;
-        while (k < len && k - i < 2 && nt_is_digit((unsigned char)s[k])) k++;
-        if (k >= len || s[k] != '.') continue;
+    for (const char *dot = memchr(s, '.', len); dot; dot = memchr(dot + 1, '.', len - (size_t)(dot - s) - 1)) {
+        /* "<letter><1-2 digits>." */
+        size_t k = (size_t)(dot - s);
+        size_t i = k;
+        while (i > 0 && k - i < 2 && nt_is_digit((unsigned char)s[i - 1])) i--;
+        if (i == k || i == 0 || !nt_is_alpha((unsigned char)s[i - 1])) continue;
+        if (k + 1 >= len) break;
         size_t used;
         nt_part part;
         nt_kind kind = nt_match_heading(s + i, len - i, false, &used, &part);

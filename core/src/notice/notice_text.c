@@ -8,22 +8,17 @@
 
 #include "notice_internal.h"
 
-bool nt_is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool nt_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-bool nt_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-bool nt_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-bool nt_is_word(unsigned char c) { return nt_is_alpha(c) || nt_is_digit(c) || c >= 0x80; }
-char nt_tolower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
-
 size_t nt_find(const char *low, size_t len, const char *needle)
 {
     const size_t n = strlen(needle);
     if (n == 0 || n > len) return n == 0 ? 0 : NT_NPOS;
     const char *p = low, *end = low + len - n + 1;
+    const char c1 = n > 1 ? needle[1] : 0;
     while (p < end) {
         p = memchr(p, needle[0], (size_t)(end - p));
         if (!p) return NT_NPOS;
-        if (memcmp(p, needle, n) == 0) return (size_t)(p - low);
+        /* the second byte first: most first-letter hits end there */
+        if (n == 1 || (p[1] == c1 && memcmp(p + 2, needle + 2, n - 2) == 0)) return (size_t)(p - low);
         p++;
     }
     return NT_NPOS;
