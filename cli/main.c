@@ -11,6 +11,7 @@ static const char USAGE[] =
     "\n"
     "commands:\n"
     "  timeline   contract and promotion timeline of an appointment\n"
+    "  read       vacancy notices (text copied from job sites) as postings\n"
     "\n"
     "Run 'natopost <command> --help' for a command's options.\n"
     "Exit status: 0 success, 1 file error, 2 bad input.\n";
@@ -69,6 +70,7 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (strcmp(cmd, "timeline") == 0) return cli_timeline(argc - 1, argv + 1);
+    if (strcmp(cmd, "read") == 0) return cli_read(argc - 1, argv + 1);
     fprintf(stderr, "natopost: unknown command \"%s\" (see 'natopost --help')\n", cmd);
     return CLI_BAD_INPUT;
 }
