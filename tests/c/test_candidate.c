@@ -391,7 +391,7 @@ Test(candidate_eligibility, verdict_and_desirable_count)
     cr_assert_eq(e.desirable_count, 2);
     cr_assert_eq(e.desirable_met, 1);
     cr_assert_eq(e.checks[1].status, NP_CHECK_NOT_ASSESSED);
-    cr_assert_str_eq(e.checks[1].reason, "a free-text requirement: not assessed");
+    cr_assert_str_eq(e.checks[1].reason, "a free-text requirement (\"text\"): not assessed");
     cr_assert_eq(e.checks[2].status, NP_CHECK_NOT_ASSESSED);
     cr_assert(strstr(e.checks[2].reason, "about 10%"), "%s", e.checks[2].reason);
     cr_assert_str_eq(np_verdict_name(e.verdict), "eligible");

@@ -173,7 +173,7 @@ np_status np_candidate_from_json(np_candidate *out, const char *text, size_t len
 {
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) return np_json_parse_error(err, &jerr, "candidate JSON");
+    if (!root) return np_json_parse_error(err, &jerr, "candidate JSON", text, len);
     np_status st = NP_OK;
     np_candidate c = NP_CANDIDATE_INIT;
     if (!json_is_object(root)) {
@@ -466,7 +466,16 @@ static np_check_status check_requirement(const np_requirement *q, const np_posti
     case NP_REQ_SOFTWARE:
     case NP_REQ_OTHER: break;
     }
-    say(r, "a free-text requirement");
+    /* Quote the start of the sentence, cut on a UTF-8 character boundary. */
+    enum { EXCERPT = 72 };
+    const char *text = q->text ? q->text : "";
+    size_t n = strlen(text);
+    const bool cut = n > EXCERPT;
+    if (cut) {
+        n = EXCERPT;
+        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+    }
+    say(r, "a free-text requirement (\"%.*s%s\")", (int)n, text, cut ? "..." : "");
     return conclude(r, NP_CHECK_NOT_ASSESSED);
 }
 
