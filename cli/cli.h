@@ -12,6 +12,8 @@ enum { CLI_OK = 0, CLI_IO = 1, CLI_BAD_INPUT = 2 };
 
 int cli_timeline(int argc, char **argv);
 int cli_read(int argc, char **argv); /* cmd_read.c */
+int cli_query(int argc, char **argv);       /* cmd_query.c */
+int cli_eligibility(int argc, char **argv); /* cmd_query.c */
 
 /* Prints "natopost <cmd>: <message>" on one line to stderr; returns the exit
  * code for `err` (CLI_IO for NP_EIO, CLI_BAD_INPUT otherwise). */
