@@ -511,7 +511,14 @@ np_status np_query_compile(np_query **out, const char *text, size_t len, const n
     if (!q) return np_error_set(err, NP_ENOMEM, "out of memory compiling a query");
     parser p = {text, len, 0, {T_END, 0, 0, NULL, 0, NP_QOP_EQ, false}, fields, field_count, q, err, NP_OK, 0};
     char b[64];
-    next(&p);
+    /* Control characters (a NUL from a C string gone wrong, binary noise)
+     * are never part of a question: say where, rather than compare them. */
+    for (size_t i = 0; i < len && p.status == NP_OK; i++) {
+        const unsigned char ch = (unsigned char)text[i];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f)
+            fail_at(&p, NP_EPARSE, i, "control character 0x%02X in the query", ch);
+    }
+    if (p.status == NP_OK) next(&p);
     if (p.status == NP_OK && p.tok.kind != T_END && !word_is(&p, "order") && !word_is(&p, "count"))
         q->pub.where = parse_or(&p);
     if (p.status == NP_OK && word_is(&p, "order")) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "bad_inputs.h"
+#include "natopost/collection.h"
 #include "natopost/natopost.h"
 #include "support.h"
 
@@ -21,6 +22,27 @@ static np_status feed(const bi_case *c, np_error *err, bool *known)
     if (strcmp(c->surface, "policy_json") == 0) {
         np_policy p;
         return np_policy_from_json(&p, c->input, c->input_len, err);
+    }
+    if (strcmp(c->surface, "notice") == 0) {
+        np_posting *p = NULL;
+        np_status st = np_notice_read(&p, c->input, c->input_len, NULL, err);
+        np_posting_free(p);
+        return st;
+    }
+    if (strcmp(c->surface, "posting_json") == 0) {
+        np_posting_list list = {0};
+        np_status st = np_posting_list_read_json(&list, c->input, c->input_len, err);
+        np_posting_list_free(&list);
+        return st;
+    }
+    if (strcmp(c->surface, "query") == 0) {
+        np_collection *collection = NULL;
+        np_result *result = NULL;
+        cr_assert_eq(np_collection_new(&collection, NULL), NP_OK);
+        np_status st = np_collection_query(&result, collection, c->input, c->input_len, err);
+        np_result_free(result);
+        np_collection_free(collection);
+        return st;
     }
     *known = false;
     return NP_OK;
