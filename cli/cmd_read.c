@@ -205,7 +205,8 @@ static void print_summary(const np_posting *p)
     } else {
         bool first = true;
         print_months("definite duration", c->definite_months, &first);
-        print_months("renewal up to", c->renewal_months, &first);
+        if (c->renewal_months == 0) printf("%snot renewable", first ? "" : ", "), first = false;
+        else print_months("renewal up to", c->renewal_months, &first);
         print_months("maximum", c->max_service_months, &first);
         if (c->conversion_possible != NP_UNKNOWN)
             printf("%sconversion %s", first ? "" : "; ", c->conversion_possible == NP_YES ? "possible" : "not possible"), first = false;

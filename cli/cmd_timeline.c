@@ -29,6 +29,8 @@ static const char HELP[] =
     "  --renewal-months N      renewal length, 0 = not renewed (policy default 36)\n"
     "  --max-months N          maximum period of service (policy default 72)\n"
     "  --policy FILE           contract policy JSON (keys as in 'natopost timeline --json')\n"
+    "  --posting FILE          a vacancy notice (text): its contract terms are the policy,\n"
+    "                          twin-graded when its grade is twin or it has the twin-grade note\n"
     "  --on DATE               also print the status at the end of that day\n"
     "  --json                  print the timeline as JSON\n"
     "  --ics                   print the timeline as an iCalendar file\n"
@@ -38,7 +40,7 @@ static const char HELP[] =
     "example: natopost timeline --start 2025-09-01 --twin-grade --on 2026-11-22\n";
 
 enum { OPT_START = 1000, OPT_KIND, OPT_TWIN, OPT_REDUCTION, OPT_DIRECT, OPT_INITIAL, OPT_RENEWAL,
-       OPT_MAX, OPT_POLICY, OPT_ON, OPT_JSON, OPT_ICS, OPT_DTSTAMP };
+       OPT_MAX, OPT_POLICY, OPT_ON, OPT_JSON, OPT_ICS, OPT_DTSTAMP, OPT_POSTING };
 
 static const struct option OPTIONS[] = {
     {"start", required_argument, NULL, OPT_START},
@@ -50,6 +52,7 @@ static const struct option OPTIONS[] = {
     {"renewal-months", required_argument, NULL, OPT_RENEWAL},
     {"max-months", required_argument, NULL, OPT_MAX},
     {"policy", required_argument, NULL, OPT_POLICY},
+    {"posting", required_argument, NULL, OPT_POSTING},
     {"on", required_argument, NULL, OPT_ON},
     {"json", no_argument, NULL, OPT_JSON},
     {"ics", no_argument, NULL, OPT_ICS},
@@ -63,6 +66,23 @@ static int parse_date_option(const char *option, const char *text, np_date *out)
     np_error err;
     if (np_date_parse(out, text, strlen(text), &err) != NP_OK)
         return cli_usage_error(CMD, "%s: %s", option, err.message);
+    return CLI_OK;
+}
+
+/* The contract policy a notice states; a twin-graded post sets *twin. */
+static int policy_of_posting(const char *path, np_policy *policy, bool *twin)
+{
+    np_error err;
+    np_posting *p;
+    if (np_notice_read_file(&p, path, &err) != NP_OK) return cli_fail(CMD, &err);
+    bool twin_grade = false;
+    np_status st = np_posting_policy(policy, &twin_grade, p, &err);
+    np_posting_free(p);
+    if (st != NP_OK) {
+        np_error_prefix(&err, "--posting %s", path);
+        return cli_fail(CMD, &err);
+    }
+    *twin = *twin || twin_grade;
     return CLI_OK;
 }
 
@@ -116,6 +136,7 @@ int cli_timeline(int argc, char **argv)
     np_appointment a = NP_APPOINTMENT_INIT;
     np_policy policy = np_policy_default();
     bool have_start = false, have_on = false, json = false, ics = false;
+    bool have_policy = false, have_posting = false;
     np_date on = 0;
     long long dtstamp = (long long)time(NULL);
     np_error err;
@@ -147,7 +168,14 @@ int cli_timeline(int argc, char **argv)
             if ((rc = cli_parse_int(CMD, "--max-months", optarg, &a.max_months))) return rc;
             break;
         case OPT_POLICY:
+            if (have_posting) return cli_usage_error(CMD, "--policy and --posting cannot be combined");
             if (np_policy_load(&policy, optarg, &err) != NP_OK) return cli_fail(CMD, &err);
+            have_policy = true;
+            break;
+        case OPT_POSTING:
+            if (have_policy) return cli_usage_error(CMD, "--policy and --posting cannot be combined");
+            if ((rc = policy_of_posting(optarg, &policy, &a.twin_grade))) return rc;
+            have_posting = true;
             break;
         case OPT_ON:
             if ((rc = parse_date_option("--on", optarg, &on))) return rc;

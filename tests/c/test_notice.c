@@ -810,6 +810,14 @@ Test(notice_contract, terms_in_other_words)
     cr_expect_not(c->seconded_terms);
     cr_expect_not(c->turnover_clause);
     np_posting_free(p);
+    /* "(if non-seconded)" is not the seconded staff's sentence */
+    p = read_text("Analyst\nCONTRACT\nContract to be offered to the successful applicant (if "
+                  "non-seconded): Definite duration contract of three years; possibility of renewal for "
+                  "up to three years.\n");
+    cr_expect_eq(p->contract.definite_months, 36);
+    cr_expect_eq(p->contract.renewal_months, 36);
+    cr_expect_not(p->contract.seconded_terms);
+    np_posting_free(p);
     p = read_text("Analyst\nCONTRACT:\nServing staff will be offered a contract in accordance with the "
                   "Civilian Personnel Regulations.\n");
     cr_expect(p->contract.stated);

@@ -66,7 +66,9 @@ static void contract_sentence(nt_doc *d, const nt_line *line, const char *s, con
         c->twin_grade_note = true;
         return;
     }
-    const bool seconded = nt_find_word(low, len, "seconded") != NT_NPOS;
+    /* "(if non-seconded)" introduces the terms for everyone else */
+    const size_t sec = nt_find_word(low, len, "seconded");
+    const bool seconded = sec != NT_NPOS && !(sec >= 4 && memcmp(low + sec - 4, "non-", 4) == 0);
     const size_t maximum = nt_find_word(low, len, "maximum");
     if (seconded) {
         c->seconded_terms = true;
