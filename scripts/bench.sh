@@ -10,6 +10,8 @@ else rm -rf build-release; meson setup build-release -Dbuildtype=release -Dtests
 meson compile -C build-release >/dev/null
 echo "== C core (one core)"
 ./build-release/bench/bench_timeline 2>/dev/null
+echo "== notice reader (C core, the seeds read again and again up to 50 MB)"
+./build-release/bench/bench_read "${NATOPOST_SEEDS:-../shared/seeds}"
 echo "== Python (Debian /usr/bin/python3)"
 PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_python.py
 for extra in bench/bench_*.sh; do
