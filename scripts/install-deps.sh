@@ -11,9 +11,10 @@ packages=(
   libjansson-dev
   # Lua 5.4 host and the Python (Debian's /usr/bin/python3) host
   lua5.4 liblua5.4-dev python3 python3-dev python3-venv python3-pip python3-mesonpy
-  # tests: Criterion, busted, pytest, hypothesis, pandas/numpy, notebook runner
+  # tests: Criterion, busted, pytest, hypothesis, pandas/numpy, notebook runner, JSON Schema
   libcriterion-dev lua-busted python3-pytest python3-hypothesis python3-numpy
   python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
+  python3-jsonschema
   # sanitizers, fuzzing and memory checks
   libclang-rt-14-dev valgrind
 )

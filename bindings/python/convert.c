@@ -73,6 +73,10 @@ const char *const np_py_names[NP_PY_NAME_COUNT] = {
     [NP_PY_NAME_OUT] = "out",
     [NP_PY_NAME_ON] = "on",
     [NP_PY_NAME_DTSTAMP] = "dtstamp",
+    [NP_PY_NAME_SOURCE] = "source",
+    [NP_PY_NAME_PRETTY] = "pretty",
+    [NP_PY_NAME_PATH] = "path",
+    [NP_PY_NAME_POSTINGS] = "postings",
     [NP_PY_NAME_FORMAT] = "format",
     [NP_PY_NAME_APPOINTMENT] = "appointment",
     [NP_PY_NAME_EVENTS] = "events",
@@ -91,6 +95,7 @@ const char *const np_py_names[NP_PY_NAME_COUNT] = {
     [NP_PY_NAME_CONVERSION_WINDOW_OPEN] = "conversion_window_open",
     [NP_PY_NAME_MONTHS_SERVED] = "months_served",
     [NP_PY_NAME_PROMOTION_POSSIBLE] = "promotion_possible",
+    [NP_PY_NAME_DEADLINE_TIME] = "deadline_time",
     [NP_PY_NAME_LINE] = "line",
     [NP_PY_NAME_COLUMN] = "column",
     [NP_PY_NAME_OFFSET] = "offset",
@@ -124,7 +129,7 @@ int np_py_parse_args(const np_py_state *st, const char *fname, PyObject *const *
                      fname, max_positional, max_positional == 1 ? "" : "s", nargs);
         return -1;
     }
-    memcpy(out, args, (size_t)nargs * sizeof *out);
+    if (nargs) memcpy(out, args, (size_t)nargs * sizeof *out); /* args may be NULL when 0 */
     memset(out + nargs, 0, (size_t)(count - nargs) * sizeof *out);
     const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
     for (Py_ssize_t k = 0; k < nkw; k++) {
@@ -203,6 +208,11 @@ PyObject *np_py_from_date(np_date d)
 {
     const np_ymd ymd = np_date_to_ymd(d);
     return PyDate_FromDate(ymd.year, ymd.month, ymd.day);
+}
+
+PyObject *np_py_from_minute(int minute)
+{
+    return PyTime_FromTime(minute / 60, minute % 60, 0, 0);
 }
 
 int np_py_to_int(PyObject *obj, const char *fname, const char *arg, const int *none_value,

@@ -66,6 +66,8 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->event_type);
     Py_VISIT(st->timeline_type);
     Py_VISIT(st->policy_type);
+    Py_VISIT(st->posting_type);
+    Py_VISIT(st->json_loads);
     Py_VISIT(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
         Py_VISIT(st->event_codes[i]);
@@ -82,6 +84,8 @@ static int module_clear(PyObject *module)
     Py_CLEAR(st->event_type);
     Py_CLEAR(st->timeline_type);
     Py_CLEAR(st->policy_type);
+    Py_CLEAR(st->posting_type);
+    Py_CLEAR(st->json_loads);
     Py_CLEAR(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
         Py_CLEAR(st->event_codes[i]);
@@ -136,6 +140,13 @@ static int module_exec(PyObject *module)
     if (!(st->event_type = add_type(module, &np_py_event_spec))) return -1;
     if (!(st->timeline_type = add_type(module, &np_py_timeline_spec))) return -1;
     if (!(st->policy_type = add_type(module, &np_py_policy_spec))) return -1;
+    if (!(st->posting_type = add_type(module, &np_py_posting_spec))) return -1;
+    if (PyModule_AddFunctions(module, np_py_posting_functions) < 0) return -1;
+    PyObject *json = PyImport_ImportModule("json");
+    if (!json) return -1;
+    st->json_loads = PyObject_GetAttrString(json, "loads");
+    Py_DECREF(json);
+    if (!st->json_loads) return -1;
     st->error = PyErr_NewExceptionWithDoc("natopost.Error", error_doc, PyExc_ValueError, NULL);
     if (!st->error || add_object(module, "Error", Py_NewRef(st->error)) < 0) return -1;
 

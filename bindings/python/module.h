@@ -56,6 +56,10 @@ typedef enum np_py_name {
     NP_PY_NAME_OUT,
     NP_PY_NAME_ON,
     NP_PY_NAME_DTSTAMP,
+    NP_PY_NAME_SOURCE,
+    NP_PY_NAME_PRETTY,
+    NP_PY_NAME_PATH,
+    NP_PY_NAME_POSTINGS,
     /* dict keys of to_dict() and status() */
     NP_PY_NAME_FORMAT,
     NP_PY_NAME_APPOINTMENT,
@@ -75,6 +79,7 @@ typedef enum np_py_name {
     NP_PY_NAME_CONVERSION_WINDOW_OPEN,
     NP_PY_NAME_MONTHS_SERVED,
     NP_PY_NAME_PROMOTION_POSSIBLE,
+    NP_PY_NAME_DEADLINE_TIME,
     /* attributes of natopost.Error */
     NP_PY_NAME_LINE,
     NP_PY_NAME_COLUMN,
@@ -91,6 +96,8 @@ typedef struct np_py_state {
     PyTypeObject *event_type;
     PyTypeObject *timeline_type;
     PyTypeObject *policy_type;
+    PyTypeObject *posting_type;
+    PyObject *json_loads;                   /* json.loads, for Posting.to_dict() */
     PyObject *error;                        /* natopost.Error, a ValueError */
     PyObject *event_codes[NP_EVENT_COUNT];  /* interned code strings */
     PyObject *event_labels[NP_EVENT_COUNT]; /* label strings */
@@ -139,6 +146,8 @@ int np_py_to_date(np_py_state *st, PyObject *obj, const char *fname, const char 
                   np_date *out);
 /* A new datetime.date. */
 PyObject *np_py_from_date(np_date d);
+/* A new datetime.time for `minute` minutes after midnight (0..1439). */
+PyObject *np_py_from_minute(int minute);
 
 /* An int (not bool; objects with __index__ are accepted) that fits a C int and
  * is not INT_MIN (the core's NP_FROM_POLICY marker). With `none_value` not
@@ -199,6 +208,17 @@ const np_policy *np_py_policy_get(np_py_state *st, PyObject *obj, const char *fn
 PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p);
 /* Fills st->policy_names; 0 or -1. */
 int np_py_policy_names(np_py_state *st);
+
+/* ---- posting_type.c ----------------------------------------------------- */
+extern PyType_Spec np_py_posting_spec;
+/* A natopost.Posting owning `p` (freed here when the object cannot be made). */
+PyObject *np_py_posting_new(np_py_state *st, np_posting *p);
+/* The posting inside a natopost.Posting, or NULL with TypeError naming the argument. */
+const np_posting *np_py_posting_get(np_py_state *st, PyObject *obj, const char *fname,
+                                    const char *arg);
+
+/* ---- posting_io.c: read_notice(), read_notice_file(), load(), save() ------ */
+extern PyMethodDef np_py_posting_functions[]; /* ends with a NULL entry */
 
 /* ---- batch.c ------------------------------------------------------------ */
 PyObject *np_py_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs,

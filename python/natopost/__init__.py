@@ -1,8 +1,9 @@
-"""natopost: NATO civilian contract and promotion timelines.
+r"""natopost: NATO civilian vacancy notices and contract and promotion timelines.
 
-A thin Python face on the natopost C library: every rule and every date
-computation is the core's (see ../shared/spec/contract-rules.md); this package
-only re-exports the C extension ``natopost._natopost``.
+A thin Python face on the natopost C library: every rule, every date
+computation and the notice reader are the core's (see
+../shared/spec/contract-rules.md and docs/posting-json.md); this package only
+re-exports the C extension ``natopost._natopost``.
 
 Example::
 
@@ -12,6 +13,12 @@ Example::
     datetime.date(2031, 8, 31)
     >>> t.status("2030-08-31")["phase"]
     'renewal'
+    >>> p = natopost.read_notice("Executive Officer\nNATO Grade G20\n"
+    ...                          "Application Deadline: 03-Nov-2025, 5:59:00 PM\n")
+    >>> p.title, p.grade, p.deadline, p.deadline_time
+    ('Executive Officer', 'G20', datetime.date(2025, 11, 3), datetime.time(17, 59))
+    >>> natopost.Posting.from_json(p.to_json()) == p
+    True
 """
 from ._natopost import (
     EVENT_CODES,
@@ -19,9 +26,15 @@ from ._natopost import (
     Error,
     Event,
     Policy,
+    Posting,
     Timeline,
     __version__,
     batch,
+    load,
+    loads,
+    read_notice,
+    read_notice_file,
+    save,
     timeline,
 )
 
@@ -31,8 +44,14 @@ __all__ = [
     "Error",
     "Event",
     "Policy",
+    "Posting",
     "Timeline",
     "__version__",
     "batch",
+    "load",
+    "loads",
+    "read_notice",
+    "read_notice_file",
+    "save",
     "timeline",
 ]

@@ -16,8 +16,8 @@ import natopost
 from natopost import _natopost
 
 PACKAGE_DIR = os.path.dirname(natopost.__file__)
-PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Timeline", "__version__",
-          "batch", "timeline"]
+PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Posting", "Timeline",
+          "__version__", "batch", "load", "loads", "read_notice", "read_notice_file", "save", "timeline"]
 
 
 def test_exports_and_constants():
@@ -31,7 +31,8 @@ def test_exports_and_constants():
         "earliest_promotion")
     assert natopost.KINDS == ("external", "seconded", "serving")
     assert issubclass(natopost.Error, ValueError)
-    for cls in (natopost.Timeline, natopost.Event, natopost.Policy, natopost.Error):
+    for cls in (natopost.Timeline, natopost.Event, natopost.Policy, natopost.Posting,
+                natopost.Error):
         assert cls.__module__ == "natopost"
 
 
@@ -99,7 +100,7 @@ def test_stubs_cover_the_extension():
         elif isinstance(node, ast.AnnAssign):
             top.add(node.target.id)
     assert set(PUBLIC) <= top
-    for name in ("Timeline", "Event", "Policy"):
+    for name in ("Timeline", "Event", "Policy", "Posting"):
         runtime = {m for m in vars(getattr(natopost, name)) if not m.startswith("_")}
         assert runtime <= classes[name], (name, runtime - classes[name])
     assert {"code", "line", "column", "offset"} <= classes["Error"]
