@@ -21,6 +21,7 @@ if [ ${#harnesses[@]} -eq 0 ]; then
 fi
 mkdir -p fuzz/findings
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+export NATOPOST_FUZZ_POSTINGS="$PWD/tests/data/query_postings.ndjson"
 status=0
 for h in "${harnesses[@]}"; do
   mkdir -p "fuzz/corpus-run/$h"
