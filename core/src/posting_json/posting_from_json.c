@@ -155,7 +155,7 @@ static const char *const LEVEL_NAMES[] = {NULL, "I", "II", "III", "IV", "V", "VI
 
 static np_status clearance(reader *r, const json_t *v, const char *key, np_clearance *out)
 {
-    int i;
+    int i = 0;
     np_status st = name(r, v, key, CLEARANCE_NAMES, (int)COUNT(CLEARANCE_NAMES), &i);
     if (st == NP_OK) *out = (np_clearance)i;
     return st;
@@ -163,7 +163,7 @@ static np_status clearance(reader *r, const json_t *v, const char *key, np_clear
 
 static np_status lang_level(reader *r, const json_t *v, const char *key, np_lang_level *out)
 {
-    int i;
+    int i = 0;
     np_status st = name(r, v, key, LEVEL_NAMES, (int)COUNT(LEVEL_NAMES), &i);
     if (st == NP_OK) *out = (np_lang_level)i;
     return st;
