@@ -14,6 +14,8 @@ echo "== notice reader (C core, the seeds read again and again up to 50 MB)"
 ./build-release/bench/bench_read "${NATOPOST_SEEDS:-../shared/seeds}"
 echo "== Python (Debian /usr/bin/python3)"
 PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_python.py
+echo "== posting JSON (Python; natopost against the json module on the same text, 50 MB)"
+PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_json.py "${NATOPOST_SEEDS:-../shared/seeds}"
 for extra in bench/bench_*.sh; do
   [ -e "$extra" ] || continue
   echo "== $(basename "$extra" .sh)"
