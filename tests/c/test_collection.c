@@ -703,3 +703,48 @@ Test(collection_query, compiled_queries_survive_new_candidates)
     np_collection_free(c);
     TS_ASSERT_NO_LEAKS();
 }
+
+Test(collection_query, text_codes_widen_past_8_and_16_bits)
+{
+    /* 70,000 distinct ids and 300 distinct titles: the id column's codes
+     * grow from 8 to 16 to 32 bits, the title column's to 16, while rows are
+     * being added; answers stay those of the row-wise evaluator. */
+    np_collection *c;
+    cr_assert_eq(np_collection_new(&c, NULL), NP_OK);
+    char id[32], title[32];
+    for (int i = 0; i < 70000; i++) {
+        np_posting *p = np_posting_new();
+        snprintf(id, sizeof id, "w%05d", i);
+        snprintf(title, sizeof title, "Title %03d", i % 300);
+        cr_assert_eq(np_posting_set_text(&p->id, id, strlen(id), NULL), NP_OK);
+        cr_assert_eq(np_posting_set_text(&p->title, title, strlen(title), NULL), NP_OK);
+        p->grade.low = p->grade.high = (uint8_t)(1 + i % 24);
+        cr_assert_eq(np_collection_add_posting(c, p, NULL), NP_OK);
+        np_posting_free(p);
+    }
+    static const char *const QUERIES[] = {
+        "id = w69999", "id in [w00000, w00255, w00256, w65535, w65536, w69999]", "id ~ \"w6553\"",
+        "title = \"Title 299\" and grade >= G20", "title ~ \"title 2\" and id < w00500",
+        "id >= w65530 and id <= w65540 order by id desc"};
+    for (size_t k = 0; k < sizeof QUERIES / sizeof QUERIES[0]; k++) {
+        np_query *q;
+        cr_assert_eq(np_collection_compile(c, &q, QUERIES[k], strlen(QUERIES[k]), NULL), NP_OK);
+        np_result *r;
+        cr_assert_eq(np_collection_run(&r, c, q, NULL), NP_OK);
+        size_t j = 0;
+        for (size_t row = 0; row < np_collection_count(c); row++) {
+            np_collection_row rec = {c, row};
+            if (!np_query_match(q, &rec, np_collection_row_get)) continue;
+            cr_assert_lt(j, np_result_count(r), "%s", QUERIES[k]);
+            if (q->order_by_count == 0) cr_assert_eq(np_result_row(r, j), row, "%s", QUERIES[k]);
+            j++;
+        }
+        cr_assert_eq(j, np_result_count(r), "%s", QUERIES[k]);
+        np_result_free(r);
+        np_query_free(q);
+    }
+    expect_ids(c, "id >= w65530 and id <= w65534 order by id desc", "w65534 w65533 w65532 w65531 w65530");
+    expect_ids(c, "id in [w00000, w00255, w00256, w65535, w65536, w69999]", "w00000 w00255 w00256 w65535 w65536 w69999");
+    np_collection_free(c);
+    TS_ASSERT_NO_LEAKS();
+}

@@ -13,10 +13,12 @@ static np_status oom(np_error *err) { return np_error_set(err, NP_ENOMEM, "out o
 static size_t elem_size(col_kind kind)
 {
     switch (kind) {
-    case COL_U8: return 1;
-    case COL_I16: return 2;
+    case COL_U8:
+    case COL_T8: return 1;
+    case COL_I16:
+    case COL_T16: return 2;
     case COL_I32:
-    case COL_TEXT: return 4;
+    case COL_T32: return 4;
     case COL_F64: return 8;
     }
     return 8;
@@ -25,7 +27,7 @@ static size_t elem_size(col_kind kind)
 static col_kind initial_kind(np_qtype type)
 {
     switch (type) {
-    case NP_QTYPE_TEXT: return COL_TEXT;
+    case NP_QTYPE_TEXT: return COL_T8;
     case NP_QTYPE_NUMBER: return COL_I16;
     case NP_QTYPE_DATE: return COL_I32;
     case NP_QTYPE_GRADE:
@@ -36,11 +38,36 @@ static col_kind initial_kind(np_qtype type)
     return COL_F64;
 }
 
-static bool column_resize(column *col, size_t cap)
+/* Row capacity for `rows` rows: whole blocks, at least one. */
+static size_t block_cap(size_t rows)
 {
-    void *grown = realloc(col->v.any, (cap ? cap : 1) * elem_size(col->kind));
+    const size_t blocks = rows ? (rows + NP_COLL_BLOCK - 1) / NP_COLL_BLOCK : 1;
+    return blocks * NP_COLL_BLOCK;
+}
+
+/* Writes null into rows [from, to) of `data` laid out as `kind`. */
+static void fill_null(col_kind kind, void *data, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        switch (kind) {
+        case COL_U8: ((uint8_t *)data)[i] = U8_NULL; break;
+        case COL_I16: ((int16_t *)data)[i] = I16_NULL; break;
+        case COL_I32: ((int32_t *)data)[i] = I32_NULL; break;
+        case COL_F64: ((double *)data)[i] = NAN; break;
+        case COL_T8: ((uint8_t *)data)[i] = 0; break;
+        case COL_T16: ((uint16_t *)data)[i] = 0; break;
+        case COL_T32: ((uint32_t *)data)[i] = 0; break;
+        }
+    }
+}
+
+/* Gives a column room for `cap` rows, nulls past `rows`. */
+static bool column_resize(column *col, size_t rows, size_t cap)
+{
+    void *grown = realloc(col->v.any, cap * elem_size(col->kind));
     if (!grown) return false;
     col->v.any = grown;
+    fill_null(col->kind, grown, rows, cap);
     return true;
 }
 
@@ -52,20 +79,30 @@ static void column_free(column *col)
     memset(col, 0, sizeof *col);
 }
 
-/* Widens a column to `kind` (I16 -> F64, U8 -> I32), converting rows [0, rows). */
+/* Widens a column to `kind` (I16 -> F64, U8 -> I32, text codes to the next
+ * width), converting rows [0, rows); nulls past them. */
 static bool column_widen(column *col, col_kind kind, size_t rows, size_t cap)
 {
-    void *wide = malloc((cap ? cap : 1) * elem_size(kind));
+    void *wide = malloc(cap * elem_size(kind));
     if (!wide) return false;
     for (size_t i = 0; i < rows; i++) {
-        if (kind == COL_F64) {
+        switch (kind) {
+        case COL_F64: {
             const int16_t x = col->v.i16[i];
             ((double *)wide)[i] = x == I16_NULL ? NAN : (double)x;
-        } else {
+            break;
+        }
+        case COL_I32: {
             const uint8_t x = col->v.u8[i];
             ((int32_t *)wide)[i] = x == U8_NULL ? I32_NULL : (int32_t)x;
+            break;
+        }
+        case COL_T16: ((uint16_t *)wide)[i] = col->v.u8[i]; break;
+        case COL_T32: ((uint32_t *)wide)[i] = np_coll_code(col, i); break;
+        default: break;
         }
     }
+    fill_null(kind, wide, rows, cap);
     free(col->v.any);
     col->v.any = wide;
     col->kind = kind;
@@ -126,13 +163,19 @@ static bool fits_i16(double x)
 static bool column_set(np_collection *c, column *col, size_t row, const np_qvalue *v)
 {
     switch (col->kind) {
-    case COL_TEXT: {
+    case COL_T8:
+    case COL_T16:
+    case COL_T32: {
         uint32_t code = 0;
         if (!v->is_null) {
             const uint32_t id = np_spool_intern(&c->pool, v->text ? v->text : "", v->text ? v->text_len : 0);
             if (id == NP_SPOOL_NONE || (code = dict_code(col, id)) == 0) return false;
         }
-        col->v.code[row] = code;
+        if (col->kind == COL_T8 && code > UINT8_MAX && !column_widen(col, COL_T16, row, c->cap)) return false;
+        if (col->kind == COL_T16 && code > UINT16_MAX && !column_widen(col, COL_T32, row, c->cap)) return false;
+        if (col->kind == COL_T8) col->v.u8[row] = (uint8_t)code;
+        else if (col->kind == COL_T16) col->v.u16[row] = (uint16_t)code;
+        else col->v.u32[row] = code;
         return true;
     }
     case COL_I16:
@@ -162,8 +205,10 @@ void np_coll_column_value(const np_collection *c, const column *col, np_qtype ty
 {
     *out = (np_qvalue){type, true, 0, 0, NULL, 0};
     switch (col->kind) {
-    case COL_TEXT: {
-        const uint32_t code = col->v.code[row];
+    case COL_T8:
+    case COL_T16:
+    case COL_T32: {
+        const uint32_t code = np_coll_code(col, row);
         if (code == 0) return;
         out->is_null = false;
         out->text = np_spool_str(&c->pool, col->dict[code - 1], &out->text_len);
@@ -194,6 +239,8 @@ void np_coll_column_value(const np_collection *c, const column *col, np_qtype ty
 
 /* ---- lifetime ---- */
 
+static bool reserve_rows(np_collection *c, size_t need);
+
 np_status np_collection_new(np_collection **out, np_error *err)
 {
     *out = NULL;
@@ -215,6 +262,10 @@ np_status np_collection_new(np_collection **out, np_error *err)
     c->tables[0] = (np_qfield *)fields; /* never written or freed */
     c->table_sizes[0] = n;
     c->table_count = 1;
+    if (!reserve_rows(c, 1)) { /* every column allocated from the start */
+        np_collection_free(c);
+        return oom(err);
+    }
     *out = c;
     return NP_OK;
 }
@@ -249,12 +300,13 @@ void np_collection_free(np_collection *c)
 static bool reserve_rows(np_collection *c, size_t need)
 {
     if (need <= c->cap) return true;
-    size_t cap = c->cap ? c->cap * 2 : 1024;
+    size_t cap = c->cap ? c->cap * 2 : NP_COLL_BLOCK;
     while (cap < need) cap *= 2;
+    cap = block_cap(cap);
     for (size_t i = 0; i < NP_PF_COUNT; i++)
-        if (!column_resize(&c->cols[i], cap)) return false;
+        if (!column_resize(&c->cols[i], c->rows, cap)) return false;
     for (size_t i = 0; i < c->candidate_count; i++)
-        if (!column_resize(&c->candidates[i].verdicts, cap)) return false;
+        if (!column_resize(&c->candidates[i].verdicts, c->rows, cap)) return false;
     uint64_t *offsets = realloc(c->offsets, (cap + 1) * sizeof *offsets);
     if (!offsets) return false;
     c->offsets = offsets;
@@ -297,11 +349,11 @@ np_status np_collection_add_posting(np_collection *c, const np_posting *p, np_er
 
 np_status np_collection_shrink(np_collection *c, np_error *err)
 {
-    const size_t cap = c->rows;
+    const size_t cap = block_cap(c->rows);
     bool ok = true;
     for (size_t i = 0; i < NP_PF_COUNT; i++) {
         column *col = &c->cols[i];
-        ok &= column_resize(col, cap);
+        ok &= column_resize(col, c->rows, cap);
         if (col->dict_cap > col->dict_count && col->dict_count) {
             uint32_t *dict = realloc(col->dict, (size_t)col->dict_count * sizeof *dict);
             if (dict) {
@@ -310,7 +362,7 @@ np_status np_collection_shrink(np_collection *c, np_error *err)
             }
         }
     }
-    for (size_t i = 0; i < c->candidate_count; i++) ok &= column_resize(&c->candidates[i].verdicts, cap);
+    for (size_t i = 0; i < c->candidate_count; i++) ok &= column_resize(&c->candidates[i].verdicts, c->rows, cap);
     uint64_t *offsets = realloc(c->offsets, (cap + 1) * sizeof *offsets);
     if (offsets) c->offsets = offsets;
     if (c->blob.len) {
@@ -462,7 +514,7 @@ np_status np_collection_add_candidate(np_collection *c, const np_candidate *cand
     char *name = malloc(name_len + sizeof "eligible()");
     const size_t old = c->table_sizes[c->table_count - 1];
     np_qfield *table = malloc((old + 1) * sizeof *table);
-    if (!name || !table || !column_resize(&e.verdicts, c->cap)) {
+    if (!name || !table || !column_resize(&e.verdicts, 0, c->cap)) {
         free(name);
         free(table);
         column_free(&e.verdicts);

@@ -12,34 +12,56 @@
 
 /* How a column stores its values, and its null sentinel. */
 typedef enum col_kind {
-    COL_U8,   /* ordinals 0..254; null 0xFF */
-    COL_I32,  /* ordinals (dates); null INT32_MIN */
-    COL_I16,  /* numbers that are small integers; null INT16_MIN */
-    COL_F64,  /* other numbers; null NaN */
-    COL_TEXT  /* dictionary codes 1..n; null 0 */
+    COL_U8,  /* ordinals 0..254; null 0xFF */
+    COL_I32, /* ordinals (dates); null INT32_MIN */
+    COL_I16, /* numbers that are small integers; null INT16_MIN */
+    COL_F64, /* other numbers; null NaN */
+    /* Text: dictionary codes 1..n, null 0, as narrow as the dictionary
+     * allows (widened as it grows). */
+    COL_T8,
+    COL_T16,
+    COL_T32
 } col_kind;
 
 #define U8_NULL 0xFFu
 #define I32_NULL INT32_MIN
 #define I16_NULL INT16_MIN
 
+/* Rows are evaluated in blocks of NP_COLL_BLOCK; every column's capacity is
+ * a multiple of it and the rows past the last one hold null, so that the
+ * kernels always run over whole blocks (fixed trip counts vectorise). */
+#define NP_COLL_BLOCK 2048
+
 typedef struct column {
     col_kind kind;
     np_qtype type;
     union {
         uint8_t *u8;
+        uint16_t *u16;
         int32_t *i32;
         int16_t *i16;
         double *f64;
-        uint32_t *code;
+        uint32_t *u32;
         void *any;
     } v;
-    /* COL_TEXT: code -> pool id (dict[code - 1]), and pool id -> code. */
+    /* Text: code -> pool id (dict[code - 1]), and pool id -> code. */
     uint32_t *dict;
     uint32_t dict_count, dict_cap;
     uint32_t *dict_table; /* open addressing on pool id: code, 0 = empty */
     size_t dict_table_cap;
 } column;
+
+static inline bool np_coll_is_text(const column *col) { return col->kind >= COL_T8; }
+
+/* The dictionary code of a text column's row (0 = null). */
+static inline uint32_t np_coll_code(const column *col, size_t row)
+{
+    switch (col->kind) {
+    case COL_T8: return col->v.u8[row];
+    case COL_T16: return col->v.u16[row];
+    default: return col->v.u32[row];
+    }
+}
 
 typedef struct candidate_entry {
     np_candidate profile;

@@ -10,20 +10,23 @@
  *     (with np_qnode_test_value, the row-wise rule itself), kept as ranges
  *     when it is one or two runs, else as a lookup table;
  *   - text columns: the leaf decided once per distinct string of the column
- *     (np_qnode_test_value again), then a lookup by dictionary code;
+ *     (np_qnode_test_value again); the matching dictionary codes as ranges
+ *     when they are few runs, else a lookup by code;
  *   - double columns: the comparison itself (NaN is null).
- * Rows are processed in blocks of BLOCK; each node writes a 0/1 byte per
- * row; `and` stops early on a block with no match left.
+ * Rows are processed in whole blocks of BLOCK (columns are padded with nulls
+ * to a whole block, so every loop has a fixed trip count and vectorises even
+ * at -O2); each node writes a 0/1 byte per row; `and` stops early on a
+ * block with no match left, `or` on a block with every row matched.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "collection_impl.h"
 
-enum { BLOCK = 2048 };
+enum { BLOCK = NP_COLL_BLOCK };
 
 typedef enum pkind { P_AND, P_OR, P_NOT, P_LEAF } pkind;
-typedef enum lkind { L_FALSE, L_RANGES, L_LUT, L_F64 } lkind;
+typedef enum lkind { L_FALSE, L_RANGES, L_LUT, L_VALUES } lkind;
 
 typedef struct prange {
     int64_t lo, hi;
@@ -39,7 +42,7 @@ typedef struct pnode {
     prange *ranges;
     size_t nranges;
     uint8_t *lut;         /* L_LUT: by uint8 value, or by text code */
-    const np_qnode *node; /* L_F64 */
+    const np_qnode *node;
 } pnode;
 
 typedef struct plan {
@@ -169,6 +172,28 @@ static bool set_ranges(plan *pl, pnode *p, const range_list *l)
     return true;
 }
 
+/* Ranges of the true entries of a lookup table, or a copy of the table
+ * when they make more runs than a range list holds. */
+static bool lut_leaf(plan *pl, pnode *p, const uint8_t *lut, size_t size)
+{
+    range_list l = {{{0, 0}}, 0, false};
+    for (size_t v = 0; v < size && !l.overflow;) {
+        if (!lut[v]) {
+            v++;
+            continue;
+        }
+        size_t end = v;
+        while (end + 1 < size && lut[end + 1]) end++;
+        push_range(&l, (int64_t)v, (int64_t)end, 0, INT64_MAX);
+        v = end + 1;
+    }
+    if (!l.overflow) return set_ranges(pl, p, &l);
+    p->leaf = L_LUT;
+    if (!(p->lut = plan_alloc(pl, size))) return false;
+    memcpy(p->lut, lut, size);
+    return true;
+}
+
 static bool build_leaf(plan *pl, pnode *p, const np_qnode *n)
 {
     const np_collection *c = pl->c;
@@ -188,22 +213,7 @@ static bool build_leaf(plan *pl, pnode *p, const np_qnode *n)
             np_qvalue value = {n->field->type, v == (int)U8_NULL, 0, v, NULL, 0};
             lut[v] = np_qnode_test_value(n, &value);
         }
-        range_list l = {{{0, 0}}, 0, false};
-        for (int v = 0; v < 256;) {
-            if (!lut[v]) {
-                v++;
-                continue;
-            }
-            int end = v;
-            while (end + 1 < 256 && lut[end + 1]) end++;
-            push_range(&l, v, end, 0, 255);
-            v = end + 1;
-        }
-        if (l.n <= 2) return set_ranges(pl, p, &l);
-        p->leaf = L_LUT;
-        if (!(p->lut = plan_alloc(pl, sizeof lut))) return false;
-        memcpy(p->lut, lut, sizeof lut);
-        return true;
+        return lut_leaf(pl, p, lut, sizeof lut);
     }
     case COL_I32:
     case COL_I16: {
@@ -212,22 +222,30 @@ static bool build_leaf(plan *pl, pnode *p, const np_qnode *n)
         leaf_ranges(&l, n, n->field->type == NP_QTYPE_NUMBER, i16 ? I16_NULL : I32_NULL,
                     (i16 ? I16_NULL : I32_NULL) + 1, i16 ? INT16_MAX : INT32_MAX);
         if (!l.overflow) return set_ranges(pl, p, &l);
-        /* A long "in" list: test value by value. */
-        p->leaf = L_F64;
+        p->leaf = L_VALUES; /* a long "in" list: value by value */
         return true;
     }
-    case COL_F64: p->leaf = L_F64; return true;
-    case COL_TEXT: {
-        p->leaf = L_LUT;
-        if (!(p->lut = plan_alloc(pl, (size_t)col->dict_count + 1))) return false;
+    case COL_F64: p->leaf = L_VALUES; return true;
+    case COL_T8:
+    case COL_T16:
+    case COL_T32: {
+        /* Decide every distinct string (and null) once. */
+        const size_t size = (size_t)col->dict_count + 1;
+        uint8_t *lut = malloc(size);
+        if (!lut) {
+            pl->failed = true;
+            return false;
+        }
         np_qvalue value = {NP_QTYPE_TEXT, true, 0, 0, NULL, 0};
-        p->lut[0] = np_qnode_test_value(n, &value);
+        lut[0] = np_qnode_test_value(n, &value);
         value.is_null = false;
         for (uint32_t code = 1; code <= col->dict_count; code++) {
             value.text = np_spool_str(&c->pool, col->dict[code - 1], &value.text_len);
-            p->lut[code] = np_qnode_test_value(n, &value);
+            lut[code] = np_qnode_test_value(n, &value);
         }
-        return true;
+        const bool ok = lut_leaf(pl, p, lut, size);
+        free(lut);
+        return ok;
     }
     }
     return false;
@@ -263,136 +281,136 @@ static pnode *build(plan *pl, const np_qnode *n, int depth)
     return build_leaf(pl, p, n) ? p : NULL;
 }
 
-/* ---- kernels ---- */
+/* ---- kernels: one whole block each, m[i] = 1 when row i matches ---- */
 
-static void leaf_u8(const uint8_t *restrict x, size_t n, const prange *r, size_t nr, uint8_t *restrict m)
-{
-    const uint8_t lo0 = (uint8_t)r[0].lo, w0 = (uint8_t)(r[0].hi - r[0].lo);
-    for (size_t i = 0; i < n; i++) m[i] = (uint8_t)(x[i] - lo0) <= w0;
-    for (size_t k = 1; k < nr; k++) {
-        const uint8_t lo = (uint8_t)r[k].lo, w = (uint8_t)(r[k].hi - r[k].lo);
-        for (size_t i = 0; i < n; i++) m[i] |= (uint8_t)(x[i] - lo) <= w;
+/* Values in [lo, hi] as one unsigned compare: (x - lo) <= (hi - lo). */
+#define RANGE_KERNEL(name, T, U)                                                          \
+    static void name(const T *restrict x, const prange *r, size_t nr, uint8_t *restrict m) \
+    {                                                                                     \
+        const U lo0 = (U)r[0].lo, w0 = (U)(r[0].hi - r[0].lo);                            \
+        for (size_t i = 0; i < BLOCK; i++) m[i] = (U)((U)x[i] - lo0) <= w0;               \
+        for (size_t k = 1; k < nr; k++) {                                                 \
+            const U lo = (U)r[k].lo, w = (U)(r[k].hi - r[k].lo);                          \
+            for (size_t i = 0; i < BLOCK; i++) m[i] |= (U)((U)x[i] - lo) <= w;            \
+        }                                                                                 \
     }
-}
 
-static void leaf_i16(const int16_t *restrict x, size_t n, const prange *r, size_t nr, uint8_t *restrict m)
-{
-    for (size_t k = 0; k < nr; k++) {
-        const uint16_t lo = (uint16_t)r[k].lo, w = (uint16_t)(r[k].hi - r[k].lo);
-        if (k == 0)
-            for (size_t i = 0; i < n; i++) m[i] = (uint16_t)((uint16_t)x[i] - lo) <= w;
-        else
-            for (size_t i = 0; i < n; i++) m[i] |= (uint16_t)((uint16_t)x[i] - lo) <= w;
+RANGE_KERNEL(ranges_u8, uint8_t, uint8_t)
+RANGE_KERNEL(ranges_u16, uint16_t, uint16_t)
+RANGE_KERNEL(ranges_i16, int16_t, uint16_t)
+RANGE_KERNEL(ranges_u32, uint32_t, uint32_t)
+RANGE_KERNEL(ranges_i32, int32_t, uint32_t)
+
+#define LUT_KERNEL(name, T)                                                                    \
+    static void name(const T *restrict x, const uint8_t *restrict lut, uint8_t *restrict m) \
+    {                                                                                          \
+        for (size_t i = 0; i < BLOCK; i++) m[i] = lut[x[i]];                                   \
     }
-}
 
-static void leaf_i32(const int32_t *restrict x, size_t n, const prange *r, size_t nr, uint8_t *restrict m)
-{
-    for (size_t k = 0; k < nr; k++) {
-        const uint32_t lo = (uint32_t)r[k].lo, w = (uint32_t)(r[k].hi - r[k].lo);
-        if (k == 0)
-            for (size_t i = 0; i < n; i++) m[i] = (uint32_t)((uint32_t)x[i] - lo) <= w;
-        else
-            for (size_t i = 0; i < n; i++) m[i] |= (uint32_t)((uint32_t)x[i] - lo) <= w;
-    }
-}
+LUT_KERNEL(lut_u8, uint8_t)
+LUT_KERNEL(lut_u16, uint16_t)
+LUT_KERNEL(lut_u32, uint32_t)
 
-static void leaf_lut8(const uint8_t *restrict x, size_t n, const uint8_t *restrict lut, uint8_t *restrict m)
-{
-    for (size_t i = 0; i < n; i++) m[i] = lut[x[i]];
-}
-
-static void leaf_codes(const uint32_t *restrict x, size_t n, const uint8_t *restrict lut, uint8_t *restrict m)
-{
-    for (size_t i = 0; i < n; i++) m[i] = lut[x[i]];
-}
-
-/* Number columns through doubles (F64, or an I16/I32 column with a long
- * "in" list): the row-wise rule on each value. */
-static void leaf_values(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *m)
+/* Numbers through doubles (F64, or an integer column with a long "in"
+ * list): the comparison itself, else the row-wise rule on each value. */
+static void leaf_values(const np_collection *c, const pnode *p, size_t start, uint8_t *m)
 {
     const np_qnode *q = p->node;
     if (p->col->kind == COL_F64) {
         const double *x = p->col->v.f64 + start;
         if (q->kind == NP_QNODE_IS_NULL) {
-            for (size_t i = 0; i < n; i++) m[i] = x[i] != x[i];
+            for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] != x[i];
             return;
         }
         if (q->kind == NP_QNODE_COMPARE) {
             const double l = q->values[0].number;
             switch (q->op) {
-            case NP_QOP_EQ: for (size_t i = 0; i < n; i++) m[i] = x[i] == l; return;
-            case NP_QOP_NE: for (size_t i = 0; i < n; i++) m[i] = x[i] == x[i] && x[i] != l; return;
-            case NP_QOP_LT: for (size_t i = 0; i < n; i++) m[i] = x[i] < l; return;
-            case NP_QOP_LE: for (size_t i = 0; i < n; i++) m[i] = x[i] <= l; return;
-            case NP_QOP_GT: for (size_t i = 0; i < n; i++) m[i] = x[i] > l; return;
-            case NP_QOP_GE: for (size_t i = 0; i < n; i++) m[i] = x[i] >= l; return;
+            case NP_QOP_EQ: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] == l; return;
+            case NP_QOP_NE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] == x[i] && x[i] != l; return;
+            case NP_QOP_LT: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] < l; return;
+            case NP_QOP_LE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] <= l; return;
+            case NP_QOP_GT: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] > l; return;
+            case NP_QOP_GE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] >= l; return;
             }
         }
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < BLOCK; i++) {
         np_qvalue v;
         np_coll_column_value(c, p->col, q->field->type, start + i, &v);
         m[i] = np_qnode_test_value(q, &v);
     }
 }
 
-static void eval_leaf(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *m)
+static void eval_leaf(const np_collection *c, const pnode *p, size_t start, uint8_t *m)
 {
     const column *col = p->col;
-    switch (p->leaf) {
-    case L_FALSE: memset(m, 0, n); return;
-    case L_F64: leaf_values(c, p, start, n, m); return;
-    case L_LUT:
-        if (col->kind == COL_TEXT) leaf_codes(col->v.code + start, n, p->lut, m);
-        else leaf_lut8(col->v.u8 + start, n, p->lut, m);
+    if (p->leaf == L_FALSE) {
+        memset(m, 0, BLOCK);
         return;
-    case L_RANGES:
-        switch (col->kind) {
-        case COL_U8: leaf_u8(col->v.u8 + start, n, p->ranges, p->nranges, m); return;
-        case COL_I16: leaf_i16(col->v.i16 + start, n, p->ranges, p->nranges, m); return;
-        case COL_I32: leaf_i32(col->v.i32 + start, n, p->ranges, p->nranges, m); return;
-        default: memset(m, 0, n); return;
-        }
+    }
+    if (p->leaf == L_VALUES) {
+        leaf_values(c, p, start, m);
+        return;
+    }
+    const bool lut = p->leaf == L_LUT;
+    switch (col->kind) {
+    case COL_U8:
+    case COL_T8:
+        if (lut) lut_u8(col->v.u8 + start, p->lut, m);
+        else ranges_u8(col->v.u8 + start, p->ranges, p->nranges, m);
+        return;
+    case COL_T16:
+        if (lut) lut_u16(col->v.u16 + start, p->lut, m);
+        else ranges_u16(col->v.u16 + start, p->ranges, p->nranges, m);
+        return;
+    case COL_T32:
+        if (lut) lut_u32(col->v.u32 + start, p->lut, m);
+        else ranges_u32(col->v.u32 + start, p->ranges, p->nranges, m);
+        return;
+    case COL_I16: ranges_i16(col->v.i16 + start, p->ranges, p->nranges, m); return;
+    case COL_I32: ranges_i32(col->v.i32 + start, p->ranges, p->nranges, m); return;
+    case COL_F64: memset(m, 0, BLOCK); return; /* always L_VALUES */
     }
 }
 
-static bool any_set(const uint8_t *m, size_t n)
+static bool any_set(const uint8_t *m)
 {
     uint8_t acc = 0;
-    for (size_t i = 0; i < n; i++) acc |= m[i];
+    for (size_t i = 0; i < BLOCK; i++) acc |= m[i];
     return acc != 0;
 }
 
-static bool all_set(const uint8_t *m, size_t n)
+static bool all_set(const uint8_t *m)
 {
     uint8_t acc = 1;
-    for (size_t i = 0; i < n; i++) acc &= m[i];
+    for (size_t i = 0; i < BLOCK; i++) acc &= m[i];
     return acc != 0;
 }
 
-static void eval(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *out,
-                 uint8_t *scratch, int depth)
+/* Evaluates `p` over the block of rows [start, start + BLOCK) into out
+ * (rows past the collection's end are padding: their bytes mean nothing). */
+static void eval(const np_collection *c, const pnode *p, size_t start, uint8_t *out, uint8_t *scratch,
+                 int depth)
 {
     if (p->kind == P_LEAF) {
-        eval_leaf(c, p, start, n, out);
+        eval_leaf(c, p, start, out);
         return;
     }
-    eval(c, p->kids[0], start, n, out, scratch, depth + 1);
+    eval(c, p->kids[0], start, out, scratch, depth + 1);
     if (p->kind == P_NOT) {
-        for (size_t i = 0; i < n; i++) out[i] ^= 1;
+        for (size_t i = 0; i < BLOCK; i++) out[i] ^= 1;
         return;
     }
     uint8_t *tmp = scratch + (size_t)depth * BLOCK;
     for (size_t k = 1; k < p->nkids; k++) {
         if (p->kind == P_AND) {
-            if (!any_set(out, n)) return;
-            eval(c, p->kids[k], start, n, tmp, scratch, depth + 1);
-            for (size_t i = 0; i < n; i++) out[i] &= tmp[i];
+            if (!any_set(out)) return;
+            eval(c, p->kids[k], start, tmp, scratch, depth + 1);
+            for (size_t i = 0; i < BLOCK; i++) out[i] &= tmp[i];
         } else {
-            if (all_set(out, n)) return;
-            eval(c, p->kids[k], start, n, tmp, scratch, depth + 1);
-            for (size_t i = 0; i < n; i++) out[i] |= tmp[i];
+            if (all_set(out)) return;
+            eval(c, p->kids[k], start, tmp, scratch, depth + 1);
+            for (size_t i = 0; i < BLOCK; i++) out[i] |= tmp[i];
         }
     }
 }
@@ -404,6 +422,29 @@ static const np_qfield *missing_field(const np_collection *c, const np_query *q)
         if (!np_coll_column(c, q->order_by[i].field)) return q->order_by[i].field;
     if (q->count_by && !np_coll_column(c, q->count_by)) return q->count_by;
     return NULL;
+}
+
+/* Appends the rows of a block whose mask byte is set (the first `valid`). */
+static bool collect(const uint8_t *m, size_t start, size_t valid, uint32_t **rows, size_t *count, size_t *cap)
+{
+    for (size_t i = 0; i < valid; i += 8) {
+        uint64_t word;
+        memcpy(&word, m + i, sizeof word);
+        if (!word) continue; /* eight rows without a match */
+        const size_t end = i + 8 < valid ? i + 8 : valid;
+        for (size_t j = i; j < end; j++) {
+            if (!m[j]) continue;
+            if (*count == *cap) {
+                const size_t grown_cap = *cap ? *cap * 2 : 4096;
+                uint32_t *grown = realloc(*rows, grown_cap * sizeof *grown);
+                if (!grown) return false;
+                *rows = grown;
+                *cap = grown_cap;
+            }
+            (*rows)[(*count)++] = (uint32_t)(start + j);
+        }
+    }
+    return true;
 }
 
 np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **rows, size_t *count,
@@ -421,31 +462,26 @@ np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **r
                             "(compile it against np_collection_fields)",
                             bad->name);
     }
-    uint32_t *out = malloc((c->rows ? c->rows : 1) * sizeof *out);
     uint8_t *mask = malloc(BLOCK);
     uint8_t *scratch = malloc((size_t)(pl.depth + 2) * BLOCK);
-    if (pl.failed || !out || !mask || !scratch) {
-        plan_free(&pl);
-        free(out);
-        free(mask);
-        free(scratch);
-        return np_error_set(err, NP_ENOMEM, "out of memory running a query");
-    }
-    size_t k = 0;
-    for (size_t start = 0; start < c->rows; start += BLOCK) {
-        const size_t n = c->rows - start < BLOCK ? c->rows - start : BLOCK;
-        if (root) eval(c, root, start, n, mask, scratch, 0);
-        else memset(mask, 1, n);
-        for (size_t i = 0; i < n; i++) {
-            out[k] = (uint32_t)(start + i);
-            k += mask[i];
-        }
+    uint32_t *out = NULL;
+    size_t n = 0, cap = 0;
+    bool ok = !pl.failed && mask && scratch;
+    for (size_t start = 0; ok && start < c->rows; start += BLOCK) {
+        const size_t valid = c->rows - start < BLOCK ? c->rows - start : BLOCK;
+        if (root) eval(c, root, start, mask, scratch, 0);
+        else memset(mask, 1, BLOCK);
+        ok = collect(mask, start, valid, &out, &n, &cap);
     }
     plan_free(&pl);
     free(mask);
     free(scratch);
+    if (!ok) {
+        free(out);
+        return np_error_set(err, NP_ENOMEM, "out of memory running a query");
+    }
     *rows = out;
-    *count = k;
+    *count = n;
     return NP_OK;
 }
 
@@ -494,7 +530,9 @@ static double *column_keys(const np_collection *c, const column *col, const uint
     case COL_F64:
         for (size_t i = 0; i < n; i++) keys[i] = col->v.f64[rows[i]];
         break;
-    case COL_TEXT: {
+    case COL_T8:
+    case COL_T16:
+    case COL_T32: {
         text_rank_item *items = malloc(((size_t)col->dict_count + 1) * sizeof *items);
         uint32_t *rank = malloc(((size_t)col->dict_count + 1) * sizeof *rank);
         if (!items || !rank) {
@@ -510,7 +548,7 @@ static double *column_keys(const np_collection *c, const column *col, const uint
         qsort(items, col->dict_count, sizeof *items, compare_text_items);
         for (uint32_t i = 0; i < col->dict_count; i++) rank[items[i].code] = i;
         for (size_t i = 0; i < n; i++) {
-            const uint32_t code = col->v.code[rows[i]];
+            const uint32_t code = np_coll_code(col, rows[i]);
             keys[i] = code == 0 ? NAN : rank[code];
         }
         free(items);
