@@ -22,11 +22,30 @@ const char *np_json_type_name(const json_t *value)
 np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
                               const char *text, size_t len)
 {
-    size_t offset = jerr->position > 0 ? (size_t)jerr->position - 1 : 0;
+    const enum json_error_code code = json_error_code(jerr);
+    /* jansson reports a failed allocation with this code (at the start of
+     * parsing, with an empty message). */
+    if (code == json_error_out_of_memory || jerr->text[0] == '\0')
+        return np_error_set(err, NP_ENOMEM, "%s: out of memory", what);
+    /* jansson's position counts the bytes it consumed: one past the offending
+     * token's last byte -- except at the end of the input and on a byte that
+     * is not UTF-8, which are not consumed, so the position is their offset. */
+    const size_t pos = jerr->position > 0 ? (size_t)jerr->position : 0;
+    size_t offset = code == json_error_premature_end_of_input || code == json_error_invalid_utf8
+                        ? pos
+                        : (pos > 0 ? pos - 1 : 0);
     if (offset > len) offset = len;
-    size_t line_start = offset;
-    while (line_start > 0 && text[line_start - 1] != '\n') line_start--;
-    const int line = jerr->line > 0 ? jerr->line : 1;
+    /* Line and byte column from the offset itself, so that the three agree
+     * (jansson's column counts characters, and its line has already moved
+     * past a newline that ends the input). */
+    int line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            line++;
+            line_start = i + 1;
+        }
+    }
     const int column = (int)(offset - line_start) + 1;
     return np_error_set_at(err, NP_EPARSE, line, column, offset, "%s: %s at line %d, column %d",
                            what, jerr->text, line, column);

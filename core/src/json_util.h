@@ -13,8 +13,10 @@ const char *np_json_type_name(const json_t *value);
 
 /* Turns a jansson parse error on `text` (len bytes) into NP_EPARSE with line,
  * a 1-based byte column and the 0-based byte offset of the offending byte
- * (jansson counts columns in characters and its position is one past), the
- * message starting with `what` ("policy JSON: ..."). */
+ * (the last byte of the offending token; `len` at the end of the input; the
+ * byte itself when it is not UTF-8) -- jansson counts columns in characters
+ * and its position is one past a token. The message starts with `what`
+ * ("policy JSON: ..."). jansson's allocation failure is NP_ENOMEM. */
 np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
                               const char *text, size_t len);
 

@@ -312,6 +312,39 @@ Test(policy_json, error_position_is_bytes)
     TS_ASSERT_NO_LEAKS();
 }
 
+Test(policy_json, error_position_at_the_end_and_on_a_bad_byte)
+{
+    /* jansson's position is one past a token it consumed, but the end of the
+     * input and a byte that is not UTF-8 are not consumed: there it is the
+     * offset itself. Line, column and offset must agree ("{\n": the end is
+     * line 2, column 1, offset 2 -- not line 2 with the newline's offset). */
+    static const struct {
+        const char *text;
+        int line, column;
+        size_t offset;
+    } cases[] = {
+        {"", 1, 1, 0},
+        {"{", 1, 2, 1},
+        {"{\n", 2, 1, 2},
+        {"{\"initial_months\": 36", 1, 22, 21},
+        {"{\"a\": \"abc", 1, 11, 10},
+        {"{\"a\": \"\xFF\"}", 1, 8, 7},
+        {"{\"initial_months\": 36}\n\n x", 3, 2, 25},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        np_policy p;
+        np_error err;
+        const char *text = cases[i].text;
+        cr_assert_eq(np_policy_from_json(&p, text, strlen(text), &err), NP_EPARSE, "case %zu", i);
+        cr_expect_eq(err.line, cases[i].line, "case %zu: line %d (%s)", i, err.line, err.message);
+        cr_expect_eq(err.column, cases[i].column, "case %zu: column %d (%s)", i, err.column,
+                     err.message);
+        cr_expect_eq(err.offset, cases[i].offset, "case %zu: offset %zu (%s)", i, err.offset,
+                     err.message);
+    }
+    TS_ASSERT_NO_LEAKS();
+}
+
 Test(policy_json, duplicate_keys_rejected)
 {
     from_json_fails("{\"initial_months\": 36, \"initial_months\": 24}", NP_EPARSE,
