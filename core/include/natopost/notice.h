@@ -8,6 +8,10 @@
  * upper-case headings, run-together words, Spanish site labels), then runs a
  * recogniser per field over the relevant section. What it cannot read stays
  * "not stated" and gets a diagnostic with its line; it never invents a value.
+ *
+ * posting->id is the requisition number when the notice states one, else
+ * "fnv1a:" and 16 hex digits of FNV-1a (64 bits) over the normalised text,
+ * so the same notice copied with CRLF line ends or NBSP gets the same id.
  */
 #ifndef NATOPOST_NOTICE_H
 #define NATOPOST_NOTICE_H

@@ -93,7 +93,8 @@ typedef struct np_diagnostic {
 
 typedef struct np_posting {
     char *id;          /* owned: stable identifier (requisition number, else a
-                          content hash "sha1:..."/source name); never NULL once read */
+                          content hash "fnv1a:<16 hex>", see notice.h); never
+                          NULL once read */
     char *source;      /* owned: file name or URL it was read from; NULL */
     char *title;       /* "Officer, Logistics" */
     char *body;        /* "International Staff" (NATO body) */
