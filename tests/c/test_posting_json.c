@@ -508,7 +508,8 @@ Test(posting_json_errors, syntax_errors_have_line_and_column)
     cr_expect_null(p);
     cr_expect_eq(err.line, 3);
     cr_expect_eq(err.column, 9, "column %d", err.column);
-    cr_expect_eq(err.offset, strlen("{\n  \"format\": \"natopost.posting/1\",\n  \"id\": ,"), "offset %zu", err.offset);
+    cr_expect_eq(err.offset, strlen("{\n  \"format\": \"natopost.posting/1\",\n  \"id\": ,") - 1,
+                 "offset %zu: the comma's", err.offset);
     cr_expect(strstr(err.message, "posting JSON: ") == err.message, "%s", err.message);
     cr_expect(strstr(err.message, "at line 3, column 9") != NULL, "%s", err.message);
 
@@ -751,9 +752,16 @@ Test(posting_json_lists, errors_name_the_item_or_the_line)
     /* NDJSON: a value error on line 4 (after a blank line) */
     snprintf(text, n, "%s\n%s\n\n%s\n%s\n", good, good, compact_bad, good);
     expect_list_error(text, NP_EINVAL, 4, 0, "posting JSON: line 4: title: expected a string or null");
-    /* NDJSON: a syntax error on line 3 */
+    /* NDJSON: a syntax error on line 3, positioned in the whole text */
     snprintf(text, n, "%s\n%s\n{\"format\": x}\n", good, good);
-    expect_list_error(text, NP_EPARSE, 3, 12, "posting JSON: ");
+    expect_list_error(text, NP_EPARSE, 3, 12, "posting JSON: invalid token near 'x' at line 3, column 12");
+    {
+        np_posting_list list = {NULL, 0, 0};
+        np_error err;
+        cr_expect_eq(np_posting_list_read_json(&list, text, strlen(text), &err), NP_EPARSE);
+        cr_expect_eq(err.offset, 2 * (strlen(good) + 1) + 11, "offset %zu: the x's", err.offset);
+        cr_expect_eq(text[err.offset], 'x');
+    }
     cr_expect(strstr(good, "\n") == NULL);
     /* NDJSON: a line that is not an object */
     snprintf(text, n, "%s\n[1]\n", good);

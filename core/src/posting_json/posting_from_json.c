@@ -632,7 +632,7 @@ np_status np_posting_from_json(np_posting **out, const char *text, size_t len, n
     if (!text && len) return np_error_set(err, NP_EINVAL, "posting JSON: no text (NULL)");
     json_error_t jerr;
     json_t *root = json_loadb(text ? text : "", len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-    if (!root) return npj_parse_error(err, &jerr, 1, 0);
+    if (!root) return npj_parse_error(err, &jerr, text ? text : "", len, 1, 0);
     npj_path path = {{0}, 0};
     const np_status st = npj_posting_read(out, root, &path, NULL, err);
     json_decref(root);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_util.h"
 #include "posting_json_internal.h"
 
 const char *const npj_severity_names[3] = {"info", "warning", "error"};
@@ -98,16 +99,19 @@ char *npj_dump(const json_t *value, size_t flags, int digits)
 
 /* ---- parse errors ------------------------------------------------------------- */
 
-np_status npj_parse_error(np_error *err, const json_error_t *jerr, int line_base, size_t offset_base)
+np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *text, size_t len,
+                          int line_base, size_t offset_base)
 {
-    /* jansson reports a failed allocation at the start of parsing with an
-     * empty message. */
-    if (json_error_code(jerr) == json_error_out_of_memory || jerr->text[0] == '\0')
-        return np_error_set(err, NP_ENOMEM, "out of memory reading posting JSON");
-    const int line = line_base + (jerr->line > 0 ? jerr->line - 1 : 0);
-    const size_t offset = offset_base + (jerr->position < 0 ? 0 : (size_t)jerr->position);
-    return np_error_set_at(err, NP_EPARSE, line, jerr->column, offset,
-                           "posting JSON: %s at line %d, column %d", jerr->text, line, jerr->column);
+    np_error local;
+    const np_status st = np_json_parse_error(&local, jerr, "posting JSON", text, len);
+    if (st != NP_EPARSE || (line_base == 1 && offset_base == 0)) {
+        if (err) *err = local;
+        return st;
+    }
+    const int line = line_base + local.line - 1;
+    return np_error_set_at(err, st, line, local.column, offset_base + local.offset,
+                           "posting JSON: %s at line %d, column %d", jerr->text, line,
+                           local.column);
 }
 
 /* ---- UTF-8 ---------------------------------------------------------------------- */

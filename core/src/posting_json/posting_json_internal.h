@@ -92,11 +92,13 @@ np_status npj_posting_value(json_t **out, const np_posting *posting, int *digits
 np_status npj_posting_read(np_posting **out, const json_t *value, npj_path *path,
                            const char *where, np_error *err);
 
-/* A jansson parse error of text that starts at line `line_base` (1 for a
- * whole text) and byte `offset_base`: NP_EPARSE "posting JSON: <reason> at
- * line L, column C" with the position, or NP_ENOMEM when jansson ran out of
- * memory. */
-np_status npj_parse_error(np_error *err, const json_error_t *jerr, int line_base, size_t offset_base);
+/* A jansson parse error of `text` (len bytes), which starts at line
+ * `line_base` (1 for a whole text; an NDJSON line's number) and byte
+ * `offset_base` of the input: np_json_parse_error's NP_EPARSE "posting JSON:
+ * <reason> at line L, column C" with the position in the whole input, or
+ * NP_ENOMEM when jansson ran out of memory. */
+np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *text, size_t len,
+                          int line_base, size_t offset_base);
 
 /* True if the NUL-terminated `s` is valid UTF-8 as jansson accepts it. */
 bool npj_valid_utf8(const char *s);

@@ -90,7 +90,7 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
         if (first < end) {
             json_error_t jerr;
             json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-            if (!v) return npj_parse_error(err, &jerr, line, pos);
+            if (!v) return npj_parse_error(err, &jerr, text + pos, end - pos, line, pos);
             char where[32];
             snprintf(where, sizeof where, "line %d", line);
             npj_path path = {{0}, 0};
@@ -140,9 +140,9 @@ static np_status read_any(np_posting_list *out, const char *text, size_t len, np
         json_decref(first);
         if (ndjson) return read_ndjson(out, text, len, err);
         if (!first && json_error_code(&first_err) == json_error_out_of_memory)
-            return npj_parse_error(err, &first_err, 1, 0);
+            return npj_parse_error(err, &first_err, text + start, (size_t)(nl - text) - start, 1, 0);
     }
-    return npj_parse_error(err, &jerr, 1, 0);
+    return npj_parse_error(err, &jerr, text, len, 1, 0);
 }
 
 np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
