@@ -283,6 +283,46 @@ static np_qnode *new_node(parser *p, np_qnode_kind kind, size_t offset)
     return n;
 }
 
+/* Edit distance (insertions, deletions, substitutions, adjacent swaps)
+ * between two short words, capped at 9. */
+static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
+{
+    enum { MAXW = 48 };
+    if (n > MAXW || m > MAXW) return 9;
+    unsigned char d[MAXW + 1][MAXW + 1]; /* distances <= 2 * MAXW */
+    for (size_t i = 0; i <= n; i++) d[i][0] = (unsigned char)i;
+    for (size_t j = 0; j <= m; j++) d[0][j] = (unsigned char)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            size_t best = (size_t)d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if ((size_t)d[i - 1][j] + 1 < best) best = (size_t)d[i - 1][j] + 1;
+            if ((size_t)d[i][j - 1] + 1 < best) best = (size_t)d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && (size_t)d[i - 2][j - 2] + 1 < best)
+                best = (size_t)d[i - 2][j - 2] + 1;
+            d[i][j] = (unsigned char)best;
+        }
+    return d[n][m] < 9 ? d[n][m] : 9;
+}
+
+/* The field whose name is a small typo away from `name`, or NULL. */
+static const np_qfield *closest_field(const parser *p, const char *name, size_t len)
+{
+    const np_qfield *best = NULL;
+    size_t best_d = len / 3 > 1 ? len / 3 : 1; /* at most a third of the word */
+    bool tie = false;
+    for (size_t i = 0; i < p->field_count; i++) {
+        const size_t d = edit_distance(name, len, p->fields[i].name, strlen(p->fields[i].name));
+        if (d < best_d || (d == best_d && !best)) {
+            best = &p->fields[i];
+            best_d = d;
+            tie = false;
+        } else if (d == best_d) {
+            tie = true;
+        }
+    }
+    return tie ? NULL : best;
+}
+
 /* Lists the table's fields named "<name>(...)" into `known`. */
 static size_t list_with_argument(const parser *p, const char *name, size_t name_len, char *known, size_t size)
 {
@@ -353,6 +393,12 @@ static const np_qfield *parse_field(parser *p)
             next(p);
             return &p->fields[i];
         }
+    }
+    const np_qfield *near = closest_field(p, p->src + p->tok.start, p->tok.len);
+    if (near) {
+        fail_at(p, NP_EINVAL, p->tok.start, "unknown field '%.*s' (did you mean '%s'?)",
+                (int)(p->tok.len > 40 ? 40 : p->tok.len), p->src + p->tok.start, near->name);
+        return NULL;
     }
     char known[160];
     size_t n = 0;

@@ -284,6 +284,24 @@ Test(query_fields, literals_and_formats)
     cr_assert_str_eq(buf, "NS");
 }
 
+Test(query_fields, typos_get_a_suggestion)
+{
+    size_t n;
+    const np_qfield *fields = np_posting_fields(&n);
+    np_query *q;
+    np_error err;
+    static const char *const TYPOS[][2] = {{"grde >= G15", "'grade'"}, {"deadlin is null", "'deadline'"},
+                                          {"lang.secnd >= II", "'lang.second'"}, {"titel ~ x", "'title'"}};
+    for (size_t i = 0; i < 4; i++) {
+        cr_assert_eq(np_query_compile(&q, TYPOS[i][0], strlen(TYPOS[i][0]), fields, n, &err), NP_EINVAL);
+        char want[64];
+        snprintf(want, sizeof want, "(did you mean %s?) at column 1", TYPOS[i][1]);
+        cr_assert(strstr(err.message, want) != NULL, "%s", err.message);
+    }
+    cr_assert_eq(np_query_compile(&q, "zzzz = 1", 8, fields, n, &err), NP_EINVAL);
+    cr_assert(strstr(err.message, "(known: id, source, title") != NULL, "%s", err.message);
+}
+
 Test(query_fields, bare_postings_query_row_wise)
 {
     size_t n;

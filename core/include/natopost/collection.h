@@ -167,6 +167,13 @@ const uint32_t *np_result_rows(const np_result *result);
 const np_posting *np_result_posting(np_result *result, size_t i, np_error *err);
 np_collection *np_result_collection(const np_result *result);
 
+/* Field `field` of every match, in result order, into out[0 .. np_result_count)
+ * (read from the columns, as np_collection_value): one typed column of a
+ * DataFrame per field of np_collection_fields(). NP_EINVAL when the
+ * collection has no such field. */
+np_status np_result_values(const np_result *result, const np_qfield *field, np_qvalue *out,
+                           np_error *err);
+
 /* "count by F": the field (NULL when the query has no count by) and the
  * groups of the matching rows, one per distinct value of F (null included),
  * sorted by count descending, then by value (np_qvalue_compare; null last). */

@@ -23,7 +23,13 @@
 
 #include "collection_impl.h"
 
-enum { BLOCK = NP_COLL_BLOCK };
+enum { BLOCK = NP_COLL_BLOCK, LANES = 16 };
+
+/* for (i = 0; i < n; i++) with n a multiple of LANES, as an inner loop of a
+ * fixed trip count, which compilers vectorise even at -O2. */
+#define FOR_ROWS(i, n)                                 \
+    for (size_t i##0 = 0; i##0 < (n); i##0 += LANES) \
+        for (size_t i##1 = 0, i = i##0; i##1 < LANES; i##1++, i++)
 
 typedef enum pkind { P_AND, P_OR, P_NOT, P_LEAF } pkind;
 typedef enum lkind { L_FALSE, L_RANGES, L_LUT, L_VALUES } lkind;
@@ -285,13 +291,13 @@ static pnode *build(plan *pl, const np_qnode *n, int depth)
 
 /* Values in [lo, hi] as one unsigned compare: (x - lo) <= (hi - lo). */
 #define RANGE_KERNEL(name, T, U)                                                          \
-    static void name(const T *restrict x, const prange *r, size_t nr, uint8_t *restrict m) \
+    static void name(const T *restrict x, size_t n, const prange *r, size_t nr, uint8_t *restrict m) \
     {                                                                                     \
         const U lo0 = (U)r[0].lo, w0 = (U)(r[0].hi - r[0].lo);                            \
-        for (size_t i = 0; i < BLOCK; i++) m[i] = (U)((U)x[i] - lo0) <= w0;               \
+        FOR_ROWS(i, n) m[i] = (U)((U)x[i] - lo0) <= w0;                                  \
         for (size_t k = 1; k < nr; k++) {                                                 \
             const U lo = (U)r[k].lo, w = (U)(r[k].hi - r[k].lo);                          \
-            for (size_t i = 0; i < BLOCK; i++) m[i] |= (U)((U)x[i] - lo) <= w;            \
+            FOR_ROWS(i, n) m[i] |= (U)((U)x[i] - lo) <= w;                               \
         }                                                                                 \
     }
 
@@ -302,9 +308,9 @@ RANGE_KERNEL(ranges_u32, uint32_t, uint32_t)
 RANGE_KERNEL(ranges_i32, int32_t, uint32_t)
 
 #define LUT_KERNEL(name, T)                                                                    \
-    static void name(const T *restrict x, const uint8_t *restrict lut, uint8_t *restrict m) \
+    static void name(const T *restrict x, size_t n, const uint8_t *restrict lut, uint8_t *restrict m) \
     {                                                                                          \
-        for (size_t i = 0; i < BLOCK; i++) m[i] = lut[x[i]];                                   \
+        FOR_ROWS(i, n) m[i] = lut[x[i]];                                                       \
     }
 
 LUT_KERNEL(lut_u8, uint8_t)
@@ -313,104 +319,105 @@ LUT_KERNEL(lut_u32, uint32_t)
 
 /* Numbers through doubles (F64, or an integer column with a long "in"
  * list): the comparison itself, else the row-wise rule on each value. */
-static void leaf_values(const np_collection *c, const pnode *p, size_t start, uint8_t *m)
+static void leaf_values(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *m)
 {
     const np_qnode *q = p->node;
     if (p->col->kind == COL_F64) {
         const double *x = p->col->v.f64 + start;
         if (q->kind == NP_QNODE_IS_NULL) {
-            for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] != x[i];
+            FOR_ROWS(i, n) m[i] = x[i] != x[i];
             return;
         }
         if (q->kind == NP_QNODE_COMPARE) {
             const double l = q->values[0].number;
             switch (q->op) {
-            case NP_QOP_EQ: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] == l; return;
-            case NP_QOP_NE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] == x[i] && x[i] != l; return;
-            case NP_QOP_LT: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] < l; return;
-            case NP_QOP_LE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] <= l; return;
-            case NP_QOP_GT: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] > l; return;
-            case NP_QOP_GE: for (size_t i = 0; i < BLOCK; i++) m[i] = x[i] >= l; return;
+            case NP_QOP_EQ: FOR_ROWS(i, n) m[i] = x[i] == l; return;
+            case NP_QOP_NE: FOR_ROWS(i, n) m[i] = x[i] == x[i] && x[i] != l; return;
+            case NP_QOP_LT: FOR_ROWS(i, n) m[i] = x[i] < l; return;
+            case NP_QOP_LE: FOR_ROWS(i, n) m[i] = x[i] <= l; return;
+            case NP_QOP_GT: FOR_ROWS(i, n) m[i] = x[i] > l; return;
+            case NP_QOP_GE: FOR_ROWS(i, n) m[i] = x[i] >= l; return;
             }
         }
     }
-    for (size_t i = 0; i < BLOCK; i++) {
+    for (size_t i = 0; i < n; i++) {
         np_qvalue v;
         np_coll_column_value(c, p->col, q->field->type, start + i, &v);
         m[i] = np_qnode_test_value(q, &v);
     }
 }
 
-static void eval_leaf(const np_collection *c, const pnode *p, size_t start, uint8_t *m)
+static void eval_leaf(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *m)
 {
     const column *col = p->col;
     if (p->leaf == L_FALSE) {
-        memset(m, 0, BLOCK);
+        memset(m, 0, n);
         return;
     }
     if (p->leaf == L_VALUES) {
-        leaf_values(c, p, start, m);
+        leaf_values(c, p, start, n, m);
         return;
     }
     const bool lut = p->leaf == L_LUT;
     switch (col->kind) {
     case COL_U8:
     case COL_T8:
-        if (lut) lut_u8(col->v.u8 + start, p->lut, m);
-        else ranges_u8(col->v.u8 + start, p->ranges, p->nranges, m);
+        if (lut) lut_u8(col->v.u8 + start, n, p->lut, m);
+        else ranges_u8(col->v.u8 + start, n, p->ranges, p->nranges, m);
         return;
     case COL_T16:
-        if (lut) lut_u16(col->v.u16 + start, p->lut, m);
-        else ranges_u16(col->v.u16 + start, p->ranges, p->nranges, m);
+        if (lut) lut_u16(col->v.u16 + start, n, p->lut, m);
+        else ranges_u16(col->v.u16 + start, n, p->ranges, p->nranges, m);
         return;
     case COL_T32:
-        if (lut) lut_u32(col->v.u32 + start, p->lut, m);
-        else ranges_u32(col->v.u32 + start, p->ranges, p->nranges, m);
+        if (lut) lut_u32(col->v.u32 + start, n, p->lut, m);
+        else ranges_u32(col->v.u32 + start, n, p->ranges, p->nranges, m);
         return;
-    case COL_I16: ranges_i16(col->v.i16 + start, p->ranges, p->nranges, m); return;
-    case COL_I32: ranges_i32(col->v.i32 + start, p->ranges, p->nranges, m); return;
-    case COL_F64: memset(m, 0, BLOCK); return; /* always L_VALUES */
+    case COL_I16: ranges_i16(col->v.i16 + start, n, p->ranges, p->nranges, m); return;
+    case COL_I32: ranges_i32(col->v.i32 + start, n, p->ranges, p->nranges, m); return;
+    case COL_F64: memset(m, 0, n); return; /* always L_VALUES */
     }
 }
 
-static bool any_set(const uint8_t *m)
+static bool any_set(const uint8_t *m, size_t n)
 {
     uint8_t acc = 0;
-    for (size_t i = 0; i < BLOCK; i++) acc |= m[i];
+    FOR_ROWS(i, n) acc |= m[i];
     return acc != 0;
 }
 
-static bool all_set(const uint8_t *m)
+static bool all_set(const uint8_t *m, size_t n)
 {
     uint8_t acc = 1;
-    for (size_t i = 0; i < BLOCK; i++) acc &= m[i];
+    FOR_ROWS(i, n) acc &= m[i];
     return acc != 0;
 }
 
-/* Evaluates `p` over the block of rows [start, start + BLOCK) into out
- * (rows past the collection's end are padding: their bytes mean nothing). */
-static void eval(const np_collection *c, const pnode *p, size_t start, uint8_t *out, uint8_t *scratch,
-                 int depth)
+/* Evaluates `p` over rows [start, start + n) into out; n is a multiple of
+ * LANES (BLOCK, or the rows left rounded up: rows past the collection's end
+ * are null padding whose bytes mean nothing). */
+static void eval(const np_collection *c, const pnode *p, size_t start, size_t n, uint8_t *out,
+                 uint8_t *scratch, int depth)
 {
     if (p->kind == P_LEAF) {
-        eval_leaf(c, p, start, out);
+        eval_leaf(c, p, start, n, out);
         return;
     }
-    eval(c, p->kids[0], start, out, scratch, depth + 1);
+    eval(c, p->kids[0], start, n, out, scratch, depth + 1);
     if (p->kind == P_NOT) {
-        for (size_t i = 0; i < BLOCK; i++) out[i] ^= 1;
+        FOR_ROWS(i, n) out[i] ^= 1;
         return;
     }
     uint8_t *tmp = scratch + (size_t)depth * BLOCK;
     for (size_t k = 1; k < p->nkids; k++) {
         if (p->kind == P_AND) {
-            if (!any_set(out)) return;
-            eval(c, p->kids[k], start, tmp, scratch, depth + 1);
-            for (size_t i = 0; i < BLOCK; i++) out[i] &= tmp[i];
+            if (!any_set(out, n)) return;
+            eval(c, p->kids[k], start, n, tmp, scratch, depth + 1);
+            FOR_ROWS(i, n) out[i] &= tmp[i];
         } else {
-            if (all_set(out)) return;
-            eval(c, p->kids[k], start, tmp, scratch, depth + 1);
-            for (size_t i = 0; i < BLOCK; i++) out[i] |= tmp[i];
+            if (all_set(out, n)) return;
+            eval(c, p->kids[k], start, n, tmp, scratch, depth + 1);
+            FOR_ROWS(i, n) out[i] |= tmp[i];
         }
     }
 }
@@ -469,8 +476,9 @@ np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **r
     bool ok = !pl.failed && mask && scratch;
     for (size_t start = 0; ok && start < c->rows; start += BLOCK) {
         const size_t valid = c->rows - start < BLOCK ? c->rows - start : BLOCK;
-        if (root) eval(c, root, start, mask, scratch, 0);
-        else memset(mask, 1, BLOCK);
+        const size_t span = (valid + LANES - 1) / LANES * LANES;
+        if (root) eval(c, root, start, span, mask, scratch, 0);
+        else memset(mask, 1, span);
         ok = collect(mask, start, valid, &out, &n, &cap);
     }
     plan_free(&pl);

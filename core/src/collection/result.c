@@ -105,6 +105,16 @@ const np_posting *np_result_posting(np_result *r, size_t i, np_error *err)
 
 np_collection *np_result_collection(const np_result *r) { return r->collection; }
 
+np_status np_result_values(const np_result *r, const np_qfield *field, np_qvalue *out, np_error *err)
+{
+    const column *col = np_coll_column(r->collection, field);
+    if (!col)
+        return np_error_set(err, NP_EINVAL, "this collection has no field '%s'", field->name);
+    for (size_t i = 0; i < r->count; i++)
+        np_coll_column_value(r->collection, col, field->type, r->rows[i], &out[i]);
+    return NP_OK;
+}
+
 const np_qfield *np_result_count_by(const np_result *r) { return r->count_by; }
 
 size_t np_result_group_count(const np_result *r) { return r->group_count; }
