@@ -386,9 +386,10 @@ static size_t reference_normalize(const char *in, size_t len, char *out)
         unsigned char c = (unsigned char)in[i];
         char put = 0;
         if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < len && in[i + 1] == '\n') i++;
+            char brk = (char)c;
+            if (c == '\r' && i + 1 < len && in[i + 1] == '\n') i++, brk = '\n';
             while (n && out[n - 1] == ' ') n--;
-            out[n++] = '\n';
+            out[n++] = brk; /* a lone CR stays a CR */
             continue;
         }
         if (c == 0xC2 && (unsigned char)in[i + 1] == 0xA0) { i++; put = ' '; }
@@ -404,7 +405,7 @@ static size_t reference_normalize(const char *in, size_t len, char *out)
 
 Test(notice_text, normaliser_matches_a_byte_by_byte_reference)
 {
-    static const char *const PIECES[] = {" ", "  ", "\t", "\n", "\r", "\r\n", "a", "B", "!", "Zz",
+    static const char *const PIECES[] = {" ", "  ", "\t", "\n", "\r", "\r\n", " \r", "\r ", "a", "B", "!", "Zz",
                                          "\xc2\xa0", "\xe2\x80\x99", "\x7f", "\x01", "word", "x y",
                                          "12345678", " .", "@[`{"};
     ts_rng rng = {7};
@@ -896,6 +897,23 @@ Test(notice_read, bad_input)
     cr_expect_eq(np_notice_read_file(&p, "/nonexistent/notice.txt", &err), NP_EIO);
     cr_expect_null(p);
     cr_expect_neq(strstr(err.message, "/nonexistent/notice.txt"), NULL);
+    TS_ASSERT_NO_LEAKS();
+}
+
+/* Line numbers count LF (as grep -n does): a lone CR ends a line of text
+ * without starting a numbered line. */
+Test(notice_read, lone_carriage_returns)
+{
+    np_posting *p = read_text("Translator\rDeadline: 2026-01-31\nGrade: G12\r\nSUMMARY\rThe Plans Section drafts.\n");
+    cr_expect_str_eq(p->title, "Translator");
+    cr_expect_eq(p->lines.title, 1);
+    cr_expect_eq(p->deadline.date, ymd(2026, 1, 31));
+    cr_expect_eq(p->lines.deadline, 1);
+    cr_expect_eq(p->lines.grade, 2);
+    cr_expect_eq(p->lines.summary, 3);
+    cr_expect_str_eq(p->section, "Plans Section");
+    np_posting_free(p);
+    expect_bad("one\rtwo\rthr\x80" "ee\n", 14, NP_EPARSE, 1, 12);
     TS_ASSERT_NO_LEAKS();
 }
 

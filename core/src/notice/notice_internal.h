@@ -3,7 +3,7 @@
  * Pipeline (np_notice_read in notice.c):
  *   1. nt_validate   -- reject empty/blank text, NUL bytes, invalid UTF-8
  *                       (line/column/offset of the first bad byte);
- *   2. nt_normalize  -- one pass: CRLF/CR -> LF, NBSP and other spaces -> ' ',
+ *   2. nt_normalize  -- one pass: CRLF -> LF, NBSP and other spaces -> ' ',
  *                       curly quotes -> ASCII, dashes/bullets -> '-', runs of
  *                       blanks folded; then split into trimmed lines that keep
  *                       their 1-based source line number and a bullet flag;
@@ -46,7 +46,7 @@ typedef enum nt_part { NT_PART_NONE = 0, NT_PART_ESSENTIAL, NT_PART_DESIRABLE } 
 typedef struct nt_line {
     size_t off;      /* start of the text in doc->buf and doc->low */
     size_t len;      /* trimmed, bullet marker removed */
-    int no;          /* 1-based line of the source text */
+    int no;          /* 1-based line of the source text (lines end at LF) */
     uint8_t kind;    /* nt_kind of the section the line belongs to */
     uint8_t bullet;  /* a bullet marker ("-", "*", "•") was removed */
     uint8_t heading; /* a section heading (its text is the heading only) */

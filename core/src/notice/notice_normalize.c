@@ -1,7 +1,9 @@
 /* Validation, normalisation and line splitting of notice text.
  *
  * Normalisation never lengthens the text, keeps one '\n' per source line
- * break (so line numbers survive), and maps what copy-paste from job sites
+ * break (so line numbers survive; CRLF becomes '\n', a lone CR stays a
+ * break that does not count as a line, as grep -n sees it), and maps what
+ * copy-paste from job sites
  * brings in: CRLF and CR, NBSP and the other Unicode spaces, zero-width
  * characters and the BOM (dropped), curly quotes, dashes, bullets ("•",
  * "▪", "◦", Word's private-use bullet), tabs and control characters. Runs of
@@ -39,13 +41,14 @@ static size_t utf8_len(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
-/* Line and column (1-based, bytes) of offset `at`. */
+/* Line and column (1-based, bytes) of offset `at`; lines end at LF, as
+ * grep -n and sed count them. */
 static void position(const char *text, size_t at, int *line, size_t *column)
 {
     int l = 1;
     size_t start = 0;
     for (size_t i = 0; i < at; i++) {
-        if (text[i] == '\n' || (text[i] == '\r' && text[i + 1] != '\n')) {
+        if (text[i] == '\n') {
             l++;
             start = i + 1;
         }
@@ -148,7 +151,9 @@ nt_line *nt_push_line(nt_doc *d, size_t off, size_t len, int no, bool bullet)
     return l;
 }
 
-/* Splits buf into lines; removes bullet markers. */
+/* Splits buf into lines at '\n' and at '\r' (a lone CR of the source, which
+ * ends a line of text but, as in grep -n, not a numbered line); removes
+ * bullet markers. */
 static np_status split_lines(nt_doc *d)
 {
     const char *b = d->buf;
@@ -157,6 +162,11 @@ static np_status split_lines(nt_doc *d)
     for (;;) {
         const char *nl = memchr(b + start, '\n', d->size - start);
         size_t end = nl ? (size_t)(nl - b) : d->size;
+        const char *cr = memchr(b + start, '\r', end - start);
+        if (cr) {
+            end = (size_t)(cr - b);
+            nl = cr;
+        }
         size_t off = start, len = end - start;
         bool bullet = false;
         /* "- text", "* text", "-text"; a lone "-" is an empty bullet */
@@ -169,7 +179,7 @@ static np_status split_lines(nt_doc *d)
         }
         if (!nt_push_line(d, off, len, no, bullet)) return d->status;
         if (!nl) return NP_OK;
-        no++;
+        if (*nl == '\n') no++;
         start = end + 1;
     }
 }
@@ -251,8 +261,9 @@ np_status nt_normalize(nt_doc *d, const char *text, size_t len)
             i++;
         } else if (c == '\n' || c == '\r') {
             while (n && o[n - 1] == ' ') n--; /* trim the line's end */
-            o[n++] = '\n';
-            i += (c == '\r' && i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+            const bool crlf = c == '\r' && i + 1 < len && in[i + 1] == '\n';
+            o[n++] = crlf ? '\n' : (char)c; /* a lone CR stays: see split_lines */
+            i += crlf ? 2 : 1;
         } else if (c < 0x80) { /* blank, tab, control characters */
             PUT_SPACE();
             i++;
