@@ -172,6 +172,13 @@ def test_missing_file_exits_1():
     assert "/nonexistent/notices.ndjson" in err
 
 
+def test_unreadable_notice_is_named_once(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"Officer\n\xff\xfe\n")
+    err = run("query", "", str(bad), rc=2).stderr
+    assert err.count(str(bad)) == 1 and "invalid UTF-8" in err
+
+
 def test_bad_candidate_names_the_key(tmp_path):
     bad = tmp_path / "c.json"
     bad.write_text('{"languages": {"english": "VII"}}')

@@ -64,8 +64,8 @@ np_status np_collection_add_file(np_collection *c, const char *path, np_error *e
     }
     np_posting *p = NULL;
     st = np_notice_read_file(&p, path, err);
+    /* The readers' messages already name the file. */
     if (st == NP_OK) st = np_collection_add_posting(c, p, err);
-    else if (st != NP_EIO) np_error_prefix(err, "%s", path);
     np_posting_free(p);
     return st;
 }
