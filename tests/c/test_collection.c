@@ -222,10 +222,17 @@ Test(collection_store, every_posting_comes_back_equal)
             cr_assert_not_null(p);
             cr_assert(np_posting_equal(p, f.postings[i], where, sizeof where), "row %zu differs at %s", i, where);
             cr_assert_eq(np_collection_posting(f.c, i, NULL), p, "borrowed pointer is stable");
+            np_posting *copy;
+            cr_assert_eq(np_collection_posting_copy(f.c, i, &copy, NULL), NP_OK);
+            cr_assert(copy != p && np_posting_equal(copy, f.postings[i], NULL, 0));
+            np_posting_free(copy);
         }
         np_error err;
         cr_assert_null(np_collection_posting(f.c, f.n, &err));
         cr_assert_eq(err.code, NP_EINVAL);
+        np_posting *none = (np_posting *)&err;
+        cr_assert_eq(np_collection_posting_copy(f.c, f.n, &none, &err), NP_EINVAL);
+        cr_assert_null(none);
         free_fixture(&f);
     }
     TS_ASSERT_NO_LEAKS();

@@ -100,6 +100,12 @@ size_t np_collection_count(const np_collection *collection);
  * NP_ENOMEM in *err. */
 const np_posting *np_collection_posting(np_collection *collection, size_t row, np_error *err);
 
+/* Row `row` re-created as a new posting the caller owns (free with
+ * np_posting_free), without filling the cache the borrowed pointers live
+ * in: for hosts that walk millions of rows once. NP_EINVAL, NP_ENOMEM. */
+np_status np_collection_posting_copy(const np_collection *collection, size_t row,
+                                     np_posting **out, np_error *err);
+
 /* Field `field` of row `row`, read from the columns (no posting is
  * re-created): what np_posting_field_get gives on the posting. Text points
  * into the collection. A row out of range or a field the collection does

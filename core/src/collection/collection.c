@@ -424,6 +424,14 @@ const np_posting *np_collection_posting(np_collection *c, size_t row, np_error *
     return *slot;
 }
 
+np_status np_collection_posting_copy(const np_collection *c, size_t row, np_posting **out, np_error *err)
+{
+    *out = NULL;
+    if (row >= c->rows)
+        return np_error_set(err, NP_EINVAL, "row %zu is out of range (the collection has %zu)", row, c->rows);
+    return decode_row(c, row, out, err);
+}
+
 const column *np_coll_column(const np_collection *c, const np_qfield *field)
 {
     if (field->id >= 0 && field->id < NP_PF_COUNT) {
