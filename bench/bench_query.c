@@ -91,7 +91,7 @@ static np_posting *synthetic(rng *r, size_t i)
 {
     np_posting *p = np_posting_new();
     if (!p) abort();
-    char buf[64];
+    char buf[96];
     snprintf(buf, sizeof buf, "b%07zu", i);
     text(p, &p->id, buf);
     text(p, &p->title, TITLES[below(r, COUNT(TITLES))]);
