@@ -67,6 +67,7 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->timeline_type);
     Py_VISIT(st->policy_type);
     Py_VISIT(st->posting_type);
+    Py_VISIT(st->collection_type);
     Py_VISIT(st->json_loads);
     Py_VISIT(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
@@ -85,6 +86,7 @@ static int module_clear(PyObject *module)
     Py_CLEAR(st->timeline_type);
     Py_CLEAR(st->policy_type);
     Py_CLEAR(st->posting_type);
+    Py_CLEAR(st->collection_type);
     Py_CLEAR(st->json_loads);
     Py_CLEAR(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
@@ -112,7 +114,7 @@ static PyTypeObject *add_type(PyObject *module, PyType_Spec *spec)
     PyTypeObject *type = (PyTypeObject *)PyType_FromModuleAndSpec(module, spec, NULL);
     if (!type) return NULL;
 #if PY_VERSION_HEX < 0x030A0000
-    if (spec != &np_py_policy_spec) type->tp_new = NULL; /* not instantiable from Python */
+    if (spec != &np_py_policy_spec && spec != &np_py_collection_spec) type->tp_new = NULL; /* not instantiable from Python */
 #endif
     if (PyModule_AddType(module, type) < 0) {
         Py_DECREF(type);
@@ -142,6 +144,8 @@ static int module_exec(PyObject *module)
     if (!(st->policy_type = add_type(module, &np_py_policy_spec))) return -1;
     if (!(st->posting_type = add_type(module, &np_py_posting_spec))) return -1;
     if (PyModule_AddFunctions(module, np_py_posting_functions) < 0) return -1;
+    if (!(st->collection_type = add_type(module, &np_py_collection_spec))) return -1;
+    if (PyModule_AddFunctions(module, np_py_collection_functions) < 0) return -1;
     PyObject *json = PyImport_ImportModule("json");
     if (!json) return -1;
     st->json_loads = PyObject_GetAttrString(json, "loads");

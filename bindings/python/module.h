@@ -97,6 +97,7 @@ typedef struct np_py_state {
     PyTypeObject *timeline_type;
     PyTypeObject *policy_type;
     PyTypeObject *posting_type;
+    PyTypeObject *collection_type;
     PyObject *json_loads;                   /* json.loads, for Posting.to_dict() */
     PyObject *error;                        /* natopost.Error, a ValueError */
     PyObject *event_codes[NP_EVENT_COUNT];  /* interned code strings */
@@ -216,6 +217,10 @@ PyObject *np_py_posting_new(np_py_state *st, np_posting *p);
 /* The posting inside a natopost.Posting, or NULL with TypeError naming the argument. */
 const np_posting *np_py_posting_get(np_py_state *st, PyObject *obj, const char *fname,
                                     const char *arg);
+
+/* ---- collection_type.c: the core collection and eligibility ----------- */
+extern PyType_Spec np_py_collection_spec;
+extern PyMethodDef np_py_collection_functions[]; /* ends with a NULL entry */
 
 /* ---- posting_io.c: read_notice(), read_notice_file(), load(), save() ------ */
 extern PyMethodDef np_py_posting_functions[]; /* ends with a NULL entry */

@@ -37,8 +37,13 @@ from ._natopost import (
     save,
     timeline,
 )
+from ._collection import Candidate, Collection, Result, eligibility
 
 __all__ = [
+    "Candidate",
+    "Collection",
+    "Result",
+    "eligibility",
     "EVENT_CODES",
     "KINDS",
     "Error",

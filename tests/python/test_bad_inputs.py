@@ -40,6 +40,12 @@ def feed(case: dict) -> None:
         natopost.timeline(as_text(case))
     elif surface == "policy_json":
         natopost.Policy.from_json(raw_bytes(case))
+    elif surface == "notice":
+        natopost.read_notice(raw_bytes(case))
+    elif surface == "posting_json":
+        natopost.loads(raw_bytes(case))
+    elif surface == "query":
+        natopost.Collection().query(as_text(case))
     else:
         raise AssertionError(f"unknown surface {surface!r}: teach test_bad_inputs.py to feed it")
 

@@ -18,10 +18,15 @@ from natopost import _natopost
 PACKAGE_DIR = os.path.dirname(natopost.__file__)
 PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Posting", "Timeline",
           "__version__", "batch", "load", "loads", "read_notice", "read_notice_file", "save", "timeline"]
+# Thin Python wrappers over the extension's collection type (natopost/_collection.py).
+WRAPPERS = ["Candidate", "Collection", "Result", "eligibility"]
 
 
 def test_exports_and_constants():
-    assert sorted(natopost.__all__) == sorted(PUBLIC)
+    assert sorted(natopost.__all__) == sorted(PUBLIC + WRAPPERS)
+    for name in WRAPPERS:
+        assert getattr(natopost, name).__module__ == "natopost._collection"
+        assert getattr(natopost, name).__doc__
     for name in PUBLIC:
         assert getattr(natopost, name) is getattr(_natopost, name)
     assert natopost.__version__ == "0.1.0"

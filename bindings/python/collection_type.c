@@ -1,0 +1,370 @@
+/* natopost._natopost._Collection: a core np_collection (collection.h) and
+ * eligibility (candidate.h). The public Collection, Result and Candidate
+ * classes (python/natopost/_collection.py) are thin Python wrappers over
+ * this type: every parse, query and rule is the core's. */
+#include "module.h"
+
+#include "natopost/candidate.h"
+#include "natopost/collection.h"
+#include "natopost/posting_fields.h"
+
+typedef struct {
+    PyObject_HEAD
+    np_collection *collection;
+} collection_object;
+
+static void collection_dealloc(PyObject *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    np_collection_free(((collection_object *)self)->collection);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+static PyObject *collection_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    if (PyTuple_GET_SIZE(args) != 0 || (kwargs && PyDict_GET_SIZE(kwargs) != 0)) {
+        PyErr_SetString(PyExc_TypeError, "_Collection() takes no arguments");
+        return NULL;
+    }
+    collection_object *self = (collection_object *)type->tp_alloc(type, 0);
+    if (!self) return NULL;
+    np_error err;
+    if (np_collection_new(&self->collection, &err) != NP_OK) {
+        Py_DECREF(self);
+        return np_py_raise(np_py_state_of((PyObject *)self), &err);
+    }
+    return (PyObject *)self;
+}
+
+static Py_ssize_t collection_len(PyObject *self)
+{
+    return (Py_ssize_t)np_collection_count(((collection_object *)self)->collection);
+}
+
+/* add(item): a path (str or os.PathLike: a notice, a folder, .json/.ndjson)
+ * or a natopost.Posting. */
+static PyObject *collection_add(PyObject *self, PyObject *item)
+{
+    np_py_state *st = np_py_state_of(self);
+    np_collection *c = ((collection_object *)self)->collection;
+    np_error err;
+    np_status status;
+    if (PyObject_TypeCheck(item, st->posting_type)) {
+        const np_posting *p = np_py_posting_get(st, item, "add", "item");
+        if (!p) return NULL;
+        status = np_collection_add_posting(c, p, &err);
+    } else {
+        PyObject *bytes = NULL;
+        if (!PyUnicode_FSConverter(item, &bytes)) {
+            PyErr_Format(PyExc_TypeError,
+                         "add(): item must be a path (str or os.PathLike) or a natopost.Posting, "
+                         "not %.100s",
+                         Py_TYPE(item)->tp_name);
+            return NULL;
+        }
+        Py_BEGIN_ALLOW_THREADS
+        status = np_collection_add_path(c, PyBytes_AS_STRING(bytes), &err);
+        Py_END_ALLOW_THREADS
+        Py_DECREF(bytes);
+    }
+    if (status != NP_OK) return np_py_raise(st, &err);
+    Py_RETURN_NONE;
+}
+
+/* A query value as the Python value a DataFrame column wants. */
+static PyObject *value_to_python(const np_qvalue *v)
+{
+    if (v->is_null) Py_RETURN_NONE;
+    char buf[64];
+    switch (v->type) {
+    case NP_QTYPE_TEXT: return PyUnicode_DecodeUTF8(v->text, (Py_ssize_t)v->text_len, "replace");
+    case NP_QTYPE_NUMBER: return PyFloat_FromDouble(v->number);
+    case NP_QTYPE_DATE: return np_py_from_date(v->ordinal);
+    case NP_QTYPE_BOOL: return PyBool_FromLong(v->ordinal != 0);
+    case NP_QTYPE_CLEARANCE: return PyUnicode_FromString(np_clearance_name((np_clearance)v->ordinal));
+    case NP_QTYPE_GRADE:
+    case NP_QTYPE_LEVEL:
+        np_posting_field_format(v, buf, sizeof buf);
+        return PyUnicode_FromString(buf);
+    }
+    Py_RETURN_NONE;
+}
+
+static np_status run(np_result **out, collection_object *self, PyObject *expr, const char *fname,
+                     np_error *err)
+{
+    Py_ssize_t len = 0;
+    const char *text = "";
+    if (expr != Py_None) {
+        if (!PyUnicode_Check(expr)) {
+            PyErr_Format(PyExc_TypeError, "%s(): the query must be a str, not %.100s", fname,
+                         Py_TYPE(expr)->tp_name);
+            return NP_EINVAL;
+        }
+        text = PyUnicode_AsUTF8AndSize(expr, &len);
+        if (!text) return NP_EINVAL;
+    }
+    np_status status;
+    Py_BEGIN_ALLOW_THREADS
+    status = np_collection_query(out, self->collection, text, (size_t)len, err);
+    Py_END_ALLOW_THREADS
+    return status;
+}
+
+/* _query(expr) -> (postings: list[Posting], rows: list[int],
+ *                  count_by: str | None, groups: list[tuple[value, int]]) */
+static PyObject *collection_query(PyObject *self, PyObject *expr)
+{
+    np_py_state *st = np_py_state_of(self);
+    np_result *result = NULL;
+    np_error err;
+    np_status status = run(&result, (collection_object *)self, expr, "query", &err);
+    if (status != NP_OK) return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    PyObject *postings = NULL, *rows = NULL, *groups = NULL, *out = NULL;
+    const size_t n = np_result_count(result);
+    if (!(postings = PyList_New((Py_ssize_t)n)) || !(rows = PyList_New((Py_ssize_t)n))) goto done;
+    for (size_t i = 0; i < n; i++) {
+        /* Each Posting owns a copy: it stays valid when the collection is gone. */
+        const np_posting *borrowed = np_result_posting(result, i, &err);
+        np_posting *copy = NULL;
+        if (!borrowed || np_posting_clone(&copy, borrowed, &err) != NP_OK) {
+            np_py_raise(st, &err);
+            goto done;
+        }
+        PyObject *p = np_py_posting_new(st, copy);
+        PyObject *row = PyLong_FromSize_t(np_result_row(result, i));
+        if (!p || !row) {
+            Py_XDECREF(p);
+            Py_XDECREF(row);
+            goto done;
+        }
+        PyList_SET_ITEM(postings, (Py_ssize_t)i, p);
+        PyList_SET_ITEM(rows, (Py_ssize_t)i, row);
+    }
+    const np_qfield *count_by = np_result_count_by(result);
+    const size_t g = np_result_group_count(result);
+    if (!(groups = PyList_New((Py_ssize_t)g))) goto done;
+    for (size_t i = 0; i < g; i++) {
+        np_qvalue value;
+        size_t count;
+        np_result_group(result, i, &value, &count);
+        PyObject *v = value_to_python(&value);
+        PyObject *pair = v ? Py_BuildValue("(Nn)", v, (Py_ssize_t)count) : NULL;
+        if (!pair) goto done;
+        PyList_SET_ITEM(groups, (Py_ssize_t)i, pair);
+    }
+    out = Py_BuildValue("(OOsO)", postings, rows, count_by ? count_by->name : NULL, groups);
+done:
+    Py_XDECREF(postings);
+    Py_XDECREF(rows);
+    Py_XDECREF(groups);
+    np_result_free(result);
+    return out;
+}
+
+/* _records(expr=None) -> list[dict]: one flat dict per matching posting,
+ * keyed by the query field names, in query order. */
+static PyObject *collection_records(PyObject *self, PyObject *expr)
+{
+    np_py_state *st = np_py_state_of(self);
+    collection_object *c = (collection_object *)self;
+    np_result *result = NULL;
+    np_error err;
+    if (run(&result, c, expr, "to_records", &err) != NP_OK)
+        return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    size_t field_count;
+    const np_qfield *fields = np_collection_fields(c->collection, &field_count);
+    const size_t n = np_result_count(result);
+    PyObject *records = PyList_New((Py_ssize_t)n);
+    np_qvalue *column = PyMem_Malloc((n ? n : 1) * sizeof *column);
+    PyObject *key = NULL;
+    if (!records || !column) goto fail;
+    for (size_t i = 0; i < n; i++) {
+        PyObject *d = PyDict_New();
+        if (!d) goto fail;
+        PyList_SET_ITEM(records, (Py_ssize_t)i, d);
+    }
+    for (size_t f = 0; f < field_count; f++) {
+        if (np_result_values(result, &fields[f], column, &err) != NP_OK) {
+            np_py_raise(st, &err);
+            goto fail;
+        }
+        if (!(key = PyUnicode_InternFromString(fields[f].name))) goto fail;
+        for (size_t i = 0; i < n; i++) {
+            PyObject *v = value_to_python(&column[i]);
+            if (!v || PyDict_SetItem(PyList_GET_ITEM(records, (Py_ssize_t)i), key, v) < 0) {
+                Py_XDECREF(v);
+                goto fail;
+            }
+            Py_DECREF(v);
+        }
+        Py_CLEAR(key);
+    }
+    PyMem_Free(column);
+    np_result_free(result);
+    return records;
+fail:
+    Py_XDECREF(key);
+    Py_XDECREF(records);
+    PyMem_Free(column);
+    np_result_free(result);
+    return NULL;
+}
+
+/* Reads a candidate profile from its JSON text (the core's strict reader). */
+static int candidate_from(PyObject *json, const char *fname, np_candidate *out, np_py_state *st)
+{
+    const char *text = np_py_to_utf8(json, fname, "candidate");
+    if (!text) return -1;
+    np_error err;
+    *out = (np_candidate)NP_CANDIDATE_INIT;
+    if (np_candidate_from_json(out, text, strlen(text), &err) != NP_OK) {
+        np_py_raise(st, &err);
+        return -1;
+    }
+    return 0;
+}
+
+/* _add_candidate(name, candidate_json) */
+static PyObject *collection_add_candidate(PyObject *self, PyObject *const *args, Py_ssize_t n)
+{
+    np_py_state *st = np_py_state_of(self);
+    if (n != 2) {
+        PyErr_SetString(PyExc_TypeError, "add_candidate() takes a name and a candidate");
+        return NULL;
+    }
+    const char *name = np_py_to_utf8(args[0], "add_candidate", "name");
+    if (!name) return NULL;
+    np_candidate candidate;
+    if (candidate_from(args[1], "add_candidate", &candidate, st) < 0) return NULL;
+    if (strlen(name) >= sizeof candidate.name) {
+        PyErr_Format(PyExc_ValueError, "add_candidate(): name is longer than %d bytes",
+                     (int)sizeof candidate.name - 1);
+        return NULL;
+    }
+    memcpy(candidate.name, name, strlen(name) + 1);
+    np_error err;
+    if (np_collection_add_candidate(((collection_object *)self)->collection, &candidate, &err) !=
+        NP_OK)
+        return np_py_raise(st, &err);
+    Py_RETURN_NONE;
+}
+
+static PyObject *collection_memory(PyObject *self, void *closure)
+{
+    (void)closure;
+    return PyLong_FromSize_t(np_collection_memory(((collection_object *)self)->collection));
+}
+
+static PyObject *collection_fields(PyObject *self, void *closure)
+{
+    (void)closure;
+    size_t count;
+    const np_qfield *fields = np_collection_fields(((collection_object *)self)->collection, &count);
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; d && i < count; i++) {
+        PyObject *type = PyUnicode_FromString(np_qtype_name(fields[i].type));
+        if (!type || PyDict_SetItemString(d, fields[i].name, type) < 0) {
+            Py_XDECREF(type);
+            Py_CLEAR(d);
+            break;
+        }
+        Py_DECREF(type);
+    }
+    return d;
+}
+
+static PyMethodDef collection_methods[] = {
+    {"add", collection_add, METH_O, "add(item): a notice file, a folder, a .json/.ndjson file or a Posting."},
+    {"_query", collection_query, METH_O, NULL},
+    {"_records", collection_records, METH_O, NULL},
+    {"_add_candidate", (PyCFunction)(void (*)(void))collection_add_candidate, METH_FASTCALL, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyGetSetDef collection_getset[] = {
+    {"memory_bytes", collection_memory, NULL, "Heap bytes the collection holds.", NULL},
+    {"fields", collection_fields, NULL, "The queryable fields: name -> value type.", NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static PyType_Slot collection_slots[] = {
+    {Py_tp_new, NP_PY_FN(collection_new)},
+    {Py_tp_dealloc, NP_PY_FN(collection_dealloc)},
+    {Py_mp_length, NP_PY_FN(collection_len)},
+    {Py_sq_length, NP_PY_FN(collection_len)},
+    {Py_tp_methods, collection_methods},
+    {Py_tp_getset, collection_getset},
+    {Py_tp_doc, (void *)"The core's collection of postings (use natopost.Collection)."},
+    {0, NULL},
+};
+
+PyType_Spec np_py_collection_spec = {
+    .name = "natopost._natopost._Collection",
+    .basicsize = sizeof(collection_object),
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = collection_slots,
+};
+
+/* _eligibility(candidate_json, posting) -> dict */
+static PyObject *py_eligibility(PyObject *module, PyObject *const *args, Py_ssize_t n)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    if (n != 2) {
+        PyErr_SetString(PyExc_TypeError, "eligibility() takes a candidate and a posting");
+        return NULL;
+    }
+    np_candidate candidate;
+    if (candidate_from(args[0], "eligibility", &candidate, st) < 0) return NULL;
+    const np_posting *posting = np_py_posting_get(st, args[1], "eligibility", "posting");
+    if (!posting) return NULL;
+    np_eligibility e = {0};
+    np_error err;
+    if (np_eligibility_check(&e, &candidate, posting, &err) != NP_OK) {
+        np_eligibility_clear(&e);
+        return np_py_raise(st, &err);
+    }
+    PyObject *checks = PyList_New((Py_ssize_t)e.check_count), *out = NULL;
+    for (size_t i = 0; checks && i < e.check_count; i++) {
+        const np_check *c = &e.checks[i];
+        PyObject *requirement = c->requirement >= 0
+                                    ? PyUnicode_FromString(posting->requirements[c->requirement].text)
+                                    : Py_NewRef(Py_None);
+        PyObject *check =
+            requirement ? Py_BuildValue("{s:s,s:O,s:N,s:s,s:s}", "kind", np_req_kind_name(c->kind),
+                                        "essential", c->essential ? Py_True : Py_False,
+                                        "requirement", requirement, "status",
+                                        np_check_status_name(c->status), "reason", c->reason)
+                        : NULL;
+        if (!check) {
+            Py_CLEAR(checks);
+            break;
+        }
+        PyList_SET_ITEM(checks, (Py_ssize_t)i, check);
+    }
+    if (checks)
+        out = Py_BuildValue("{s:s,s:N,s:n,s:n,s:n,s:n,s:n}", "verdict", np_verdict_name(e.verdict),
+                            "checks", checks, "essential_met", (Py_ssize_t)e.essential_met,
+                            "essential_not_met", (Py_ssize_t)e.essential_not_met,
+                            "essential_cannot_tell", (Py_ssize_t)e.essential_cannot_tell,
+                            "desirable_met", (Py_ssize_t)e.desirable_met, "desirable_count",
+                            (Py_ssize_t)e.desirable_count);
+    np_eligibility_clear(&e);
+    return out;
+}
+
+/* _candidate_validate(candidate_json): raises the core's error, else None. */
+static PyObject *py_candidate_validate(PyObject *module, PyObject *json)
+{
+    np_candidate candidate;
+    if (candidate_from(json, "Candidate", &candidate, np_py_state_of_module(module)) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+PyMethodDef np_py_collection_functions[] = {
+    {"_candidate_validate", py_candidate_validate, METH_O, NULL},
+    {"_eligibility", (PyCFunction)(void (*)(void))py_eligibility, METH_FASTCALL, NULL},
+    {NULL, NULL, 0, NULL},
+};

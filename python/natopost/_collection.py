@@ -1,0 +1,227 @@
+"""Collections of postings, queries and candidate eligibility.
+
+Thin wrappers over the core (``natopost._natopost._Collection`` and
+``_eligibility``): the query language, its evaluation, the field table and
+every eligibility rule are the C core's; this module only shapes results
+the way Python users expect (sequences, dicts, pandas-ready records).
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Union, overload
+
+from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
+
+PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+
+class Candidate:
+    """A candidate profile, checked against postings by :func:`eligibility`
+    and by ``eligible(NAME)`` in queries.
+
+    Keys (all optional; a missing key means "not given"): ``name``,
+    ``degree`` ("none", "university", "postgraduate"), ``experience_years``,
+    ``languages`` ({"english": "V", "french": "II"}), ``stanag``
+    ("SLP 3321"), ``clearance`` ("NATO SECRET", "NS", ...),
+    ``nationality`` ("Sweden", "SE", "SWE"), ``serving_staff`` (bool).
+
+    >>> alice = natopost.Candidate(name="alice", degree="university",
+    ...     experience_years=4, languages={"english": "V", "french": "II"},
+    ...     nationality="Belgium")
+    >>> natopost.eligibility(alice, posting)["verdict"]
+    'eligible'
+
+    The core validates the profile (unknown keys and bad values raise
+    ValueError naming the key) when it is first used and on creation.
+    """
+
+    __slots__ = ("_json", "profile")
+
+    def __init__(self, **profile: Any) -> None:
+        self.profile = dict(profile)
+        self._json = json.dumps(self.profile)
+        _candidate_validate(self._json)  # the core's strict reader: errors name the key
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> "Candidate":
+        """A profile from its JSON text (the same keys as the constructor)."""
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if not isinstance(text, str):
+            raise TypeError(f"from_json(): text must be str or bytes, not {type(text).__name__}")
+        try:
+            profile = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ValueError(f"candidate JSON: {error}") from None
+        if not isinstance(profile, dict):
+            raise ValueError(f"candidate JSON must be an object, got {type(profile).__name__}")
+        return cls(**profile)
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Candidate":
+        """A profile from a JSON file."""
+        with open(path, "rb") as f:
+            return cls.from_json(f.read())
+
+    @property
+    def name(self) -> str | None:
+        return self.profile.get("name")
+
+    def __repr__(self) -> str:
+        return f"natopost.Candidate({', '.join(f'{k}={v!r}' for k, v in self.profile.items())})"
+
+
+
+
+def _candidate_json(candidate: Candidate | Mapping[str, Any] | str, fname: str) -> str:
+    if isinstance(candidate, Candidate):
+        return candidate._json
+    if isinstance(candidate, Mapping):
+        return json.dumps(dict(candidate))
+    if isinstance(candidate, str):
+        return candidate
+    raise TypeError(f"{fname}(): candidate must be a natopost.Candidate, a dict or JSON text, "
+                    f"not {type(candidate).__name__}")
+
+
+def eligibility(candidate: Candidate | Mapping[str, Any] | str, posting: Posting) -> dict[str, Any]:
+    """Checks a candidate against every requirement of a posting.
+
+    Returns ``{"verdict": "eligible" | "not eligible" | "cannot tell",
+    "checks": [{"kind", "essential", "requirement", "status", "reason"}, ...],
+    "essential_met", "essential_not_met", "essential_cannot_tell",
+    "desirable_met", "desirable_count"}``; a check's status is "met",
+    "not met", "cannot tell" or "not assessed", with the core's reason.
+
+    >>> natopost.eligibility({"languages": {"english": "V", "french": "I"}}, p)["verdict"]
+    'cannot tell'
+    """
+    return _eligibility(_candidate_json(candidate, "eligibility"), posting)
+
+
+class Result(Sequence[Posting]):
+    """The postings a query selected, in query order (``order by``, else
+    collection order). Each Posting is an independent copy: it stays valid
+    when the collection is gone. ``groups`` holds ``(value, count)`` pairs
+    for ``count by`` queries, sorted by count, then value."""
+
+    __slots__ = ("_postings", "rows", "count_by", "groups", "_collection", "_query")
+
+    def __init__(self, collection: "Collection", query: str) -> None:
+        postings, rows, count_by, groups = collection._core._query(query)
+        self._postings: list[Posting] = postings
+        self.rows: list[int] = rows
+        self.count_by: str | None = count_by
+        self.groups: list[tuple[Any, int]] = groups
+        self._collection = collection
+        self._query = query
+
+    @property
+    def ids(self) -> list[str]:
+        """The ids of the selected postings, in order."""
+        return [p.id for p in self._postings]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Flat dicts (one per posting, keyed by query field names) that
+        ``pandas.DataFrame(...)`` takes as they are."""
+        return self._collection.to_records(self._query)
+
+    @overload
+    def __getitem__(self, i: int) -> Posting: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Posting]: ...
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self._postings[i]
+
+    def __len__(self) -> int:
+        return len(self._postings)
+
+    def __iter__(self) -> Iterator[Posting]:
+        return iter(self._postings)
+
+    def __repr__(self) -> str:
+        return f"<natopost.Result {self._query!r}: {len(self)} postings>"
+
+
+class Collection:
+    """Postings held compactly by the core, queried with natopost's query
+    language (see the README, "Query language").
+
+    >>> c = natopost.Collection(["examples/postings"])
+    >>> [p.title for p in c.query("grade >= G15 and lang.second >= III order by deadline")]
+    [...]
+    >>> c.query("count by division").groups
+    [('Operations Division', 2), ...]
+    >>> import pandas as pd; pd.DataFrame(c.to_records())
+
+    ``paths``: notice files, folders of notices, or .json/.ndjson files of
+    postings; ``postings``: Posting objects (copied in).
+    """
+
+    __slots__ = ("_core", "_candidates")
+
+    def __init__(self, paths: Iterable[PathLike] | PathLike = (), *,
+                 postings: Iterable[Posting] = ()) -> None:
+        self._core = _Collection()
+        self._candidates: dict[str, Candidate] = {}
+        if isinstance(paths, (str, bytes, os.PathLike)):
+            paths = [paths]
+        for path in paths:
+            self._core.add(path)
+        for posting in postings:
+            if not isinstance(posting, Posting):
+                raise TypeError(f"Collection(): postings must be natopost.Posting objects, "
+                                f"not {type(posting).__name__}")
+            self._core.add(posting)
+
+    def add(self, item: PathLike | Posting) -> None:
+        """Adds a notice file, a folder, a .json/.ndjson file or a Posting."""
+        self._core.add(item)
+
+    def add_candidate(self, name: str, candidate: Candidate | Mapping[str, Any] | str) -> None:
+        """Registers a candidate so that queries can say ``eligible(NAME)``."""
+        if not isinstance(name, str):
+            raise TypeError(f"add_candidate(): name must be a str, not {type(name).__name__}")
+        self._core._add_candidate(name, _candidate_json(candidate, "add_candidate"))
+
+    def query(self, query: str = "") -> Result:
+        """Runs a query; raises ValueError (natopost.Error) with the position
+        and a caret for syntax and type errors."""
+        if not isinstance(query, str):
+            raise TypeError(f"query(): query must be a str, not {type(query).__name__}")
+        return Result(self, query)
+
+    def count_by(self, field: str, where: str = "") -> dict[Any, int]:
+        """``{value: count}`` of `field` over the postings `where` selects."""
+        if not isinstance(field, str) or not isinstance(where, str):
+            raise TypeError("count_by(): field and where must be str")
+        return dict(self.query(f"{where} count by {field}").groups)
+
+    def to_records(self, query: str | None = None) -> list[dict[str, Any]]:
+        """One flat dict per posting (all, or those `query` selects, in its
+        order) keyed by the query field names: str/None, datetime.date,
+        float, bool; grades "G15", levels "III", clearances "NATO SECRET"."""
+        if query is not None and not isinstance(query, str):
+            raise TypeError(f"to_records(): query must be a str or None, not {type(query).__name__}")
+        return self._core._records(query)
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """The queryable fields and their value types."""
+        return self._core.fields
+
+    @property
+    def memory_bytes(self) -> int:
+        """Heap bytes the core collection holds."""
+        return self._core.memory_bytes
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    def __iter__(self) -> Iterator[Posting]:
+        return iter(self.query(""))
+
+    def __repr__(self) -> str:
+        return f"<natopost.Collection of {len(self)} postings>"
