@@ -54,6 +54,8 @@ build = {
         "bindings/lua/policy.c",
         "bindings/lua/timeline.c",
         "bindings/lua/batch.c",
+        "bindings/lua/posting.c",
+        "bindings/lua/collection.c",
         -- the core (core/meson.build: core_sources, and the batch kernel)
         "core/src/error.c",
         "core/src/text_quote.c",

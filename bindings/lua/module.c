@@ -11,6 +11,14 @@ static const luaL_Reg module_functions[] = {
     {"policy_from_json", np_lua_policy_from_json},
     {"policy_load", np_lua_policy_load},
     {"batch", np_lua_batch},
+    {"read_notice", np_lua_read_notice},
+    {"read_notice_file", np_lua_read_notice_file},
+    {"loads", np_lua_loads},
+    {"load", np_lua_load},
+    {"save", np_lua_save},
+    {"posting_from_json", np_lua_posting_from_json},
+    {"collection", np_lua_collection_new},
+    {"eligibility", np_lua_eligibility},
     {NULL, NULL},
 };
 
@@ -20,6 +28,8 @@ int luaopen_natopost(lua_State *L)
     np_lua_convert_open(L);
     np_lua_policy_open(L);
     np_lua_timeline_open(L);
+    np_lua_posting_open(L);
+    np_lua_collection_open(L);
 
     luaL_newlib(L, module_functions);
     lua_createtable(L, NP_EVENT_COUNT, 0);

@@ -26,4 +26,26 @@ int np_lua_policy_load(lua_State *L);      /* natopost.policy_load(path) */
 int np_lua_timeline_new(lua_State *L);     /* natopost.timeline(opts | start[, opts]) */
 int np_lua_batch(lua_State *L);            /* natopost.batch(event, starts[, opts]) */
 
+/* timeline.c: builds and pushes a timeline table (shared with posting.c). */
+int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointment *a);
+
+/* posting.c: natopost.Posting userdata and the readers. */
+#define NP_LUA_POSTING_MT "natopost.Posting"
+void np_lua_posting_open(lua_State *L);
+void np_lua_pushposting(lua_State *L, np_posting *p); /* takes ownership */
+const np_posting *np_lua_checkposting(lua_State *L, int idx);
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg);
+int np_lua_read_notice(lua_State *L);       /* natopost.read_notice(text[, source]) */
+int np_lua_read_notice_file(lua_State *L);  /* natopost.read_notice_file(path) */
+int np_lua_loads(lua_State *L);             /* natopost.loads(json) */
+int np_lua_load(lua_State *L);              /* natopost.load(path) */
+int np_lua_save(lua_State *L);              /* natopost.save(path, postings) */
+int np_lua_posting_from_json(lua_State *L); /* natopost.posting_from_json(json) */
+
+/* collection.c: natopost.Collection userdata; eligibility. */
+#define NP_LUA_COLLECTION_MT "natopost.Collection"
+void np_lua_collection_open(lua_State *L);
+int np_lua_collection_new(lua_State *L);    /* natopost.collection([paths|postings]) */
+int np_lua_eligibility(lua_State *L);       /* natopost.eligibility(candidate, posting) */
+
 #endif

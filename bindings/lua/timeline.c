@@ -176,12 +176,19 @@ int np_lua_timeline_new(lua_State *L)
     }
     np_policy policy;
     const bool has_policy = opts && np_lua_toappointment(L, opts, opts, &a, &policy);
+    return np_lua_pushtimeline(L, has_policy ? &policy : NULL, &a);
+}
 
+/* Builds the timeline of `a` under `policy` (NULL: the default policy) and
+ * pushes its table, or raises the core's error. Shared with
+ * Posting:timeline (posting.c). */
+int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointment *a)
+{
     /* The userdata first: the core writes straight into it, and on an error
      * it is garbage like any other. */
     np_timeline *t = lua_newuserdatauv(L, sizeof *t, 0);
     np_error err;
-    if (np_timeline_build(t, has_policy ? &policy : NULL, &a, &err) != NP_OK)
+    if (np_timeline_build(t, policy, a, &err) != NP_OK)
         return np_lua_raise(L, &err);
     luaL_setmetatable(L, CORE_MT);
 

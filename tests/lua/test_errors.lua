@@ -38,6 +38,16 @@ local FEEDERS = {
       return natopost.policy_load(path)
     end,
   },
+  notice = {
+    ["read_notice"] = function(s) return natopost.read_notice(s) end,
+  },
+  posting_json = {
+    ["loads"] = function(s) return natopost.loads(s) end,
+  },
+  query = {
+    ["collection:query"] = function(s) return natopost.collection():query(s) end,
+    ["collection:to_records"] = function(s) return natopost.collection():to_records(s) end,
+  },
 }
 
 for _, case in ipairs(CATALOGUE) do

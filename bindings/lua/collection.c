@@ -1,0 +1,343 @@
+/* natopost.Collection userdata (owning an np_collection): queries, records
+ * and candidates; natopost.eligibility. Conversion only: the query language,
+ * its evaluation and the eligibility rules are the core's.
+ *
+ * Query results hold independent copies of the postings (np_posting_clone):
+ * each natopost.Posting stays valid after the collection is collected, and
+ * no np_result outlives the call that made it (it lives in a box on the
+ * stack whose __gc frees it, also when an error unwinds the call). */
+#include <string.h>
+
+#include "module.h"
+#include "natopost/candidate.h"
+#include "natopost/collection.h"
+#include "natopost/posting_fields.h"
+
+#define RESULT_BOX_MT "natopost.Result.box"
+
+typedef struct {
+    np_collection *collection;
+} collection_box;
+
+static np_collection *check_collection(lua_State *L, int idx)
+{
+    collection_box *box = luaL_checkudata(L, idx, NP_LUA_COLLECTION_MT);
+    return box->collection;
+}
+
+static int collection_gc(lua_State *L)
+{
+    collection_box *box = luaL_checkudata(L, 1, NP_LUA_COLLECTION_MT);
+    np_collection_free(box->collection);
+    box->collection = NULL;
+    return 0;
+}
+
+/* Adds the value at `idx`: a path string or a natopost.Posting. */
+static void add_item(lua_State *L, np_collection *c, int idx, int arg)
+{
+    np_error err;
+    np_status st;
+    if (lua_type(L, idx) == LUA_TSTRING) {
+        st = np_collection_add_path(c, np_lua_checkcstring(L, idx, arg, NULL), &err);
+    } else if (luaL_testudata(L, idx, NP_LUA_POSTING_MT)) {
+        st = np_collection_add_posting(c, np_lua_checkposting(L, idx), &err);
+    } else {
+        np_lua_field_typeerror(L, arg, NULL, idx, "path string or natopost.Posting");
+        return;
+    }
+    if (st != NP_OK) np_lua_raise(L, &err);
+}
+
+/* natopost.collection([path | posting | {paths and postings...}]) */
+int np_lua_collection_new(lua_State *L)
+{
+    np_lua_checknargs(L, 1);
+    lua_settop(L, 1); /* slot 1: the argument or nil, whatever comes after */
+    collection_box *box = lua_newuserdatauv(L, sizeof *box, 0);
+    box->collection = NULL;
+    luaL_setmetatable(L, NP_LUA_COLLECTION_MT);
+    np_error err;
+    if (np_collection_new(&box->collection, &err) != NP_OK) return np_lua_raise(L, &err);
+    const int self = lua_gettop(L);
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        const lua_Unsigned n = lua_rawlen(L, 1);
+        for (lua_Unsigned i = 1; i <= n; i++) {
+            lua_rawgeti(L, 1, (lua_Integer)i);
+            add_item(L, box->collection, -1, 1);
+            lua_pop(L, 1);
+        }
+    } else if (!lua_isnoneornil(L, 1)) {
+        add_item(L, box->collection, 1, 1);
+    }
+    lua_settop(L, self);
+    return 1;
+}
+
+static int collection_add(lua_State *L)
+{
+    add_item(L, check_collection(L, 1), 2, 2);
+    lua_settop(L, 1);
+    return 1;
+}
+
+static int collection_len(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)np_collection_count(check_collection(L, 1)));
+    return 1;
+}
+
+/* A query value as Lua: strings, numbers, booleans, dates "YYYY-MM-DD",
+ * grades "G15", levels "III", clearances "NATO SECRET"; nil for null. */
+static void push_value(lua_State *L, const np_qvalue *v)
+{
+    char buf[64];
+    if (v->is_null) {
+        lua_pushnil(L);
+        return;
+    }
+    switch (v->type) {
+    case NP_QTYPE_TEXT: lua_pushlstring(L, v->text, v->text_len); break;
+    case NP_QTYPE_NUMBER:
+        if (v->number >= -9e15 && v->number <= 9e15 && v->number == (double)(lua_Integer)v->number)
+            lua_pushinteger(L, (lua_Integer)v->number);
+        else
+            lua_pushnumber(L, v->number);
+        break;
+    case NP_QTYPE_DATE: np_lua_pushdate(L, v->ordinal); break;
+    case NP_QTYPE_BOOL: lua_pushboolean(L, v->ordinal != 0); break;
+    case NP_QTYPE_CLEARANCE: lua_pushstring(L, np_clearance_name((np_clearance)v->ordinal)); break;
+    case NP_QTYPE_GRADE:
+    case NP_QTYPE_LEVEL:
+        np_posting_field_format(v, buf, sizeof buf);
+        lua_pushstring(L, buf);
+        break;
+    }
+}
+
+typedef struct {
+    np_result *result;
+} result_box;
+
+static int result_gc(lua_State *L)
+{
+    result_box *box = luaL_checkudata(L, 1, RESULT_BOX_MT);
+    np_result_free(box->result);
+    box->result = NULL;
+    return 0;
+}
+
+/* Runs the query at `idx` (a string; nil = everything). The result lives in
+ * a box pushed on the stack. */
+static np_result *run(lua_State *L, np_collection *c, int idx)
+{
+    size_t len = 0;
+    if (!lua_isnoneornil(L, idx) && lua_type(L, idx) != LUA_TSTRING)
+        np_lua_field_typeerror(L, idx, NULL, idx, "string");
+    const char *text = lua_isnoneornil(L, idx) ? "" : lua_tolstring(L, idx, &len);
+    result_box *box = lua_newuserdatauv(L, sizeof *box, 0);
+    box->result = NULL;
+    luaL_setmetatable(L, RESULT_BOX_MT);
+    np_error err;
+    if (np_collection_query(&box->result, c, text, len, &err) != NP_OK) np_lua_raise(L, &err);
+    return box->result;
+}
+
+/* c:query(expr) -> array of natopost.Posting (independent copies) with the
+ * fields count_by and groups ({value =, count =}, ...) for "count by". */
+static int collection_query(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    np_result *r = run(L, c, 2);
+    const size_t n = np_result_count(r);
+    lua_createtable(L, (int)n, 2);
+    for (size_t i = 0; i < n; i++) {
+        np_error err;
+        np_posting *copy = NULL;
+        const np_posting *p = np_result_posting(r, i, &err);
+        if (!p || np_posting_clone(&copy, p, &err) != NP_OK) return np_lua_raise(L, &err);
+        np_lua_pushposting(L, copy);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    const np_qfield *count_by = np_result_count_by(r);
+    if (count_by) {
+        lua_pushstring(L, count_by->name);
+        lua_setfield(L, -2, "count_by");
+        const size_t g = np_result_group_count(r);
+        lua_createtable(L, (int)g, 0);
+        for (size_t i = 0; i < g; i++) {
+            np_qvalue value;
+            size_t count;
+            np_result_group(r, i, &value, &count);
+            lua_createtable(L, 0, 2);
+            push_value(L, &value);
+            lua_setfield(L, -2, "value");
+            lua_pushinteger(L, (lua_Integer)count);
+            lua_setfield(L, -2, "count");
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        lua_setfield(L, -2, "groups");
+    }
+    return 1;
+}
+
+/* c:rows(expr): for i, p in c:rows("grade >= G15") do ... end */
+static int rows_next(lua_State *L)
+{
+    const lua_Integer i = luaL_checkinteger(L, 2) + 1;
+    if (lua_rawgeti(L, 1, i) == LUA_TNIL) return 0;
+    lua_pushinteger(L, i);
+    lua_insert(L, -2);
+    return 2;
+}
+
+static int collection_rows(lua_State *L)
+{
+    collection_query(L); /* the array is on top */
+    lua_pushcfunction(L, rows_next);
+    lua_insert(L, -2);
+    lua_pushinteger(L, 0);
+    return 3;
+}
+
+/* c:to_records([expr]) -> array of flat tables keyed by field name. */
+static int collection_to_records(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    np_result *r = run(L, c, 2);
+    size_t field_count;
+    const np_qfield *fields = np_collection_fields(c, &field_count);
+    const size_t n = np_result_count(r);
+    np_qvalue *column = lua_newuserdatauv(L, (n ? n : 1) * sizeof *column, 0);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 0, (int)field_count);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    for (size_t f = 0; f < field_count; f++) {
+        np_error err;
+        if (np_result_values(r, &fields[f], column, &err) != NP_OK) return np_lua_raise(L, &err);
+        for (size_t i = 0; i < n; i++) {
+            if (column[i].is_null) continue;
+            lua_rawgeti(L, -1, (lua_Integer)i + 1);
+            push_value(L, &column[i]);
+            lua_setfield(L, -2, fields[f].name);
+            lua_pop(L, 1);
+        }
+    }
+    return 1;
+}
+
+static np_candidate check_candidate(lua_State *L, int idx, int arg)
+{
+    const char *json = np_lua_tocandidatejson(L, idx, arg);
+    np_candidate candidate = NP_CANDIDATE_INIT;
+    np_error err;
+    if (np_candidate_from_json(&candidate, json, strlen(json), &err) != NP_OK) np_lua_raise(L, &err);
+    return candidate;
+}
+
+/* c:add_candidate(name, profile): queries may then say eligible(name). */
+static int collection_add_candidate(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    size_t len;
+    const char *name = luaL_checklstring(L, 2, &len);
+    np_candidate candidate = check_candidate(L, 3, 3);
+    if (len >= sizeof candidate.name) return luaL_argerror(L, 2, "name too long");
+    memcpy(candidate.name, name, len + 1);
+    np_error err;
+    if (np_collection_add_candidate(c, &candidate, &err) != NP_OK) return np_lua_raise(L, &err);
+    return 0;
+}
+
+static int collection_memory(lua_State *L)
+{
+    lua_pushinteger(L, (lua_Integer)np_collection_memory(check_collection(L, 1)));
+    return 1;
+}
+
+static int collection_tostring(lua_State *L)
+{
+    lua_pushfstring(L, "natopost.Collection(%I postings)",
+                    (lua_Integer)np_collection_count(check_collection(L, 1)));
+    return 1;
+}
+
+static void set_count(lua_State *L, const char *key, size_t n)
+{
+    lua_pushinteger(L, (lua_Integer)n);
+    lua_setfield(L, -2, key);
+}
+
+/* natopost.eligibility(candidate, posting) -> {verdict =, checks = {...}, ...} */
+int np_lua_eligibility(lua_State *L)
+{
+    np_candidate candidate = check_candidate(L, 1, 1);
+    const np_posting *p = np_lua_checkposting(L, 2);
+    np_eligibility e = {0};
+    np_error err;
+    if (np_eligibility_check(&e, &candidate, p, &err) != NP_OK) {
+        np_eligibility_clear(&e);
+        return np_lua_raise(L, &err);
+    }
+    /* Copy everything out first: the table stores below may raise (memory). */
+    lua_createtable(L, 0, 7);
+    lua_createtable(L, (int)e.check_count, 0);
+    for (size_t i = 0; i < e.check_count; i++) {
+        const np_check *c = &e.checks[i];
+        lua_createtable(L, 0, 5);
+        lua_pushstring(L, np_req_kind_name(c->kind));
+        lua_setfield(L, -2, "kind");
+        lua_pushboolean(L, c->essential);
+        lua_setfield(L, -2, "essential");
+        if (c->requirement >= 0) {
+            lua_pushstring(L, p->requirements[c->requirement].text);
+            lua_setfield(L, -2, "requirement");
+        }
+        lua_pushstring(L, np_check_status_name(c->status));
+        lua_setfield(L, -2, "status");
+        lua_pushstring(L, c->reason);
+        lua_setfield(L, -2, "reason");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "checks");
+    lua_pushstring(L, np_verdict_name(e.verdict));
+    lua_setfield(L, -2, "verdict");
+    set_count(L, "essential_met", e.essential_met);
+    set_count(L, "essential_not_met", e.essential_not_met);
+    set_count(L, "essential_cannot_tell", e.essential_cannot_tell);
+    set_count(L, "desirable_met", e.desirable_met);
+    set_count(L, "desirable_count", e.desirable_count);
+    np_eligibility_clear(&e);
+    return 1;
+}
+
+void np_lua_collection_open(lua_State *L)
+{
+    static const luaL_Reg methods[] = {
+        {"add", collection_add},
+        {"query", collection_query},
+        {"rows", collection_rows},
+        {"to_records", collection_to_records},
+        {"add_candidate", collection_add_candidate},
+        {"memory_bytes", collection_memory},
+        {NULL, NULL},
+    };
+    if (luaL_newmetatable(L, NP_LUA_COLLECTION_MT)) {
+        lua_pushcfunction(L, collection_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushcfunction(L, collection_len);
+        lua_setfield(L, -2, "__len");
+        lua_pushcfunction(L, collection_tostring);
+        lua_setfield(L, -2, "__tostring");
+        luaL_newlib(L, methods);
+        lua_setfield(L, -2, "__index");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, RESULT_BOX_MT)) {
+        lua_pushcfunction(L, result_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
+}
