@@ -2,8 +2,8 @@
 the result as a C programmer and a Lua user would:
 
   - pkg-config --cflags --libs natopost (and natopost-lua) find the
-    installed library, with the prefix taken from where the .pc file landed
-    (--define-prefix), and a C program built with those flags runs against
+    installed library (the prefix moved below DESTDIR with
+    --define-variable), and a C program built with those flags runs against
     the shared library (and another against the static one);
   - luaopen_natopost is exported by libnatopost-lua for luaL_requiref;
   - lua5.4 loads the installed module from <prefix>/lib/lua/5.4.
