@@ -229,6 +229,46 @@ def _operations(tmp):
         ("batch unknown kw", lambda: natopost.batch(starts, when=1), TE),
         ("batch missing", lambda: natopost.batch(), TE),
     ]
+    # Postings, collections, queries and eligibility.
+    notice = ("Officer, Plans\nNATO Grade G15/G16\nApplication Deadline: 2026-03-31\n"
+              "QUALIFICATIONS AND EXPERIENCE\nThe incumbent must:\n"
+              "- have at least 2 years' experience;\n"
+              "- possess the following minimum levels of NATO's official languages "
+              "(English/French): V (\"Advanced\") in one; II (\"Elementary\") in the other.\n")
+    post = natopost.read_notice(notice)
+    post_json = post.to_json()
+    postings_file = os.path.join(tmp, "postings.ndjson")
+    natopost.save(postings_file, [post, post])
+    coll = natopost.Collection(postings=[post, post])
+    cand = natopost.Candidate(degree="university", experience_years=3,
+                              languages={"english": "V", "french": "II"}, nationality="BE")
+    coll.add_candidate("c", cand)
+    ops += [
+        ("read_notice", lambda: natopost.read_notice(notice), None),
+        ("read_notice empty", lambda: natopost.read_notice(""), E),
+        ("read_notice NUL", lambda: natopost.read_notice("a\x00b"), E),
+        ("read_notice int", lambda: natopost.read_notice(3), TE),
+        ("posting to_dict", lambda: post.to_dict(), None),
+        ("posting to_json", lambda: post.to_json(), None),
+        ("posting to_jsonld", lambda: post.to_jsonld(), None),
+        ("posting from_json", lambda: natopost.Posting.from_json(post_json), None),
+        ("posting from_json bad", lambda: natopost.Posting.from_json("{"), E),
+        ("posting timeline", lambda: post.timeline("2026-05-01"), E),  # no contract terms
+        ("posting attrs", lambda: (post.title, post.grade, post.deadline, post.requirements), None),
+        ("loads", lambda: natopost.loads(post_json), None),
+        ("loads bomb", lambda: natopost.loads("[" * 5000), E),
+        ("load postings", lambda: natopost.load(postings_file), None),
+        ("collection build", lambda: natopost.Collection(postings=[post]), None),
+        ("collection query", lambda: coll.query("grade >= G15 and lang.second >= II order by deadline"), None),
+        ("collection count by", lambda: coll.query("count by grade"), None),
+        ("collection bad query", lambda: coll.query("grade >= (G15"), E),
+        ("collection query int", lambda: coll.query(5), TE),
+        ("collection records", lambda: coll.to_records(), None),
+        ("collection eligible", lambda: coll.query("eligible(c)"), None),
+        ("eligibility", lambda: natopost.eligibility(cand, post), None),
+        ("eligibility bad", lambda: natopost.eligibility({"langs": 1}, post), E),
+        ("eligibility type", lambda: natopost.eligibility(cand, 3), TE),
+    ]
     names = [name for name, _, _ in ops]
     assert len(names) == len(set(names))
     return ops
