@@ -49,6 +49,18 @@ static void add_item(lua_State *L, np_collection *c, int idx, int arg)
     if (st != NP_OK) np_lua_raise(L, &err);
 }
 
+/* The collection's C memory is invisible to Lua's collector, which would
+ * let thousands of unreachable collections pile up between cycles: trim the
+ * growth spare and tell the collector about the rest, as a step of that
+ * many kilobytes (the manual's advice for external memory). */
+static void account(lua_State *L, np_collection *c)
+{
+    np_error err;
+    if (np_collection_shrink(c, &err) != NP_OK) np_lua_raise(L, &err);
+    const size_t kb = np_collection_memory(c) / 1024;
+    lua_gc(L, LUA_GCSTEP, kb > 1000000 ? 1000000 : (int)kb);
+}
+
 /* natopost.collection([path | posting | {paths and postings...}]) */
 int np_lua_collection_new(lua_State *L)
 {
@@ -71,13 +83,16 @@ int np_lua_collection_new(lua_State *L)
         add_item(L, box->collection, 1, 1);
     }
     lua_settop(L, self);
+    account(L, box->collection);
     return 1;
 }
 
 static int collection_add(lua_State *L)
 {
-    add_item(L, check_collection(L, 1), 2, 2);
+    np_collection *c = check_collection(L, 1);
+    add_item(L, c, 2, 2);
     lua_settop(L, 1);
+    account(L, c);
     return 1;
 }
 

@@ -123,6 +123,9 @@ void np_lua_pushposting(lua_State *L, np_posting *p)
     posting_box *box = lua_newuserdatauv(L, sizeof *box, 0);
     box->posting = p; /* owned from here: __gc frees it */
     luaL_setmetatable(L, NP_LUA_POSTING_MT);
+    /* The record's C memory (a few KB) is invisible to the collector: count
+     * it as a step so that unreachable postings do not pile up. */
+    lua_gc(L, LUA_GCSTEP, 4);
 }
 
 const np_posting *np_lua_checkposting(lua_State *L, int idx)

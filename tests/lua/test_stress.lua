@@ -65,6 +65,16 @@ local function operations(tmp)
     days[i] = H.days("2020-01-01") + i
   end
   strings[3], days[3] = false, natopost.NAT
+  local notice = "Officer, Plans\nNATO Grade G15/G16\nApplication Deadline: 2026-03-31\n" ..
+    "QUALIFICATIONS AND EXPERIENCE\nThe incumbent must:\n- have at least 2 years' experience;\n"
+  local post = natopost.read_notice(notice)
+  local post_json = post:to_json()
+  local postings_file = tmp .. "/postings.ndjson"
+  natopost.save(postings_file, { post, post })
+  local coll = natopost.collection { post, post }
+  local cand = { degree = "university", experience_years = 3, nationality = "BE",
+                 languages = { english = "V", french = "II" } }
+  coll:add_candidate("c", cand)
   local E = true -- expects an error
   return {
     -- natopost.timeline: valid
@@ -189,6 +199,25 @@ local function operations(tmp)
     { "batch bad option", function() return natopost.batch(nil, days, { kind = "x" }) end, E },
     { "batch unknown key", function() return natopost.batch(nil, days, { when = 1 }) end, E },
     { "batch no starts", function() return natopost.batch() end, E },
+    -- postings, collections, queries, eligibility
+    { "read_notice", function() return natopost.read_notice(notice) end },
+    { "read_notice empty", function() return natopost.read_notice("") end, E },
+    { "read_notice NUL", function() return natopost.read_notice("a\0b") end, E },
+    { "posting fields", function() return post.title, post.grade, post.deadline, post.requirements end },
+    { "posting to_json", function() return post:to_json() end },
+    { "posting to_jsonld", function() return post:to_jsonld() end },
+    { "posting timeline none", function() return post:timeline("2026-05-01") end, E },
+    { "loads", function() return natopost.loads(post_json) end },
+    { "loads bad", function() return natopost.loads("{") end, E },
+    { "load postings", function() return natopost.load(postings_file) end },
+    { "collection new", function() return natopost.collection { post } end },
+    { "collection query", function() return coll:query("grade >= G15 and lang.second >= II") end },
+    { "collection count by", function() return coll:query("count by grade") end },
+    { "collection bad query", function() return coll:query("grade >= (G15") end, E },
+    { "collection records", function() return coll:to_records() end },
+    { "collection rows", function() for _ in coll:rows("eligible(c)") do end end },
+    { "eligibility", function() return natopost.eligibility(cand, post) end },
+    { "eligibility bad", function() return natopost.eligibility({ langs = 1 }, post) end, E },
   }
 end
 
