@@ -22,10 +22,12 @@ const char *np_json_type_name(const json_t *value)
 np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
                               const char *text, size_t len)
 {
+    /* An allocation failure at the start of parsing leaves the error as
+     * json_loadb initialised it: an empty message and no code (the code byte
+     * is not written, so it must not be read). Later ones have the code. */
+    if (jerr->text[0] == '\0') return np_error_set(err, NP_ENOMEM, "%s: out of memory", what);
     const enum json_error_code code = json_error_code(jerr);
-    /* jansson reports a failed allocation with this code (at the start of
-     * parsing, with an empty message). */
-    if (code == json_error_out_of_memory || jerr->text[0] == '\0')
+    if (code == json_error_out_of_memory)
         return np_error_set(err, NP_ENOMEM, "%s: out of memory", what);
     /* jansson's position counts the bytes it consumed: one past the offending
      * token's last byte -- except at the end of the input and on a byte that
