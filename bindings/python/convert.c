@@ -329,3 +329,32 @@ int np_py_to_unix_seconds(PyObject *obj, const char *fname, const char *arg, int
                  fname, arg, Py_TYPE(obj)->tp_name);
     return -1;
 }
+
+int np_py_text_get(PyObject *obj, const char *fname, const char *arg, np_py_text *out)
+{
+    out->view.obj = NULL;
+    if (PyUnicode_Check(obj)) {
+        Py_ssize_t n;
+        if (!(out->data = PyUnicode_AsUTF8AndSize(obj, &n))) return -1;
+        out->len = (size_t)n;
+        return 0;
+    }
+    if (PyObject_CheckBuffer(obj)) {
+        if (PyObject_GetBuffer(obj, &out->view, PyBUF_SIMPLE) < 0) return -1;
+        out->data = out->view.buf;
+        out->len = (size_t)out->view.len;
+        return 0;
+    }
+    if (arg)
+        PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be str or bytes, not %.100s", fname,
+                     arg, Py_TYPE(obj)->tp_name);
+    else
+        PyErr_Format(PyExc_TypeError, "%s() argument must be str or bytes, not %.100s", fname,
+                     Py_TYPE(obj)->tp_name);
+    return -1;
+}
+
+void np_py_text_release(np_py_text *text)
+{
+    if (text->view.obj) PyBuffer_Release(&text->view);
+}

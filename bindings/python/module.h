@@ -162,6 +162,19 @@ int np_py_to_bool(PyObject *obj, const char *fname, const char *arg, bool *out);
 /* A str without NUL characters, as UTF-8 (borrowed from `obj`). */
 const char *np_py_to_utf8(PyObject *obj, const char *fname, const char *arg);
 
+/* The bytes of a text argument that may be str (its UTF-8) or any bytes-like
+ * object (its buffer), for the core's readers. np_py_text_get returns -1
+ * with TypeError ("fname() argument 'arg' must be str or bytes, not ...";
+ * arg NULL for a positional-only argument: "fname() argument must be ...");
+ * after success, np_py_text_release (once the core call is done). */
+typedef struct np_py_text {
+    const char *data;
+    size_t len;
+    Py_buffer view; /* view.obj is NULL for str */
+} np_py_text;
+int np_py_text_get(PyObject *obj, const char *fname, const char *arg, np_py_text *out);
+void np_py_text_release(np_py_text *text);
+
 /* The appointment arguments shared by timeline() and batch(), in this order. */
 enum {
     NP_PY_ARG_KIND,

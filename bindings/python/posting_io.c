@@ -41,29 +41,15 @@ static PyObject *read_notice(PyObject *module, PyObject *const *args, Py_ssize_t
     if (a[SOURCE] && a[SOURCE] != Py_None &&
         !(source = np_py_to_utf8(a[SOURCE], "read_notice", "source")))
         return NULL;
-    Py_buffer view = {0};
-    const char *text;
-    size_t len;
-    if (PyUnicode_Check(a[TEXT])) {
-        Py_ssize_t n;
-        if (!(text = PyUnicode_AsUTF8AndSize(a[TEXT], &n))) return NULL;
-        len = (size_t)n;
-    } else if (PyObject_CheckBuffer(a[TEXT]) && !PyUnicode_Check(a[TEXT])) {
-        if (PyObject_GetBuffer(a[TEXT], &view, PyBUF_SIMPLE) < 0) return NULL;
-        text = view.buf;
-        len = (size_t)view.len;
-    } else {
-        PyErr_Format(PyExc_TypeError, "read_notice() argument 'text' must be str or bytes, not %.100s",
-                     Py_TYPE(a[TEXT])->tp_name);
-        return NULL;
-    }
+    np_py_text text;
+    if (np_py_text_get(a[TEXT], "read_notice", "text", &text) < 0) return NULL;
     np_posting *p = NULL;
     np_error err;
     np_status rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = np_notice_read(&p, text, len, source, &err);
+    rc = np_notice_read(&p, text.data, text.len, source, &err);
     Py_END_ALLOW_THREADS
-    if (view.obj) PyBuffer_Release(&view);
+    np_py_text_release(&text);
     if (rc != NP_OK) return np_py_raise(st, &err);
     return np_py_posting_new(st, p);
 }
@@ -176,25 +162,12 @@ static PyObject *loads(PyObject *module, PyObject *text)
     np_posting_list list = {NULL, 0, 0};
     np_error err;
     np_status rc;
-    if (PyUnicode_Check(text)) {
-        Py_ssize_t len;
-        const char *utf8 = PyUnicode_AsUTF8AndSize(text, &len);
-        if (!utf8) return NULL;
-        Py_BEGIN_ALLOW_THREADS
-        rc = np_posting_list_read_json(&list, utf8, (size_t)len, &err);
-        Py_END_ALLOW_THREADS
-    } else if (PyObject_CheckBuffer(text)) {
-        Py_buffer view;
-        if (PyObject_GetBuffer(text, &view, PyBUF_SIMPLE) < 0) return NULL;
-        Py_BEGIN_ALLOW_THREADS
-        rc = np_posting_list_read_json(&list, view.buf, (size_t)view.len, &err);
-        Py_END_ALLOW_THREADS
-        PyBuffer_Release(&view);
-    } else {
-        PyErr_Format(PyExc_TypeError, "loads() argument must be str or bytes, not %.100s",
-                     Py_TYPE(text)->tp_name);
-        return NULL;
-    }
+    np_py_text json;
+    if (np_py_text_get(text, "loads", NULL, &json) < 0) return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    rc = np_posting_list_read_json(&list, json.data, json.len, &err);
+    Py_END_ALLOW_THREADS
+    np_py_text_release(&json);
     if (rc != NP_OK) {
         np_posting_list_free(&list);
         return np_py_raise(st, &err);

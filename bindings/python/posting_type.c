@@ -328,22 +328,10 @@ static PyObject *posting_from_json(PyObject *cls, PyObject *text)
     np_py_state *st = (np_py_state *)PyType_GetModuleState((PyTypeObject *)cls);
     np_posting *p = NULL;
     np_error err;
-    np_status rc;
-    if (PyUnicode_Check(text)) {
-        Py_ssize_t len;
-        const char *utf8 = PyUnicode_AsUTF8AndSize(text, &len);
-        if (!utf8) return NULL;
-        rc = np_posting_from_json(&p, utf8, (size_t)len, &err);
-    } else if (PyObject_CheckBuffer(text)) {
-        Py_buffer view;
-        if (PyObject_GetBuffer(text, &view, PyBUF_SIMPLE) < 0) return NULL;
-        rc = np_posting_from_json(&p, view.buf, (size_t)view.len, &err);
-        PyBuffer_Release(&view);
-    } else {
-        PyErr_Format(PyExc_TypeError, "from_json() argument must be str or bytes, not %.100s",
-                     Py_TYPE(text)->tp_name);
-        return NULL;
-    }
+    np_py_text json;
+    if (np_py_text_get(text, "from_json", NULL, &json) < 0) return NULL;
+    const np_status rc = np_posting_from_json(&p, json.data, json.len, &err);
+    np_py_text_release(&json);
     if (rc != NP_OK) return np_py_raise(st, &err);
     return np_py_posting_new(st, p);
 }
