@@ -20,7 +20,8 @@ static void set_message(np_error *err, const char *fmt, va_list ap)
     vsnprintf(err->message, sizeof err->message, fmt, ap);
 }
 
-np_status np_error_set(np_error *err, np_status code, const char *fmt, ...)
+/* The names in parentheses: error.h may define them as macros (analyzer only). */
+np_status(np_error_set)(np_error *err, np_status code, const char *fmt, ...)
 {
     if (!err) return code;
     np_error_clear(err);
@@ -32,8 +33,8 @@ np_status np_error_set(np_error *err, np_status code, const char *fmt, ...)
     return code;
 }
 
-np_status np_error_set_at(np_error *err, np_status code, int line, int column,
-                          size_t offset, const char *fmt, ...)
+np_status(np_error_set_at)(np_error *err, np_status code, int line, int column,
+                           size_t offset, const char *fmt, ...)
 {
     if (!err) return code;
     np_error_clear(err);
