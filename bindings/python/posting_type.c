@@ -411,7 +411,7 @@ static PyObject *posting_repr(PyObject *self)
     return r;
 }
 
-#define FASTCALL_KW METH_FASTCALL | METH_KEYWORDS
+#define FASTCALL_KW (METH_FASTCALL | METH_KEYWORDS)
 #define FASTCALL_FN(f) (PyCFunction)(void (*)(void))(f)
 
 static PyMethodDef posting_methods[] = {

@@ -420,7 +420,8 @@ static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize
     np_timeline t;
     load_timeline(self, &t);
     np_day_status s;
-    if (status_day(st, &t, on, "status", &s) < 0) return NULL;
+    /* `on` is required and not None, so 1 (s set) or -1: never use s on 0. */
+    if (status_day(st, &t, on, "status", &s) != 1) return NULL;
     return status_dict(st, &s);
 }
 
@@ -516,7 +517,7 @@ static PyObject *timeline_repr(PyObject *self)
                                 t->event_count);
 }
 
-#define FASTCALL_KW METH_FASTCALL | METH_KEYWORDS
+#define FASTCALL_KW (METH_FASTCALL | METH_KEYWORDS)
 #define FASTCALL_FN(f) (PyCFunction)(void (*)(void))(f)
 
 static PyMethodDef timeline_methods[] = {
