@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages natopost needs to build, test, benchmark and fuzz.
+# Installs the Debian 12 packages natopost needs to build, test, benchmark, fuzz and lint.
 # Idempotent and non-interactive: packages already present are left alone, so a
 # second run only costs the `dpkg-query` check. Needs root (or sudo) to install.
 set -euo pipefail
@@ -15,8 +15,10 @@ packages=(
   libcriterion-dev lua-busted python3-pytest python3-hypothesis python3-numpy
   python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
   python3-jsonschema
-  # sanitizers, fuzzing and memory checks
+  # sanitizers, fuzzing and memory checks (scripts/valgrind.sh)
   libclang-rt-14-dev valgrind
+  # static analysis (scripts/lint.sh)
+  cppcheck clang-tidy
 )
 
 missing=()
