@@ -139,7 +139,10 @@ static np_status read_any(np_posting_list *out, const char *text, size_t len, np
         const bool ndjson = first && json_is_object(first);
         json_decref(first);
         if (ndjson) return read_ndjson(out, text, len, err);
-        if (!first && json_error_code(&first_err) == json_error_out_of_memory)
+        /* An allocation failure before parsing leaves first_err's message
+         * empty and its code byte unwritten: test the message first. */
+        if (!first && (first_err.text[0] == '\0' ||
+                       json_error_code(&first_err) == json_error_out_of_memory))
             return npj_parse_error(err, &first_err, text + start, (size_t)(nl - text) - start, 1, 0);
     }
     return npj_parse_error(err, &jerr, text, len, 1, 0);
