@@ -520,19 +520,19 @@ static double *column_keys(const np_collection *c, const column *col, const uint
     case COL_U8:
         for (size_t i = 0; i < n; i++) {
             const uint8_t x = col->v.u8[rows[i]];
-            keys[i] = x == U8_NULL ? NAN : x;
+            keys[i] = x == U8_NULL ? (double)NAN : (double)x;
         }
         break;
     case COL_I16:
         for (size_t i = 0; i < n; i++) {
             const int16_t x = col->v.i16[rows[i]];
-            keys[i] = x == I16_NULL ? NAN : x;
+            keys[i] = x == I16_NULL ? (double)NAN : (double)x;
         }
         break;
     case COL_I32:
         for (size_t i = 0; i < n; i++) {
             const int32_t x = col->v.i32[rows[i]];
-            keys[i] = x == I32_NULL ? NAN : x;
+            keys[i] = x == I32_NULL ? (double)NAN : (double)x;
         }
         break;
     case COL_F64:
@@ -557,7 +557,7 @@ static double *column_keys(const np_collection *c, const column *col, const uint
         for (uint32_t i = 0; i < col->dict_count; i++) rank[items[i].code] = i;
         for (size_t i = 0; i < n; i++) {
             const uint32_t code = np_coll_code(col, rows[i]);
-            keys[i] = code == 0 ? NAN : rank[code];
+            keys[i] = code == 0 ? (double)NAN : (double)rank[code];
         }
         free(items);
         free(rank);
