@@ -36,7 +36,9 @@ static void put_u(np_bytes *b, uint64_t v)
 
 static void put_s(np_bytes *b, int64_t v)
 {
-    put_u(b, ((uint64_t)v << 1) ^ (uint64_t)(v >> 63));
+    /* Zigzag: the sign spread over all bits without shifting a negative
+     * value right (implementation-defined in C). */
+    put_u(b, ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0));
 }
 
 static void put_double(np_bytes *b, double v)
