@@ -6,30 +6,24 @@
 #
 #   scripts/lint.sh [BUILD_DIR]    default: build (set up if missing)
 #
-# Prints every finding and ends with one line per tool; exit status 0 only if
-# both are clean. A finding that is a false positive is silenced where it is,
+# Prints every finding and one line per tool, and ends with "N passed,
+# N failed" over the two tools (as the other steps of .ci/run); exit status 0
+# only if both are clean. A finding that is a false positive is silenced where it is,
 # with a comment saying why: `// NOLINT(check-name)` for clang-tidy,
 # `// cppcheck-suppress id` for cppcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 case "${1:-}" in
-  -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
 esac
 dir=${1:-build}
 [ $# -le 1 ] || { echo "scripts/lint.sh: one build folder at most" >&2; exit 2; }
 
-./scripts/install-deps.sh
-
-if [ ! -f "$dir/build.ninja" ]; then
-  meson setup "$dir" >/dev/null
-fi
 # compile_commands.json is written by meson setup; the generated headers
 # (if any) need a build. A sanitized build's flags are fine for both tools.
-if ! out=$(meson compile -C "$dir" 2>&1); then
-  printf '%s\n' "$out"
-  exit 1
-fi
+. scripts/lib/plain-build.sh
+np_plain_build "$dir" || exit 1
 db="$dir/compile_commands.json"
 root=$(pwd)
 
@@ -51,7 +45,7 @@ if [ ${#files[@]} -eq 0 ]; then
   exit 1
 fi
 jobs=$(nproc)
-status=0
+passed=0 failed=0
 mkdir -p "$dir/meson-logs"
 
 echo "== cppcheck (${#files[@]} files)"
@@ -83,9 +77,10 @@ if cppcheck --project="$cppdb" "${filters[@]}" --std=c11 --quiet -j "$jobs" \
      --suppress=missingIncludeSystem --suppress=unmatchedSuppression --suppress=readdirCalled \
      --template='{file}:{line}:{column}: {severity}: {message} [{id}]'; then
   echo "cppcheck: clean"
+  passed=$((passed + 1))
 else
   echo "cppcheck: findings above"
-  status=1
+  failed=$((failed + 1))
 fi
 
 echo "== clang-tidy (${#files[@]} files)"
@@ -95,12 +90,14 @@ if printf '%s\n' "${files[@]}" |
      xargs -P "$jobs" -n 4 clang-tidy -p "$dir" --quiet \
        --extra-arg=-Wno-unknown-warning-option >"$out" 2>&1; then
   echo "clang-tidy: clean"
+  passed=$((passed + 1))
 else
   # Each finding once (a header is seen from every file that includes it),
   # its path relative to the project.
   grep -E '^[^ ].*: (warning|error): ' "$out" |
     sed -e "s|^$root/$dir/\.\./||" -e "s|^$root/||" -e 's|^\.\./||' | sort -u || cat "$out"
   echo "clang-tidy: findings above (with their paths: $out)"
-  status=1
+  failed=$((failed + 1))
 fi
-exit $status
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -27,20 +27,13 @@ esac
 dir=${1:-build}
 [ $# -le 1 ] || { echo "scripts/valgrind.sh: one build folder at most" >&2; exit 2; }
 
-./scripts/install-deps.sh
-
-if [ ! -f "$dir/build.ninja" ]; then
-  meson setup "$dir" >/dev/null
-fi
+. scripts/lib/plain-build.sh
+np_plain_build "$dir" || exit 1
 sanitize=$(meson introspect "$dir" --buildoptions |
   /usr/bin/python3 -c 'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "b_sanitize"))')
 if [ "$sanitize" != none ]; then
   echo "scripts/valgrind.sh: $dir is built with -Db_sanitize=$sanitize; valgrind needs a plain build" >&2
   exit 2
-fi
-if ! out=$(meson compile -C "$dir" 2>&1); then
-  printf '%s\n' "$out"
-  exit 1
 fi
 
 # The Criterion tests meson knows, one per line: name, then shell-quoted the

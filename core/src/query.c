@@ -571,19 +571,19 @@ np_status np_query_compile(np_query **out, const char *text, size_t len, const n
         next(&p);
         if (!word_is(&p, "by")) fail_at(&p, NP_EPARSE, p.tok.start, "expected by after order, found %s", describe(&p, b, sizeof b));
         else next(&p);
-        size_t cap = 0;
+        size_t cap = 0, count = 0;
         np_qsort_key *keys = NULL;
         while (p.status == NP_OK) {
             const np_qfield *f = parse_field(&p);
             if (!f) break;
-            if (q->pub.order_by_count == cap) {
+            if (count == cap) {
                 cap = cap ? cap * 2 : 4;
                 np_qsort_key *grown = q_alloc(q, cap * sizeof *grown);
                 if (!grown) { fail_at(&p, NP_ENOMEM, p.tok.start, "out of memory"); break; }
-                if (keys) memcpy(grown, keys, q->pub.order_by_count * sizeof *grown);
+                if (keys) memcpy(grown, keys, count * sizeof *grown);
                 keys = grown;
             }
-            np_qsort_key *k = &keys[q->pub.order_by_count++];
+            np_qsort_key *k = &keys[count++];
             k->field = f;
             if (word_is(&p, "desc")) { k->descending = true; next(&p); }
             else if (word_is(&p, "asc")) next(&p);
@@ -591,6 +591,7 @@ np_status np_query_compile(np_query **out, const char *text, size_t len, const n
             next(&p);
         }
         q->pub.order_by = keys;
+        q->pub.order_by_count = count;
     }
     if (p.status == NP_OK && word_is(&p, "count")) {
         next(&p);

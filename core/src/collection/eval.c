@@ -27,9 +27,12 @@ enum { BLOCK = NP_COLL_BLOCK, LANES = 16 };
 
 /* for (i = 0; i < n; i++) with n a multiple of LANES, as an inner loop of a
  * fixed trip count, which compilers vectorise even at -O2. */
-#define FOR_ROWS(i, n)                                 \
-    for (size_t i##0 = 0; i##0 < (n); i##0 += LANES) \
-        for (size_t i##1 = 0, i = i##0; i##1 < LANES; i##1++, i++)
+/* `i` is the name the loop declares, which cannot be parenthesised. */
+// NOLINTBEGIN(bugprone-macro-parentheses)
+#define FOR_ROWS(i, n)                                         \
+    for (size_t rows_start_ = 0; rows_start_ < (n); rows_start_ += LANES) \
+        for (size_t lane_ = 0, i = rows_start_; lane_ < LANES; lane_++, i++)
+// NOLINTEND(bugprone-macro-parentheses)
 
 typedef enum pkind { P_AND, P_OR, P_NOT, P_LEAF } pkind;
 typedef enum lkind { L_FALSE, L_RANGES, L_LUT, L_VALUES } lkind;

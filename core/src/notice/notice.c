@@ -95,14 +95,18 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
     if (!f) return np_error_set(err, NP_EIO, "cannot open %s: %s", path, strerror(errno));
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
+    }
     np_status st = NP_OK;
-    while (buf) {
+    bool out_of_memory = false;
+    for (;;) {
         if (n == cap) {
             if (cap > NP_NOTICE_MAX_BYTES) break;
             char *bigger = realloc(buf, cap * 2);
             if (!bigger) {
-                free(buf);
-                buf = NULL;
+                out_of_memory = true;
                 break;
             }
             buf = bigger;
@@ -112,7 +116,7 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
         n += got;
         if (got == 0) break;
     }
-    if (!buf) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
+    if (out_of_memory) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
     else if (ferror(f)) st = np_error_set(err, NP_EIO, "cannot read %s: %s", path, strerror(errno));
     else if (n > NP_NOTICE_MAX_BYTES)
         st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,

@@ -169,7 +169,10 @@ static np_status split_lines(nt_doc *d)
         }
         size_t off = start, len = end - start;
         bool bullet = false;
-        /* "- text", "* text", "-text"; a lone "-" is an empty bullet */
+        /* "- text", "* text", "-text"; a lone "-" is an empty bullet.
+         * clang-analyzer assumes memchr over 0 bytes can find a byte, runs
+         * `start` past the end and calls b[off] garbage; it cannot happen. */
+        // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
         if (len && (b[off] == '-' || b[off] == '*') &&
             (len == 1 || b[off + 1] == ' ' || nt_is_alpha((unsigned char)b[off + 1]) ||
              (unsigned char)b[off + 1] >= 0x80)) {

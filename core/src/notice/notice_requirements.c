@@ -327,7 +327,7 @@ typedef struct match {
 static np_status read_software(np_requirement *req, const char *s, const char *low, size_t len,
                                bool *is_software, np_error *err)
 {
-    match found[COUNT(PRODUCTS)];
+    match found[COUNT(PRODUCTS)] = {{0}};
     size_t count = 0;
     bool distinctive = has_word(low, len, "software") || has(low, len, "office suite") ||
                        has(low, len, "it tools") || has(low, len, "computer skills");

@@ -577,7 +577,7 @@ static np_status format(reader *r, const json_t *v)
 static np_status posting(reader *r, const json_t *v, np_posting *p)
 {
     TRY(format(r, v));
-    const json_t *m[K_COUNT];
+    const json_t *m[K_COUNT] = {0};
     TRY(members(r, v, ROOT_KEYS, K_COUNT, m));
     char **const strings[] = {
         [K_ID] = &p->id,           [K_SOURCE] = &p->source,

@@ -215,7 +215,8 @@ static json_t *responsibility(ld *b, const np_accountability *a)
     if (!joined) return NULL;
     memcpy(joined, a->heading, h);
     memcpy(joined + h, ": ", 2);
-    memcpy(joined + h + 2, a->text, t + 1);
+    memcpy(joined + h + 2, a->text, t);
+    joined[h + 2 + t] = '\0';
     json_t *v = text(b, "accountabilities", joined, h + 2 + t);
     free(joined);
     return v;

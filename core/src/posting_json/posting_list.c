@@ -65,8 +65,9 @@ static np_status read_value(np_posting_list *out, const json_t *root, np_error *
         np_status st = npj_posting_read(&p, root, &path, NULL, err);
         return st == NP_OK ? np_posting_list_push(out, p, err) : st;
     }
-    if (!reserve(out, json_array_size(root))) return oom(err, "reading");
-    for (size_t i = 0; i < json_array_size(root); i++) {
+    const size_t n = json_array_size(root);
+    if (!reserve(out, n)) return oom(err, "reading");
+    for (size_t i = 0; i < n; i++) {
         const size_t mark = npj_path_index(&path, i);
         np_posting *p;
         np_status st = npj_posting_read(&p, json_array_get(root, i), &path, NULL, err);
