@@ -55,10 +55,12 @@ static PyObject *collection_add(PyObject *self, PyObject *item)
         if (!p) return NULL;
         status = np_collection_add_posting(c, p, &err);
     } else {
-        PyObject *bytes = NULL;
-        if (!PyUnicode_FSConverter(item, &bytes)) {
+        PyObject *bytes = np_py_fs_path(item, "add", "item");
+        if (!bytes) {
+            if (!PyErr_ExceptionMatches(PyExc_TypeError)) return NULL; /* a NUL inside */
+            PyErr_Clear();
             PyErr_Format(PyExc_TypeError,
-                         "add(): item must be a path (str or os.PathLike) or a natopost.Posting, "
+                         "add() argument 'item' must be a path (str, bytes or os.PathLike) or a natopost.Posting, "
                          "not %.100s",
                          Py_TYPE(item)->tp_name);
             return NULL;

@@ -354,6 +354,23 @@ int np_py_text_get(PyObject *obj, const char *fname, const char *arg, np_py_text
     return -1;
 }
 
+PyObject *np_py_fs_path(PyObject *obj, const char *fname, const char *arg)
+{
+    PyObject *bytes;
+    if (PyUnicode_FSConverter(obj, &bytes)) return bytes;
+    /* CPython's own message names neither the function nor the argument. */
+    if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError,
+                     "%s() argument '%s' must be a path (str, bytes or os.PathLike), not %.100s",
+                     fname, arg, Py_TYPE(obj)->tp_name);
+    } else if (PyErr_ExceptionMatches(PyExc_ValueError)) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_ValueError, "%s() argument '%s' contains a NUL character", fname, arg);
+    }
+    return NULL;
+}
+
 void np_py_text_release(np_py_text *text)
 {
     if (text->view.obj) PyBuffer_Release(&text->view);

@@ -175,6 +175,11 @@ typedef struct np_py_text {
 int np_py_text_get(PyObject *obj, const char *fname, const char *arg, np_py_text *out);
 void np_py_text_release(np_py_text *text);
 
+/* A path argument (str, bytes or os.PathLike) as a new bytes reference in
+ * the file system encoding, or NULL with TypeError ("fname() argument 'arg'
+ * must be a path ...") or ValueError (a NUL inside), naming the argument. */
+PyObject *np_py_fs_path(PyObject *obj, const char *fname, const char *arg);
+
 /* The appointment arguments shared by timeline() and batch(), in this order. */
 enum {
     NP_PY_ARG_KIND,

@@ -134,8 +134,8 @@ static PyObject *policy_from_json(PyObject *cls, PyObject *text)
 static PyObject *policy_load(PyObject *cls, PyObject *path)
 {
     np_py_state *st = (np_py_state *)PyType_GetModuleState((PyTypeObject *)cls);
-    PyObject *bytes;
-    if (!PyUnicode_FSConverter(path, &bytes)) return NULL;
+    PyObject *bytes = np_py_fs_path(path, "load", "path");
+    if (!bytes) return NULL;
     np_policy p;
     np_error err;
     np_status rc;
@@ -149,8 +149,8 @@ static PyObject *policy_load(PyObject *cls, PyObject *path)
 
 static PyObject *policy_save(PyObject *self, PyObject *path)
 {
-    PyObject *bytes;
-    if (!PyUnicode_FSConverter(path, &bytes)) return NULL;
+    PyObject *bytes = np_py_fs_path(path, "save", "path");
+    if (!bytes) return NULL;
     const np_policy p = *POLICY(self);
     np_error err;
     np_status rc;

@@ -66,18 +66,10 @@ PyDoc_STRVAR(read_notice_file_doc,
 "    >>> p.title, p.deadline\n"
 "    ('Officer, Logistics', datetime.date(2025, 4, 22))\n");
 
-/* The path argument as bytes (a new reference) or NULL. */
-static PyObject *fs_path(PyObject *path)
-{
-    PyObject *bytes;
-    if (!PyUnicode_FSConverter(path, &bytes)) return NULL;
-    return bytes;
-}
-
 static PyObject *read_notice_file(PyObject *module, PyObject *path)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *bytes = fs_path(path);
+    PyObject *bytes = np_py_fs_path(path, "read_notice_file", "path");
     if (!bytes) return NULL;
     np_posting *p = NULL;
     np_error err;
@@ -124,7 +116,7 @@ PyDoc_STRVAR(load_doc,
 static PyObject *load(PyObject *module, PyObject *path)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *bytes = fs_path(path);
+    PyObject *bytes = np_py_fs_path(path, "load", "path");
     if (!bytes) return NULL;
     np_posting_list list = {NULL, 0, 0};
     np_error err;
@@ -233,7 +225,7 @@ static PyObject *save(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
         }
         postings[i] = np_py_posting_get(st, item, "save", "postings");
     }
-    PyObject *bytes = fs_path(args[0]);
+    PyObject *bytes = np_py_fs_path(args[0], "save", "path");
     if (!bytes) {
         PyMem_Free(postings);
         Py_DECREF(items);

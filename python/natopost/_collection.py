@@ -17,6 +17,16 @@ from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 
+def _fspath(path: Any, fname: str, arg: str) -> str | bytes:
+    """os.fspath(path), with a TypeError naming the function and argument
+    (as the C extension's messages do) instead of open()'s generic one."""
+    try:
+        return os.fspath(path)
+    except TypeError:
+        raise TypeError(f"{fname}() argument '{arg}' must be a path (str, bytes or os.PathLike), "
+                        f"not {type(path).__name__}") from None
+
+
 class Candidate:
     """A candidate profile, checked against postings by :func:`eligibility`
     and by ``eligible(NAME)`` in queries.
@@ -41,6 +51,12 @@ class Candidate:
 
     def __init__(self, **profile: Any) -> None:
         self.profile = dict(profile)
+        for key, value in self.profile.items():
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError):
+                raise TypeError(f"Candidate() argument '{key}' must be a JSON value (str, int, "
+                                f"bool, list or dict of them), not {type(value).__name__}") from None
         self._json = json.dumps(self.profile)
         _candidate_validate(self._json)  # the core's strict reader: errors name the key
 
@@ -50,7 +66,7 @@ class Candidate:
         if isinstance(text, bytes):
             text = text.decode("utf-8")
         if not isinstance(text, str):
-            raise TypeError(f"from_json(): text must be str or bytes, not {type(text).__name__}")
+            raise TypeError(f"from_json() argument 'text' must be str or bytes, not {type(text).__name__}")
         try:
             profile = json.loads(text)
         except json.JSONDecodeError as error:
@@ -62,7 +78,7 @@ class Candidate:
     @classmethod
     def load(cls, path: PathLike) -> "Candidate":
         """A profile from a JSON file."""
-        with open(path, "rb") as f:
+        with open(_fspath(path, "load", "path"), "rb") as f:
             return cls.from_json(f.read())
 
     @property
@@ -133,6 +149,8 @@ class Result(Sequence[Posting]):
     @overload
     def __getitem__(self, i: slice) -> list[Posting]: ...
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        if not isinstance(i, (int, slice)):
+            raise TypeError(f"Result index must be int or slice, not {type(i).__name__}")
         return self._postings[i]
 
     def __len__(self) -> int:
@@ -168,7 +186,16 @@ class Collection:
         self._candidates: dict[str, Candidate] = {}
         if isinstance(paths, (str, bytes, os.PathLike)):
             paths = [paths]
+        elif not isinstance(paths, Iterable):
+            raise TypeError(f"Collection() argument 'paths' must be a path or an iterable of paths, "
+                            f"not {type(paths).__name__}")
+        if not isinstance(postings, Iterable) or isinstance(postings, (str, bytes, Posting)):
+            raise TypeError(f"Collection() argument 'postings' must be an iterable of natopost.Posting, "
+                            f"not {type(postings).__name__}")
         for path in paths:
+            if not isinstance(path, (str, bytes, os.PathLike)):
+                raise TypeError(f"Collection() argument 'paths' must hold paths (str, bytes or "
+                                f"os.PathLike), not {type(path).__name__}")
             self._core.add(path)
         for posting in postings:
             if not isinstance(posting, Posting):
