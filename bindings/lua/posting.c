@@ -146,7 +146,8 @@ static int posting_gc(lua_State *L)
 static int posting_to_json(lua_State *L)
 {
     const np_posting *p = np_lua_checkposting(L, 1);
-    const bool pretty = lua_toboolean(L, 2);
+    np_lua_checknargs(L, 2);
+    const bool pretty = !lua_isnoneornil(L, 2) && np_lua_tobool(L, 2, 2, "pretty");
     char **slot = np_lua_newbox(L);
     np_error err;
     if (np_posting_to_json(slot, p, pretty, &err) != NP_OK) return np_lua_raise(L, &err);

@@ -165,9 +165,11 @@ int np_lua_timeline_new(lua_State *L)
         }
         a.start = np_lua_todate(L, 1, 1, NULL, "start");
     } else {
-        np_lua_checknargs(L, 1);
+        /* the first argument's type first: timeline(20250901, {...}) is
+         * about argument #1, not about one argument too many */
         if (lua_type(L, 1) != LUA_TTABLE)
             np_lua_field_typeerror(L, 1, NULL, 1, "table or date string");
+        np_lua_checknargs(L, 1);
         opts = 1;
         np_lua_checkkeys(L, 1, 1, timeline_keys);
         np_lua_getopt(L, 1, "start");
