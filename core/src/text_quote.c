@@ -35,3 +35,14 @@ void np_quote(char *buf, size_t size, const char *text, size_t len)
     }
     buf[o] = '\0';
 }
+
+size_t np_utf8_cut(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = n, continuation = 0;
+    while (k > 0 && continuation < 3 && (u[k - 1] & 0xC0) == 0x80) k--, continuation++;
+    if (k == 0) return n;
+    const unsigned char lead = u[k - 1];
+    const size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return continuation + 1 < need ? k - 1 : n;
+}

@@ -981,3 +981,69 @@ Test(notice_read, random_text)
     }
     TS_ASSERT_NO_LEAKS();
 }
+
+/* True when s is well-formed UTF-8 (no truncated or stray sequences). */
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u) {
+        const int n = *u < 0x80 ? 1 : (*u & 0xE0) == 0xC0 ? 2 : (*u & 0xF0) == 0xE0 ? 3 : (*u & 0xF8) == 0xF0 ? 4 : 0;
+        if (n == 0) return false;
+        for (int k = 1; k < n; k++)
+            if ((u[k] & 0xC0) != 0x80) return false;
+        u += n;
+    }
+    return true;
+}
+
+/* Found by the notice fuzzer (10M-run campaign): a label line without a
+ * readable value is quoted in a diagnostic cut to 80 bytes; a cut inside
+ * "€" made the message invalid UTF-8 and the posting unwritable as JSON.
+ * Every offset of 2-, 3- and 4-byte characters around the cut. */
+Test(notice_read, quotes_cut_inside_a_character_stay_utf8)
+{
+    static const char *const CHARS[] = {"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x93\x85"};
+    for (size_t c = 0; c < 3; c++) {
+        for (size_t at = 74; at <= 81; at++) {
+            char text[256];
+            int n = snprintf(text, sizeof text, "Analyst\nApplication Deadline: see ");
+            while ((size_t)n < at) text[n++] = 'a';
+            n += snprintf(text + n, sizeof text - (size_t)n, "%s%s%s later\nGrade: G12\n", CHARS[c], CHARS[c], CHARS[c]);
+            np_posting *p = read_text(text);
+            cr_assert(has_diag(p, "deadline"), "char %zu at %zu: no deadline diagnostic", c, at);
+            for (size_t i = 0; i < p->diagnostic_count; i++)
+                cr_expect(valid_utf8(p->diagnostics[i].message), "char %zu at %zu: %s", c, at,
+                          p->diagnostics[i].message);
+            char *json = NULL;
+            np_error err;
+            cr_expect_eq(np_posting_to_json(&json, p, false, &err), NP_OK, "char %zu at %zu: %s", c, at,
+                         err.message);
+            np_free(json);
+            np_posting_free(p);
+        }
+    }
+}
+
+/* The same through the public API: a message longer than the buffer is cut
+ * at a character boundary. */
+Test(notice_read, long_diagnostic_messages_are_cut_at_a_character)
+{
+    char text[1001];
+    for (size_t i = 0; i + 2 < sizeof text; i += 3) memcpy(text + i, "\xe2\x82\xac", 3);
+    text[999] = '\0';
+    for (size_t skip = 0; skip < 3; skip++) {
+        np_posting *p = np_posting_new();
+        cr_assert_not_null(p);
+        np_error err;
+        cr_assert_eq(np_posting_add_diagnostic(p, NP_DIAG_INFO, 1, "title", &err, "%.*s%s", (int)skip, "ab",
+                                               text),
+                     NP_OK);
+        const char *m = p->diagnostics[0].message;
+        cr_expect(valid_utf8(m), "skip %zu: cut inside a character", skip);
+        cr_expect_gt(strlen(m), NP_ERROR_MESSAGE_MAX - 5);
+        char *json = NULL;
+        cr_expect_eq(np_posting_to_json(&json, p, false, &err), NP_OK, "%s", err.message);
+        np_free(json);
+        np_posting_free(p);
+    }
+}

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text_quote.h"
+
 static char *copy_bytes(const char *text, size_t len)
 {
     if (len == SIZE_MAX) return NULL;
@@ -187,8 +189,9 @@ np_status np_posting_add_diagnostic(np_posting *p, np_diag_severity severity, in
     char message[NP_ERROR_MESSAGE_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    const int full = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    if (full >= (int)sizeof message) message[np_utf8_cut(message, sizeof message - 1)] = '\0';
     char *m = copy_bytes(message, strlen(message));
     char *f = field ? copy_bytes(field, strlen(field)) : NULL;
     np_diagnostic *d = (m && (f || !field))

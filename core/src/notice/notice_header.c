@@ -640,7 +640,7 @@ static void scan_labels(nt_doc *d, header_state *st)
         l->used = 1;
         if (!taken && !st->unread_line[lab->field]) {
             st->unread[lab->field] = s;
-            st->unread_len[lab->field] = l->len > 80 ? 80 : l->len;
+            st->unread_len[lab->field] = l->len > 80 ? np_utf8_cut(s, 80) : l->len;
             st->unread_line[lab->field] = l->no;
         }
     }

@@ -26,6 +26,7 @@
 
 #include "natopost/notice.h"
 #include "natopost/posting.h"
+#include "text_quote.h"
 
 #define NT_NPOS ((size_t)-1)
 
