@@ -637,6 +637,25 @@ Test(notice_header, labels_dates_salary)
     TS_ASSERT_NO_LEAKS();
 }
 
+/* Fuzz finding: a 15-digit "salary" was read as 6.7e14, which the JSON
+ * writer refuses, so a posting the reader returned could not be saved. An
+ * amount beyond NP_SALARY_AMOUNT_MAX is no salary: the label is reported. */
+Test(notice_header, salary_beyond_the_model_range_is_a_diagnostic)
+{
+    np_posting *p = read_text("Translator\nBasic Monthly Salary: 666666666666666 EUR\n");
+    cr_expect_lt(p->salary.amount, 0);
+    cr_expect(has_diag(p, "salary"), "no salary diagnostic");
+    char *json = NULL;
+    np_error err;
+    cr_expect_eq(np_posting_to_json(&json, p, false, &err), NP_OK, "%s", err.message);
+    np_free(json);
+    np_posting_free(p);
+    p = read_text("Translator\nBasic Monthly Salary: 999,999,999,999.99 EUR\n");
+    cr_expect_eq(p->salary.amount, 999999999999.99);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
 static void expect_date(const char *s, int y, int m, int d, int minute)
 {
     np_date date;

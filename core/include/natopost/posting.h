@@ -26,8 +26,12 @@ extern "C" {
 
 #define NP_DATE_NONE INT32_MIN /* a date the notice does not state */
 
+/* The largest salary amount a posting holds. Every reader refuses larger
+ * ones, so whatever one reader accepts the JSON writer can write. */
+#define NP_SALARY_AMOUNT_MAX 1e12
+
 typedef struct np_salary {
-    double amount;    /* < 0 when not stated */
+    double amount;    /* 0..NP_SALARY_AMOUNT_MAX; < 0 when not stated */
     char currency[4]; /* ISO 4217 ("EUR"), "" when not stated */
     char *basis;      /* owned: "Monthly", "Pay Basis", ...; NULL when not stated */
     bool tax_free;

@@ -398,6 +398,8 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     double amount;
     size_t used;
     if (!nt_parse_amount(s + i, len - i, &amount, &used)) return false;
+    /* "666666666666666" is a typo or garbage, not a salary the model can hold */
+    if (amount > NP_SALARY_AMOUNT_MAX) return false;
     size_t j = nt_skip_blanks(s, len, i + used);
     if (!currency[0]) {
         if (len - j >= 3 && memcmp(s + j, "\xe2\x82\xac", 3) == 0) memcpy(currency, "EUR", 4);

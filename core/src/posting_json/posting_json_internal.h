@@ -15,7 +15,7 @@
 #include "natopost/posting_json.h"
 
 /* Ranges of the numbers in the natopost form (docs/posting-json.md). */
-#define NPJ_AMOUNT_MAX 1e12   /* salary.amount: 0..1e12 */
+#define NPJ_AMOUNT_MAX NP_SALARY_AMOUNT_MAX /* salary.amount: 0..1e12 */
 #define NPJ_YEARS_MAX 100.0   /* experience min_years: 0..100 */
 #define NPJ_PERCENT_MAX 100   /* travel percent: 0..100 */
 #define NPJ_MONTHS_MAX NP_POLICY_MONTHS_MAX /* contract months: 0..1200 */
