@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "strbuf.h"
 #include "text_quote.h"
 
 const char *np_json_type_name(const json_t *value)
@@ -17,6 +18,23 @@ const char *np_json_type_name(const json_t *value)
     case JSON_NULL: return "null";
     }
     return "an unknown value";
+}
+
+static int append_to_strbuf(const char *bytes, size_t n, void *data)
+{
+    np_strbuf *sb = data;
+    np_strbuf_append(sb, bytes, n);
+    return sb->failed ? -1 : 0;
+}
+
+char *np_json_dumps(const json_t *value, size_t flags)
+{
+    np_strbuf sb = NP_STRBUF_INIT;
+    if (json_dump_callback(value, append_to_strbuf, &sb, flags) != 0) {
+        np_strbuf_reset(&sb);
+        return NULL;
+    }
+    return np_strbuf_take(&sb); /* NULL when an append failed, even one jansson ignored */
 }
 
 np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,

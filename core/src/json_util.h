@@ -20,6 +20,12 @@ const char *np_json_type_name(const json_t *value);
 np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
                               const char *text, size_t len);
 
+/* json_dumps, but NULL when any allocation failed. jansson 2.14's json_dumps
+ * ignores a failure to append an object key and returns text without it
+ * (invalid JSON, found by tests/c/test_alloc_failure.c); here the text goes
+ * to a buffer whose failure is sticky. Free with free/np_free. */
+char *np_json_dumps(const json_t *value, size_t flags);
+
 /* Writes an object key quoted and escaped for an error message. */
 void np_json_quote_key(char *buf, size_t size, const char *key);
 

@@ -149,7 +149,7 @@ char *np_policy_to_json(const np_policy *policy, np_error *err)
         np_error_set(err, NP_ENOMEM, "out of memory writing policy JSON");
         return NULL;
     }
-    char *text = json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char *text = np_json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(obj);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing policy JSON");
     return text;

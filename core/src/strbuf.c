@@ -5,23 +5,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A failed buffer holds nothing: callers that only check `failed` cannot
+ * leak what was appended before the failure. */
+static bool fail(np_strbuf *sb)
+{
+    free(sb->data);
+    *sb = (np_strbuf)NP_STRBUF_INIT;
+    sb->failed = true;
+    return false;
+}
+
 static bool reserve(np_strbuf *sb, size_t extra)
 {
     if (sb->failed) return false;
     if (extra < sb->cap - sb->len && sb->data) return true;
     size_t cap = sb->cap ? sb->cap : 256;
     while (cap - sb->len <= extra) {
-        if (cap > ((size_t)-1) / 2) {
-            sb->failed = true;
-            return false;
-        }
+        if (cap > ((size_t)-1) / 2) return fail(sb);
         cap *= 2;
     }
     char *grown = realloc(sb->data, cap);
-    if (!grown) {
-        sb->failed = true;
-        return false;
-    }
+    if (!grown) return fail(sb);
     sb->data = grown;
     sb->cap = cap;
     return true;
@@ -49,7 +53,7 @@ void np_strbuf_printf(np_strbuf *sb, const char *fmt, ...)
         vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
         sb->len += (size_t)n;
     } else if (n < 0) {
-        sb->failed = true;
+        fail(sb);
     }
     va_end(ap);
 }

@@ -1,6 +1,7 @@
 /* Private: a growable byte buffer for writers (iCalendar, tables, CSV).
- * An allocation failure is sticky: later appends do nothing and
- * np_strbuf_take returns NULL, so writers check once at the end. */
+ * An allocation failure is sticky: it frees the contents (len 0), later
+ * appends do nothing and np_strbuf_take returns NULL, so writers check once
+ * at the end and a failed buffer has nothing to free. */
 #ifndef NATOPOST_STRBUF_H
 #define NATOPOST_STRBUF_H
 

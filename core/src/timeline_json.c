@@ -103,7 +103,7 @@ static json_t *timeline_json(const np_timeline *t, const np_day_status *status)
 char *np_timeline_to_json(const np_timeline *timeline, const np_day_status *status, np_error *err)
 {
     json_t *root = timeline_json(timeline, status);
-    char *text = root ? json_dumps(root, JSON_INDENT(2)) : NULL;
+    char *text = root ? np_json_dumps(root, JSON_INDENT(2)) : NULL;
     json_decref(root);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing timeline JSON");
     return text;

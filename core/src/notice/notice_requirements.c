@@ -548,7 +548,7 @@ np_status nt_read_requirements(nt_doc *d)
         const nt_line *l = &d->lines[i];
         if (l->kind != NT_QUALIFICATIONS || l->heading || !l->len) continue;
         if (l->intro) {
-            if (item.len) flush_item(d, &item, item_essential, item_line);
+            if (item.len || item.failed) flush_item(d, &item, item_essential, item_line);
             if (!intro_line[l->part]) intro_line[l->part] = l->no;
             continue;
         }
@@ -559,14 +559,15 @@ np_status nt_read_requirements(nt_doc *d)
             np_strbuf_append(&item, s, l->len);
             continue;
         }
-        if (item.len) flush_item(d, &item, item_essential, item_line);
+        /* a failed append leaves the item empty but failed: flush reports it */
+        if (item.len || item.failed) flush_item(d, &item, item_essential, item_line);
         np_strbuf_append(&item, s, l->len);
         item_line = l->no;
         item_essential = l->part != NT_PART_DESIRABLE;
         item_bullet = l->bullet;
         items_in_part[l->part == NT_PART_DESIRABLE ? NT_PART_DESIRABLE : NT_PART_ESSENTIAL]++;
     }
-    if (item.len && d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
+    if ((item.len || item.failed) && d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
     np_strbuf_reset(&item);
     if (d->status != NP_OK) return d->status;
     static const char *const PART_NAMES[] = {"", "essential", "desirable"};

@@ -94,7 +94,7 @@ json_t *npj_number(double v, int *digits)
 char *npj_dump(const json_t *value, size_t flags, int digits)
 {
     if (digits > 0) flags |= JSON_REAL_PRECISION(digits);
-    return json_dumps(value, flags);
+    return np_json_dumps(value, flags);
 }
 
 /* ---- parse errors ------------------------------------------------------------- */

@@ -1,0 +1,482 @@
+/* Allocation failure: every call that allocates is run once normally, then
+ * again with its k-th allocation failing, for every k. Each failing run must
+ * either report an error with a message (and the call's outputs left empty),
+ * or succeed with exactly the normal result: never a crash, never a result
+ * with something silently missing. Leaks on those paths are caught by the
+ * sanitized suite (TS_ASSERT_NO_LEAKS) and by scripts/valgrind.sh.
+ *
+ * The suite is linked with -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+ * (tests/c/meson.build), which routes the core's own allocations (the core
+ * is linked statically) through the counter below. jansson's go through it
+ * (json_set_alloc_funcs) only for the writers: jansson 2.14's parser does
+ * not survive a refused allocation (lex_save drops the failure and the lexer
+ * then reads and writes past its buffer: akheron/jansson#362, fix proposed
+ * in #747), which no caller can work around. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "natopost/natopost.h"
+#include "support.h"
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t count, size_t size);
+void *__real_realloc(void *ptr, size_t size);
+void *__wrap_malloc(size_t size);
+void *__wrap_calloc(size_t count, size_t size);
+void *__wrap_realloc(void *ptr, size_t size);
+
+static long allocations;   /* allocations since the counter was reset */
+static long fail_at = -1;  /* index of the allocation to refuse; -1: none */
+
+static bool refuse(void) { return allocations++ == fail_at; }
+
+void *__wrap_malloc(size_t size) { return refuse() ? NULL : __real_malloc(size); }
+void *__wrap_calloc(size_t count, size_t size) { return refuse() ? NULL : __real_calloc(count, size); }
+void *__wrap_realloc(void *ptr, size_t size) { return refuse() ? NULL : __real_realloc(ptr, size); }
+
+
+static bool count_jansson; /* jansson's allocations count (and may be refused) */
+
+static void *jansson_malloc(size_t size) { return count_jansson ? __wrap_malloc(size) : __real_malloc(size); }
+
+static void route_jansson(void) { json_set_alloc_funcs(jansson_malloc, free); }
+
+TestSuite(alloc_failure, .init = route_jansson);
+
+/* ---- inputs, read before any allocation is refused ---- */
+
+static char *slurp(const char *env, const char *name, size_t *len)
+{
+    const char *dir = getenv(env);
+    cr_assert_not_null(dir, "%s is not set (run through meson test)", env);
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    cr_assert_not_null(f, "cannot open %s", path);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *text = __real_malloc((size_t)n + 1);
+    cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
+    text[n] = '\0';
+    fclose(f);
+    *len = (size_t)n;
+    return text;
+}
+
+/* ---- the driver ---- */
+
+/* One operation under test: returns its status and, on success, a canonical
+ * text of its result (a string it allocates with __real_malloc-backed
+ * allocations made after fail_at is cleared, or NULL when it has none). */
+typedef np_status (*op_fn)(const void *ctx, np_error *err);
+typedef char *(*canon_fn)(const void *ctx);
+
+typedef struct op_run {
+    long allocations;
+    np_status status;
+} op_run;
+
+static op_run run_once(op_fn op, const void *ctx, long refuse_index, np_error *err)
+{
+    allocations = 0;
+    fail_at = refuse_index;
+    np_status st = op(ctx, err);
+    op_run r = {allocations, st};
+    fail_at = -1;
+    return r;
+}
+
+/* Runs `op` normally, then once per allocation with that one refused. The
+ * outcome of a refused run is kept by `op` in its context and compared by
+ * `canon` (called with allocations allowed again). `writer`: jansson's
+ * allocations are refused too. */
+static void check_every_failure(const char *what, op_fn op, const void *ctx, canon_fn canon,
+                                bool writer, long *failures_seen)
+{
+    /* writers allocate mostly through jansson; readers may not be refused there */
+    count_jansson = writer;
+    np_error err;
+    op_run normal = run_once(op, ctx, -1, &err);
+    cr_assert_eq(normal.status, NP_OK, "%s: the normal run failed: %s", what, err.message);
+    cr_assert_gt(normal.allocations, 0, "%s allocates nothing: the wrap is not in effect", what);
+    char *expected = canon(ctx);
+    long failed = 0;
+    for (long k = 0; k < normal.allocations; k++) {
+        np_error_clear(&err);
+        op_run r = run_once(op, ctx, k, &err);
+        char *got = canon(ctx);
+        if (r.status != NP_OK) {
+            failed++;
+            cr_expect_neq(err.message[0], '\0', "%s, allocation %ld refused: %s without a message", what,
+                          k, np_status_name(r.status));
+            cr_expect_eq(r.status, NP_ENOMEM, "%s, allocation %ld refused: %s (%s) instead of NP_ENOMEM",
+                         what, k, np_status_name(r.status), err.message);
+            cr_expect_null(got, "%s, allocation %ld refused: failed but left a result", what, k);
+        } else {
+            cr_expect(got && expected && strcmp(got, expected) == 0,
+                      "%s, allocation %ld refused: succeeded with a different result", what, k);
+            if (getenv("NP_ALLOC_DIFF") && got && expected && strcmp(got, expected) != 0) {
+                size_t at = 0;
+                while (got[at] == expected[at]) at++;
+                fprintf(stderr, "allocation %ld: expected ...%.120s\n   got ...%.120s\n", k,
+                        expected + (at > 40 ? at - 40 : 0), got + (at > 40 ? at - 40 : 0));
+            }
+        }
+        free(got);
+    }
+    free(expected);
+    count_jansson = false;
+    *failures_seen = failed;
+    cr_log_info("%s: %ld allocations, %ld refusals reported as errors", what, normal.allocations, failed);
+}
+
+/* ---- operations ---- */
+
+typedef struct notice_ctx {
+    const char *text;
+    size_t len;
+    np_posting *out;
+} notice_ctx;
+
+static np_status op_notice_read(const void *c, np_error *err)
+{
+    notice_ctx *ctx = (notice_ctx *)c;
+    np_posting_free(ctx->out);
+    ctx->out = NULL;
+    return np_notice_read(&ctx->out, ctx->text, ctx->len, "example.txt", err);
+}
+
+static char *posting_canon(const np_posting *p)
+{
+    if (!p) return NULL;
+    char *json = NULL;
+    cr_assert_eq(np_posting_to_json(&json, p, false, NULL), NP_OK);
+    return json;
+}
+
+static char *canon_notice(const void *c)
+{
+    notice_ctx *ctx = (notice_ctx *)c;
+    char *s = posting_canon(ctx->out);
+    np_posting_free(ctx->out);
+    ctx->out = NULL;
+    return s;
+}
+
+Test(alloc_failure, notice_reader)
+{
+    static const char *const NOTICES[] = {"is-twin-grade-analyst.txt", "ncia-cyber-engineer.txt"};
+    for (size_t i = 0; i < sizeof NOTICES / sizeof NOTICES[0]; i++) {
+        notice_ctx ctx = {0};
+        char *text = slurp("NATOPOST_EXAMPLES", NOTICES[i], &ctx.len);
+        ctx.text = text;
+        long failed;
+        check_every_failure(NOTICES[i], op_notice_read, &ctx, canon_notice, false, &failed);
+        cr_expect_gt(failed, 0);
+        free(text);
+    }
+    TS_ASSERT_NO_LEAKS();
+}
+
+typedef struct json_ctx {
+    const np_posting *posting; /* input of the writers */
+    const char *text;          /* input of the reader */
+    size_t len;
+    np_posting *read;
+    char *written;
+    int writer; /* 0: JSON, 1: pretty JSON, 2: JSON-LD */
+} json_ctx;
+
+static np_status op_posting_from_json(const void *c, np_error *err)
+{
+    json_ctx *ctx = (json_ctx *)c;
+    np_posting_free(ctx->read);
+    ctx->read = NULL;
+    return np_posting_from_json(&ctx->read, ctx->text, ctx->len, err);
+}
+
+static char *canon_read(const void *c)
+{
+    json_ctx *ctx = (json_ctx *)c;
+    char *s = posting_canon(ctx->read);
+    np_posting_free(ctx->read);
+    ctx->read = NULL;
+    return s;
+}
+
+static np_status op_posting_write(const void *c, np_error *err)
+{
+    json_ctx *ctx = (json_ctx *)c;
+    np_free(ctx->written);
+    ctx->written = NULL;
+    if (ctx->writer == 2) return np_posting_to_jsonld(&ctx->written, ctx->posting, err);
+    return np_posting_to_json(&ctx->written, ctx->posting, ctx->writer == 1, err);
+}
+
+static char *canon_written(const void *c)
+{
+    json_ctx *ctx = (json_ctx *)c;
+    char *s = ctx->written;
+    ctx->written = NULL;
+    return s;
+}
+
+Test(alloc_failure, posting_json)
+{
+    size_t len;
+    char *text = slurp("NATOPOST_EXAMPLES", "nspa-procurement-officer.txt", &len);
+    np_posting *p = NULL;
+    cr_assert_eq(np_notice_read(&p, text, len, "nspa.txt", NULL), NP_OK);
+    char *json = posting_canon(p);
+    json_ctx ctx = {.posting = p, .text = json, .len = strlen(json)};
+    long failed;
+    check_every_failure("np_posting_from_json", op_posting_from_json, &ctx, canon_read, false, &failed);
+    cr_expect_gt(failed, 0);
+    static const char *const WRITERS[] = {"np_posting_to_json", "np_posting_to_json (pretty)",
+                                          "np_posting_to_jsonld"};
+    for (int w = 0; w < 3; w++) {
+        ctx.writer = w;
+        check_every_failure(WRITERS[w], op_posting_write, &ctx, canon_written, true, &failed);
+        cr_expect_gt(failed, 0);
+    }
+    free(json);
+    np_posting_free(p);
+    free(text);
+    TS_ASSERT_NO_LEAKS();
+}
+
+typedef struct list_ctx {
+    const char *text;
+    size_t len;
+    np_posting_list list;
+    bool filled;
+} list_ctx;
+
+static np_status op_list_read(const void *c, np_error *err)
+{
+    list_ctx *ctx = (list_ctx *)c;
+    np_posting_list_free(&ctx->list);
+    memset(&ctx->list, 0, sizeof ctx->list);
+    np_status st = np_posting_list_read_json(&ctx->list, ctx->text, ctx->len, err);
+    ctx->filled = st == NP_OK;
+    return st;
+}
+
+static char *canon_list(const void *c)
+{
+    list_ctx *ctx = (list_ctx *)c;
+    char *s = NULL;
+    if (ctx->filled) {
+        cr_assert_eq(np_posting_list_to_json(&s, (const np_posting *const *)ctx->list.items, ctx->list.count,
+                                             true, NULL),
+                     NP_OK);
+    } else {
+        cr_expect_eq(ctx->list.count, 0, "a failed read left %zu postings in the list", ctx->list.count);
+    }
+    np_posting_list_free(&ctx->list);
+    memset(&ctx->list, 0, sizeof ctx->list);
+    ctx->filled = false;
+    return s;
+}
+
+Test(alloc_failure, posting_list)
+{
+    list_ctx ctx = {0};
+    char *text = slurp("NATOPOST_TEST_DATA", "query_postings.ndjson", &ctx.len);
+    ctx.text = text;
+    long failed;
+    check_every_failure("np_posting_list_read_json", op_list_read, &ctx, canon_list, false, &failed);
+    cr_expect_gt(failed, 0);
+    free(text);
+    TS_ASSERT_NO_LEAKS();
+}
+
+/* np_policy_from_json is not here: it allocates only through jansson's
+ * parser, which cannot be refused safely (see the top of the file). */
+typedef struct policy_ctx {
+    char *written;
+    const np_timeline *timeline;
+    int writer; /* 0: policy JSON, 1: timeline JSON, 2: iCalendar */
+} policy_ctx;
+
+static np_status op_text_write(const void *c, np_error *err)
+{
+    policy_ctx *ctx = (policy_ctx *)c;
+    np_free(ctx->written);
+    np_day_status status = np_timeline_status(ctx->timeline, ctx->timeline->appointment.start);
+    ctx->written = ctx->writer == 0   ? np_policy_to_json(&ctx->timeline->policy, err)
+                   : ctx->writer == 1 ? np_timeline_to_json(ctx->timeline, &status, err)
+                                      : np_timeline_to_ical(ctx->timeline, 1700000000, err);
+    return ctx->written ? NP_OK : (err ? err->code : NP_ENOMEM);
+}
+
+static char *canon_written_text(const void *c)
+{
+    policy_ctx *ctx = (policy_ctx *)c;
+    char *s = ctx->written;
+    ctx->written = NULL;
+    return s;
+}
+
+Test(alloc_failure, policy_and_timeline)
+{
+    policy_ctx ctx = {0};
+    long failed;
+    np_appointment a = NP_APPOINTMENT_INIT;
+    cr_assert_eq(np_date_from_ymd(&a.start, 2025, 9, 1, NULL), NP_OK);
+    np_timeline t;
+    cr_assert_eq(np_timeline_build(&t, NULL, &a, NULL), NP_OK);
+    ctx.timeline = &t;
+    static const char *const WRITERS[] = {"np_policy_to_json", "np_timeline_to_json", "np_timeline_to_ical"};
+    for (int w = 0; w < 3; w++) {
+        ctx.writer = w;
+        check_every_failure(WRITERS[w], op_text_write, &ctx, canon_written_text, true, &failed);
+        cr_expect_gt(failed, 0);
+    }
+    TS_ASSERT_NO_LEAKS();
+}
+
+/* A collection built, a candidate registered and queries answered, all in
+ * one operation so that each step's failure paths are reached. The result
+ * is described as text: rows in order, or the groups of a count by. */
+typedef struct query_ctx {
+    const char *postings;
+    size_t len;
+    const char *query;
+    const np_candidate *candidate;
+    char answer[4096];
+    bool answered;
+} query_ctx;
+
+static np_status op_query(const void *c, np_error *err)
+{
+    query_ctx *ctx = (query_ctx *)c;
+    ctx->answered = false;
+    np_collection *coll = NULL;
+    np_result *res = NULL;
+    np_status st = np_collection_new(&coll, err);
+    if (st == NP_OK) st = np_collection_add_json(coll, ctx->postings, ctx->len, err);
+    if (st == NP_OK) st = np_collection_add_candidate(coll, ctx->candidate, err);
+    if (st == NP_OK) st = np_collection_query(&res, coll, ctx->query, strlen(ctx->query), err);
+    if (st == NP_OK) {
+        size_t used = 0;
+        const size_t groups = np_result_group_count(res);
+        for (size_t i = 0; i < np_result_count(res) && used < sizeof ctx->answer - 32; i++)
+            used += (size_t)snprintf(ctx->answer + used, sizeof ctx->answer - used, "%zu ", np_result_row(res, i));
+        for (size_t i = 0; i < groups && used < sizeof ctx->answer - 32; i++) {
+            np_qvalue v;
+            size_t n;
+            np_result_group(res, i, &v, &n);
+            used += (size_t)snprintf(ctx->answer + used, sizeof ctx->answer - used, "g%zu:%zu ", i, n);
+        }
+        /* reading postings back re-creates them from the columns */
+        for (size_t i = 0; st == NP_OK && i < np_result_count(res); i++) {
+            const np_posting *p = np_result_posting(res, i, err);
+            if (!p) st = err ? err->code : NP_ENOMEM;
+            else if (used < sizeof ctx->answer - 32)
+                used += (size_t)snprintf(ctx->answer + used, sizeof ctx->answer - used, "%s ", p->id);
+        }
+        ctx->answered = st == NP_OK;
+    }
+    np_result_free(res);
+    np_collection_free(coll);
+    return st;
+}
+
+static char *canon_query(const void *c)
+{
+    query_ctx *ctx = (query_ctx *)c;
+    if (!ctx->answered) return NULL;
+    ctx->answered = false;
+    size_t n = strlen(ctx->answer) + 1;
+    char *s = malloc(n);
+    cr_assert_not_null(s);
+    memcpy(s, ctx->answer, n);
+    return s;
+}
+
+Test(alloc_failure, collection_queries)
+{
+    query_ctx ctx = {0};
+    char *postings = slurp("NATOPOST_TEST_DATA", "query_postings.ndjson", &ctx.len);
+    size_t clen;
+    char *cand_json = slurp("NATOPOST_TEST_DATA", "candidates/alice.json", &clen);
+    np_candidate alice = NP_CANDIDATE_INIT;
+    cr_assert_eq(np_candidate_from_json(&alice, cand_json, clen, NULL), NP_OK);
+    ctx.postings = postings;
+    ctx.candidate = &alice;
+    static const char *const QUERIES[] = {
+        "grade >= G15 and lang.second >= II order by deadline desc, title",
+        "division ~ \"acquisition\" or title ~ \"engineer\"",
+        "count by eligible(alice)",
+        "not (clearance >= NS) and experience in [2.5, 10]",
+    };
+    for (size_t i = 0; i < sizeof QUERIES / sizeof QUERIES[0]; i++) {
+        ctx.query = QUERIES[i];
+        long failed;
+        check_every_failure(QUERIES[i], op_query, &ctx, canon_query, false, &failed);
+        cr_expect_gt(failed, 0);
+    }
+    free(cand_json);
+    free(postings);
+    TS_ASSERT_NO_LEAKS();
+}
+
+typedef struct eligibility_ctx {
+    const np_candidate *candidate;
+    const np_posting *posting;
+    np_eligibility result;
+    bool ok;
+} eligibility_ctx;
+
+static np_status op_eligibility(const void *c, np_error *err)
+{
+    eligibility_ctx *ctx = (eligibility_ctx *)c;
+    np_eligibility_clear(&ctx->result);
+    np_status st = np_eligibility_check(&ctx->result, ctx->candidate, ctx->posting, err);
+    ctx->ok = st == NP_OK;
+    return st;
+}
+
+static char *canon_eligibility(const void *c)
+{
+    eligibility_ctx *ctx = (eligibility_ctx *)c;
+    char *s = NULL;
+    if (ctx->ok) {
+        size_t cap = 64 + ctx->result.check_count * (NP_CHECK_REASON_MAX + 16), used = 0;
+        s = malloc(cap);
+        cr_assert_not_null(s);
+        used += (size_t)snprintf(s, cap, "%s:", np_verdict_name(ctx->result.verdict));
+        for (size_t i = 0; i < ctx->result.check_count; i++)
+            used += (size_t)snprintf(s + used, cap - used, "%s|%s;", np_check_status_name(ctx->result.checks[i].status),
+                                     ctx->result.checks[i].reason);
+    } else {
+        cr_expect_eq(ctx->result.check_count, 0, "a failed check left %zu checks", ctx->result.check_count);
+    }
+    np_eligibility_clear(&ctx->result);
+    ctx->ok = false;
+    return s;
+}
+
+Test(alloc_failure, eligibility)
+{
+    size_t len, clen;
+    char *text = slurp("NATOPOST_EXAMPLES", "is-twin-grade-analyst.txt", &len);
+    char *cand_json = slurp("NATOPOST_TEST_DATA", "candidates/bruno.json", &clen);
+    np_posting *p = NULL;
+    cr_assert_eq(np_notice_read(&p, text, len, "is.txt", NULL), NP_OK);
+    np_candidate bruno = NP_CANDIDATE_INIT;
+    cr_assert_eq(np_candidate_from_json(&bruno, cand_json, clen, NULL), NP_OK);
+    eligibility_ctx ctx = {.candidate = &bruno, .posting = p};
+    long failed;
+    check_every_failure("np_eligibility_check", op_eligibility, &ctx, canon_eligibility, false, &failed);
+    cr_expect_gt(failed, 0);
+    np_posting_free(p);
+    free(cand_json);
+    free(text);
+    TS_ASSERT_NO_LEAKS();
+}
