@@ -5,13 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A failed buffer holds nothing: callers that only check `failed` cannot
- * leak what was appended before the failure. */
-static bool fail(np_strbuf *sb)
+void np_strbuf_fail(np_strbuf *sb)
 {
     free(sb->data);
     *sb = (np_strbuf)NP_STRBUF_INIT;
     sb->failed = true;
+}
+
+static bool fail(np_strbuf *sb)
+{
+    np_strbuf_fail(sb);
     return false;
 }
 

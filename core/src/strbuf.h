@@ -27,6 +27,10 @@ void np_strbuf_printf(np_strbuf *sb, const char *fmt, ...)
 /* Returns the NUL-terminated contents (the caller frees with free/np_free) and
  * resets the buffer; NULL if any allocation failed. */
 char *np_strbuf_take(np_strbuf *sb);
+/* Marks the buffer failed (a part built elsewhere failed) and frees its
+ * contents: a failed buffer holds nothing, so callers that only check
+ * `failed` cannot leak what was appended before. */
+void np_strbuf_fail(np_strbuf *sb);
 /* Frees the contents; the buffer can be reused. */
 void np_strbuf_reset(np_strbuf *sb);
 

@@ -42,7 +42,7 @@ static void put_text(np_strbuf *sb, const char *name, const char *value)
         default: np_strbuf_append(&line, p, 1);
         }
     }
-    if (line.failed) sb->failed = true;
+    if (line.failed) np_strbuf_fail(sb);
     else put_line(sb, line.data, line.len);
     np_strbuf_reset(&line);
 }
@@ -131,7 +131,7 @@ char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
         if (t->appointment.twin_grade) np_strbuf_puts(&desc, ", twin-graded post");
         np_strbuf_puts(&desc, ")");
         if (e->note) np_strbuf_printf(&desc, ": %s", e->note);
-        if (desc.failed) sb.failed = true;
+        if (desc.failed) np_strbuf_fail(&sb);
         else put_text(&sb, "DESCRIPTION", desc.data);
         np_strbuf_reset(&desc);
         put_text(&sb, "CATEGORIES", "natopost");
