@@ -810,6 +810,30 @@ Test(notice_requirements, other_kinds)
 
 /* ---- contract --------------------------------------------------------------------------- */
 
+/* Fuzz finding (3.4M executions): "123 years" was read as a 1476-month
+ * contract, beyond the model's 1200 (NP_POLICY_MONTHS_MAX), so the JSON
+ * writer refused the posting the reader returned. A duration beyond the
+ * limit is no contract term; the next one in the sentence is. */
+Test(notice_contract, durations_beyond_the_model_range_are_not_terms)
+{
+    np_posting *p = read_text("Analyst\nCONTRACT\nA definite duration contract of 123 years, "
+                              "renewable for 101 years. The maximum period of service is 999 years.\n");
+    cr_expect(p->contract.stated);
+    cr_expect_eq(p->contract.definite_months, -1);
+    cr_expect_eq(p->contract.renewal_months, -1);
+    cr_expect_eq(p->contract.max_service_months, -1);
+    char *json = NULL;
+    np_error err;
+    cr_expect_eq(np_posting_to_json(&json, p, false, &err), NP_OK, "%s", err.message);
+    np_free(json);
+    np_posting_free(p);
+    /* the limit itself is a term */
+    p = read_text("Analyst\nCONTRACT\nA definite duration contract of 100 years.\n");
+    cr_expect_eq(p->contract.definite_months, 1200);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
 Test(notice_contract, terms_in_other_words)
 {
     np_posting *p = read_text("Analyst\n"

@@ -8,12 +8,15 @@
  * "twenty four months" are promotion rules, not contract terms. */
 #include <string.h>
 
+#include "natopost/policy.h"
 #include "notice_internal.h"
 #include "strbuf.h"
 
 static bool has(const char *low, size_t len, const char *needle) { return nt_find(low, len, needle) != NT_NPOS; }
 
-/* The first duration starting at a word start in s[from, to). */
+/* The first duration starting at a word start in s[from, to) that a
+ * contract term can be: "123 years" is beyond NP_POLICY_MONTHS_MAX (the
+ * model's and the JSON form's limit) and is no term. */
 static int first_duration(const char *s, size_t len, size_t from, size_t to)
 {
     if (to > len) to = len;
@@ -22,7 +25,9 @@ static int first_duration(const char *s, size_t len, size_t from, size_t to)
         if (!nt_is_word((unsigned char)s[i])) continue;
         int months;
         size_t used;
-        if (nt_parse_duration(s + i, len - i, &months, &used) && months > 0) return months;
+        if (nt_parse_duration(s + i, len - i, &months, &used) && months > 0 &&
+            months <= NP_POLICY_MONTHS_MAX)
+            return months;
     }
     return -1;
 }
