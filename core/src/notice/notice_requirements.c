@@ -510,12 +510,16 @@ static void add_requirement(nt_doc *d, const char *s, size_t len, bool essential
     if (d->status == NP_OK) d->status = nt_classify_requirement(req, req->text, strlen(req->text), d->err);
 }
 
+/* Adds the item collected so far as requirements and empties it. Nothing
+ * collected is nothing to add; a failed append (which leaves the item empty
+ * but failed) is reported, so a requirement is never dropped silently. */
 static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
 {
     if (item->failed) {
         d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
         return;
     }
+    if (!item->len) return;
     const char *s = item->data;
     size_t len = item->len, start = 0;
     int depth = 0;
@@ -548,7 +552,7 @@ np_status nt_read_requirements(nt_doc *d)
         const nt_line *l = &d->lines[i];
         if (l->kind != NT_QUALIFICATIONS || l->heading || !l->len) continue;
         if (l->intro) {
-            if (item.len || item.failed) flush_item(d, &item, item_essential, item_line);
+            flush_item(d, &item, item_essential, item_line);
             if (!intro_line[l->part]) intro_line[l->part] = l->no;
             continue;
         }
@@ -559,15 +563,14 @@ np_status nt_read_requirements(nt_doc *d)
             np_strbuf_append(&item, s, l->len);
             continue;
         }
-        /* a failed append leaves the item empty but failed: flush reports it */
-        if (item.len || item.failed) flush_item(d, &item, item_essential, item_line);
+        flush_item(d, &item, item_essential, item_line);
         np_strbuf_append(&item, s, l->len);
         item_line = l->no;
         item_essential = l->part != NT_PART_DESIRABLE;
         item_bullet = l->bullet;
         items_in_part[l->part == NT_PART_DESIRABLE ? NT_PART_DESIRABLE : NT_PART_ESSENTIAL]++;
     }
-    if ((item.len || item.failed) && d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
+    if (d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
     np_strbuf_reset(&item);
     if (d->status != NP_OK) return d->status;
     static const char *const PART_NAMES[] = {"", "essential", "desirable"};
