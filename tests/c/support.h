@@ -8,12 +8,17 @@
  *     value for the core's constant-time date code. test_date.c checks the
  *     oracle itself day by day against a plain day counter.
  *   - a fixed-seed PRNG (splitmix64) for bounded property loops.
+ *   - ts_read_file(): a whole file into memory, for the suites that compare
+ *     or feed files (it does not assert, so suites without Criterion can
+ *     include this header).
  */
 #ifndef NATOPOST_TESTS_SUPPORT_H
 #define NATOPOST_TESTS_SUPPORT_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 /* ---- leak check ------------------------------------------------------------ */
 
@@ -32,6 +37,28 @@
 #else
 #define TS_ASSERT_NO_LEAKS() ((void)0)
 #endif
+
+/* ---- files ------------------------------------------------------------------ */
+
+/* The whole file at `path`, NUL-terminated, its length in *len (when `len`
+ * is not NULL); NULL when it cannot be opened or read. Free with free(). */
+static inline char *ts_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *text = NULL;
+    long n = -1;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+        (text = malloc((size_t)n + 1)) != NULL && fread(text, 1, (size_t)n, f) != (size_t)n) {
+        free(text);
+        text = NULL;
+    }
+    fclose(f);
+    if (!text) return NULL;
+    text[n] = '\0';
+    if (len) *len = (size_t)n;
+    return text;
+}
 
 /* ---- naive calendar oracle -------------------------------------------------- */
 

@@ -54,16 +54,8 @@ static char *slurp(const char *env, const char *name, size_t *len)
     cr_assert_not_null(dir, "%s is not set (run through meson test)", env);
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    cr_assert_not_null(f, "cannot open %s", path);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = __real_malloc((size_t)n + 1);
-    cr_assert_eq(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
+    char *text = ts_read_file(path, len);
+    cr_assert_not_null(text, "cannot read %s", path);
     return text;
 }
 
@@ -138,18 +130,27 @@ static void check_every_failure(const char *what, op_fn op, void *ctx, canon_fn 
 
 /* ---- operations ---- */
 
-typedef struct notice_ctx {
+/* The two posting readers: text in, one posting out. */
+typedef struct posting_ctx {
     const char *text;
     size_t len;
-    np_posting *out;
-} notice_ctx;
+    np_posting *read;
+} posting_ctx;
 
 static np_status op_notice_read(void *c, np_error *err)
 {
-    notice_ctx *ctx = c;
-    np_posting_free(ctx->out);
-    ctx->out = NULL;
-    return np_notice_read(&ctx->out, ctx->text, ctx->len, "example.txt", err);
+    posting_ctx *ctx = c;
+    np_posting_free(ctx->read);
+    ctx->read = NULL;
+    return np_notice_read(&ctx->read, ctx->text, ctx->len, "example.txt", err);
+}
+
+static np_status op_posting_from_json(void *c, np_error *err)
+{
+    posting_ctx *ctx = c;
+    np_posting_free(ctx->read);
+    ctx->read = NULL;
+    return np_posting_from_json(&ctx->read, ctx->text, ctx->len, err);
 }
 
 static char *posting_canon(const np_posting *p)
@@ -160,12 +161,12 @@ static char *posting_canon(const np_posting *p)
     return json;
 }
 
-static char *canon_notice(void *c)
+static char *canon_read(void *c)
 {
-    notice_ctx *ctx = c;
-    char *s = posting_canon(ctx->out);
-    np_posting_free(ctx->out);
-    ctx->out = NULL;
+    posting_ctx *ctx = c;
+    char *s = posting_canon(ctx->read);
+    np_posting_free(ctx->read);
+    ctx->read = NULL;
     return s;
 }
 
@@ -173,38 +174,15 @@ Test(alloc_failure, notice_reader)
 {
     static const char *const NOTICES[] = {"is-twin-grade-analyst.txt", "ncia-cyber-engineer.txt"};
     for (size_t i = 0; i < sizeof NOTICES / sizeof NOTICES[0]; i++) {
-        notice_ctx ctx = {0};
+        posting_ctx ctx = {0};
         char *text = slurp("NATOPOST_EXAMPLES", NOTICES[i], &ctx.len);
         ctx.text = text;
         long failed;
-        check_every_failure(NOTICES[i], op_notice_read, &ctx, canon_notice, false, &failed);
+        check_every_failure(NOTICES[i], op_notice_read, &ctx, canon_read, false, &failed);
         cr_expect_gt(failed, 0);
         free(text);
     }
     TS_ASSERT_NO_LEAKS();
-}
-
-typedef struct json_ctx {
-    const char *text;
-    size_t len;
-    np_posting *read;
-} json_ctx;
-
-static np_status op_posting_from_json(void *c, np_error *err)
-{
-    json_ctx *ctx = c;
-    np_posting_free(ctx->read);
-    ctx->read = NULL;
-    return np_posting_from_json(&ctx->read, ctx->text, ctx->len, err);
-}
-
-static char *canon_read(void *c)
-{
-    json_ctx *ctx = c;
-    char *s = posting_canon(ctx->read);
-    np_posting_free(ctx->read);
-    ctx->read = NULL;
-    return s;
 }
 
 Test(alloc_failure, posting_json_reader)
@@ -214,7 +192,7 @@ Test(alloc_failure, posting_json_reader)
     np_posting *p = NULL;
     cr_assert_eq(np_notice_read(&p, text, len, "nspa.txt", NULL), NP_OK);
     char *json = posting_canon(p);
-    json_ctx ctx = {.text = json, .len = strlen(json)};
+    posting_ctx ctx = {.text = json, .len = strlen(json)};
     long failed;
     check_every_failure("np_posting_from_json", op_posting_from_json, &ctx, canon_read, false, &failed);
     cr_expect_gt(failed, 0);
