@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "natopost/cancel.h"
 #include "notice_internal.h"
 
 /* ---- validation ------------------------------------------------------------- */
@@ -191,7 +192,7 @@ static size_t split_lines_pass(nt_doc *d, bool store)
 {
     const char *b = d->buf;
     line_ends ends = {next_at(d, 0, '\n'), next_at(d, 0, '\r')};
-    size_t start = 0, count = 0, empty_run = 0;
+    size_t start = 0, count = 0, empty_run = 0, seen = 0;
     int no = 1;
     for (;;) {
         const size_t end = line_end(d, &ends, start);
@@ -209,6 +210,8 @@ static size_t split_lines_pass(nt_doc *d, bool store)
             if (len && b[off] == ' ') off++, len--;
         }
         empty_run = len || bullet ? 0 : empty_run + 1;
+        if (store && seen++ % (1u << 16) == 0 && (d->status = np_cancel_check(d->err)) != NP_OK)
+            return 0;
         if (empty_run <= 2) {
             if (store && !nt_push_line(d, off, len, no, bullet)) return 0;
             count++;
