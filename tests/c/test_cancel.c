@@ -92,12 +92,20 @@ Test(cancel, notice_reader)
     free(t.s);
 }
 
-static char *postings_ndjson(size_t count, size_t *len)
+/* A posting read from a two-line notice; free with np_posting_free. */
+static np_posting *small_posting(void)
 {
     np_posting *p = NULL;
     np_error err;
     const char notice[] = "Officer, Plans\nNATO Grade G15/G16\n";
     cr_assert_eq(np_notice_read(&p, notice, sizeof notice - 1, "n.txt", &err), NP_OK, "%s", err.message);
+    return p;
+}
+
+static char *postings_ndjson(size_t count, size_t *len)
+{
+    np_posting *p = small_posting();
+    np_error err;
     char *one = NULL;
     cr_assert_eq(np_posting_to_json(&one, p, false, &err), NP_OK, "%s", err.message);
     np_posting_free(p);
@@ -120,13 +128,15 @@ static np_status read_json(void *ctx, np_error *err)
     return st;
 }
 
-Test(cancel, json_reader)
+static void check_on_ndjson(const char *what, operation op, size_t postings, long min_checks)
 {
     text t;
-    t.s = postings_ndjson(2000, &t.len);
-    check_cancellable("np_posting_list_read_json (NDJSON)", read_json, &t, 4);
+    t.s = postings_ndjson(postings, &t.len);
+    check_cancellable(what, op, &t, min_checks);
     free(t.s);
 }
+
+Test(cancel, json_reader) { check_on_ndjson("np_posting_list_read_json (NDJSON)", read_json, 2000, 4); }
 
 static np_status add_json(void *ctx, np_error *err)
 {
@@ -144,13 +154,7 @@ static np_status add_json(void *ctx, np_error *err)
     return st;
 }
 
-Test(cancel, collection_loading_json)
-{
-    text t;
-    t.s = postings_ndjson(3000, &t.len);
-    check_cancellable("np_collection_add_json", add_json, &t, 8);
-    free(t.s);
-}
+Test(cancel, collection_loading_json) { check_on_ndjson("np_collection_add_json", add_json, 3000, 8); }
 
 static np_status add_folder(void *ctx, np_error *err)
 {
@@ -183,9 +187,7 @@ Test(cancel, collection_query)
     np_collection *c = NULL;
     np_error err;
     cr_assert_eq(np_collection_new(&c, &err), NP_OK);
-    np_posting *p = NULL;
-    const char notice[] = "Officer, Plans\nNATO Grade G15/G16\n";
-    cr_assert_eq(np_notice_read(&p, notice, sizeof notice - 1, "n.txt", &err), NP_OK, "%s", err.message);
+    np_posting *p = small_posting();
     for (int i = 0; i < 200000; i++) cr_assert_eq(np_collection_add_posting(c, p, &err), NP_OK);
     np_posting_free(p);
     check_cancellable("np_collection_query", run_query, c, 3);
