@@ -4,9 +4,11 @@
  * nesting, many keys, ...), at 1, 2, 4, 8 and 16 MB, with the growth from 1
  * to 16 MB: about 16 for time and memory means linear, 256 quadratic.
  *
- *   bench_crafted [MAX_MB]     (scripts/bench.sh crafted; default 16)
+ *   bench_crafted [MAX_MB [KIND]]  (scripts/bench.sh crafted: MAX_MB 16, every kind;
+ *                                   KIND: only the kinds whose name contains it)
  *
- * Each measurement runs in a child process so that its peak resident memory
+ * Times are CPU time (user + system) of the call. Each measurement runs in a
+ * child process so that its peak resident memory
  * (wait4's ru_maxrss) is its own; the input is built before the measured call,
  * and "peak" is the peak minus the resident size just before the call (the
  * input itself not counted), in MB and as a multiple of the input size.
@@ -17,9 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/time.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "natopost/natopost.h"
@@ -98,11 +98,14 @@ static long max_rss_kb(void)
     return ru.ru_maxrss;
 }
 
-static double now_s(void)
+/* CPU time (user + system) of this process: on a shared machine it varies
+ * far less with the other processes' load than wall time does. */
+static double cpu_s(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
 }
 
 typedef struct sample {
@@ -141,9 +144,9 @@ static void measure_child(int fd, const kind *k, size_t size)
     sample s = {0, 0, 1};
     if (text) {
         s.rss_before_kb = max_rss_kb();
-        const double t0 = now_s();
+        const double t0 = cpu_s();
         s.status = run(k, text, len);
-        s.seconds = now_s() - t0;
+        s.seconds = cpu_s() - t0;
     }
     if (write(fd, &s, sizeof s) != (ssize_t)sizeof s) _exit(2);
     _exit(0);
@@ -190,13 +193,15 @@ int main(int argc, char **argv)
     int max_mb = argc > 1 ? atoi(argv[1]) : 16;
     if (max_mb < 1) max_mb = 1;
     printf("%-6s %-22s", "input", "kind");
-    for (int mb = 1; mb <= max_mb; mb *= 2) printf(" %14s", "");
+    for (int mb = 1; mb <= max_mb; mb *= 2) printf("  %8d MB %3s", mb, "");
     printf("  growth %d MB / 1 MB\n", max_mb);
     printf("%-6s %-22s", "", "");
-    for (int mb = 1; mb <= max_mb; mb *= 2) printf("  %2d MB: ms, MB", mb);
+    for (int mb = 1; mb <= max_mb; mb *= 2) printf("  %8s %6s", "cpu ms", "MB");
     printf("  %7s %7s  %s\n", "time", "memory", "answer");
+    const char *only = argc > 2 ? argv[2] : NULL;
     for (int i = 0; i < KIND_COUNT; i++) {
         const kind *k = &KINDS[i];
+        if (only && !strstr(k->name, only)) continue;
         printf("%-6s %-22s", target_name(k->target), k->name);
         result first = {0}, last = {0};
         double worst_ratio = 0;
@@ -205,10 +210,10 @@ int main(int argc, char **argv)
             if (k->target == READER && size > NP_NOTICE_MAX_BYTES - 64) size = NP_NOTICE_MAX_BYTES - 64;
             const result r = measure(k, size);
             if (!r.ok) {
-                printf(" %14s", "failed");
+                printf("  %15s", "failed");
                 continue;
             }
-            printf(" %7.1f %6.1f", r.seconds * 1e3, r.peak_mb);
+            printf("  %8.1f %6.1f", r.seconds * 1e3, r.peak_mb);
             if (mb == 1) first = r;
             last = r;
             if (r.peak_mb / r.input_mb > worst_ratio) worst_ratio = r.peak_mb / r.input_mb;
