@@ -18,7 +18,7 @@
 
 /* Often enough for "within a fraction of a second", rare enough that taking
  * the GIL back costs nothing measurable. */
-#define CHECK_INTERVAL_NS (20 * 1000 * 1000)
+#define CHECK_INTERVAL_NS ((int64_t)20 * 1000 * 1000)
 
 static _Thread_local int64_t next_check_ns;
 

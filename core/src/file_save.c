@@ -89,8 +89,9 @@ static char *read_link(const char *path, off_t size_hint)
         }
         if ((size_t)n < cap) {
             buf[n] = '\0';
-            char *out = buf[0] == '/' ? buf : join_dir(path, buf);
-            if (out != buf) free(buf);
+            if (buf[0] == '/') return buf;
+            char *out = join_dir(path, buf);
+            free(buf);
             return out;
         }
         free(buf);
@@ -111,27 +112,31 @@ static np_status find_target(save_target *t, const char *path, np_error *err)
     if (!*path) return np_error_set(err, NP_EINVAL, "cannot save: the file name is empty");
     t->path = strdup(path);
     if (!t->path) return oom(err, path);
+    /* A local stat buffer: the analyzer takes lstat(.., &t->st) to overwrite
+     * all of *t, t->path included, and then reports it as leaked. */
+    struct stat st;
     for (int hops = 0;; hops++) {
-        if (lstat(t->path, &t->st) != 0) {
+        if (lstat(t->path, &st) != 0) {
             if (errno != ENOENT)
                 return np_error_set(err, NP_EIO, "cannot save %s: %s", path, strerror(errno));
             break; /* absent (or a dangling link's target): created */
         }
-        if (!S_ISLNK(t->st.st_mode)) {
-            if (!S_ISREG(t->st.st_mode)) {
+        if (!S_ISLNK(st.st_mode)) {
+            if (!S_ISREG(st.st_mode)) {
                 if (strcmp(t->path, path) == 0)
                     return np_error_set(err, NP_EIO, "cannot save %s: it is %s, not a regular file",
-                                        path, file_kind(t->st.st_mode));
+                                        path, file_kind(st.st_mode));
                 return np_error_set(err, NP_EIO,
                                     "cannot save %s: its link target %s is %s, not a regular file",
-                                    path, t->path, file_kind(t->st.st_mode));
+                                    path, t->path, file_kind(st.st_mode));
             }
+            t->st = st;
             t->exists = true;
             break;
         }
         if (hops == MAX_LINK_HOPS)
             return np_error_set(err, NP_EIO, "cannot save %s: too many levels of symbolic links", path);
-        char *next = read_link(t->path, t->st.st_size);
+        char *next = read_link(t->path, st.st_size);
         if (!next)
             return errno == ENOMEM ? oom(err, path)
                                    : np_error_set(err, NP_EIO, "cannot save %s: %s", path, strerror(errno));

@@ -481,7 +481,7 @@ np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **r
     np_status cancelled = NP_OK;
     for (size_t start = 0; ok && start < c->rows; start += BLOCK) {
         /* every 32 blocks (64 Ki rows, tens of microseconds) */
-        if (start % (32 * BLOCK) == 0 && (cancelled = np_cancel_check(err)) != NP_OK) break;
+        if (start % ((size_t)32 * BLOCK) == 0 && (cancelled = np_cancel_check(err)) != NP_OK) break;
         const size_t valid = c->rows - start < BLOCK ? c->rows - start : BLOCK;
         const size_t span = (valid + LANES - 1) / LANES * LANES;
         if (root) eval(c, root, start, span, mask, scratch, 0);

@@ -194,14 +194,14 @@ static size_t split_lines_pass(nt_doc *d, bool store)
     line_ends ends = {next_at(d, 0, '\n'), next_at(d, 0, '\r')};
     size_t start = 0, count = 0, empty_run = 0, seen = 0;
     int no = 1;
+    /* clang-analyzer assumes memchr over 0 bytes can find a byte, runs
+     * `start` past the end and calls the bytes read garbage; it cannot happen. */
+    // NOLINTBEGIN(clang-analyzer-core.UndefinedBinaryOperatorResult)
     for (;;) {
         const size_t end = line_end(d, &ends, start);
         size_t off = start, len = end - start;
         bool bullet = false;
-        /* "- text", "* text", "-text"; a lone "-" is an empty bullet.
-         * clang-analyzer assumes memchr over 0 bytes can find a byte, runs
-         * `start` past the end and calls b[off] garbage; it cannot happen. */
-        // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
+        /* "- text", "* text", "-text"; a lone "-" is an empty bullet. */
         if (len && (b[off] == '-' || b[off] == '*') &&
             (len == 1 || b[off + 1] == ' ' || nt_is_alpha((unsigned char)b[off + 1]) ||
              (unsigned char)b[off + 1] >= 0x80)) {
@@ -220,6 +220,7 @@ static size_t split_lines_pass(nt_doc *d, bool store)
         if (b[end] == '\n') no++;
         start = end + 1;
     }
+    // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
 }
 
 static np_status split_lines(nt_doc *d)
