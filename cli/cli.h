@@ -27,4 +27,23 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 /* Parses a decimal int option value strictly (no trailing text, in int range). */
 int cli_parse_int(const char *cmd, const char *option, const char *text, int *out);
 
+/* ---- cli_util.c ---- */
+
+/* getopt_long codes of the long options: CLI_OPT_BASE + 0..63 in every command. */
+enum { CLI_OPT_BASE = 1000 };
+struct option;
+/* Every option is given at most once (a repeated value would silently
+ * replace the first): a usage error "--NAME given twice" when `code` is in
+ * *seen, else records it. Codes outside the long-option range pass. */
+int cli_option_once(const char *cmd, const struct option *options, int code, unsigned long long *seen);
+/* `s` as it may appear inside one line of output: control characters as
+ * \n, \r, \t or \xNN and backslashes doubled, so that a file name with a
+ * newline cannot split a line. Returns `s` itself when nothing needs
+ * escaping, else *buf (grown as needed; free it with free()). */
+const char *cli_printable(const char *s, char **buf, size_t *cap);
+/* Flushes and closes standard output; when that fails (a full disk,
+ * /dev/full, a closed pipe), reports it for `cmd` (NULL: the tool itself)
+ * and turns a success `rc` into CLI_IO. Returns the exit code. */
+int cli_finish_output(const char *cmd, int rc);
+
 #endif

@@ -197,14 +197,14 @@ static void print_rows_table(np_result *r, const field_list *fl, size_t shown, s
     enum { MAXW = 48 };
     size_t width[64] = {0};
     const size_t nf = fl->count < 64 ? fl->count : 64;
-    char *buf = NULL;
-    size_t cap = 0;
+    char *buf = NULL, *line = NULL; /* a cell stays on its row: cli_printable */
+    size_t cap = 0, line_cap = 0;
     for (size_t k = 0; k < nf; k++) width[k] = strlen(fl->items[k]->name);
     for (size_t i = 0; i < shown; i++)
         for (size_t k = 0; k < nf; k++) {
             np_qvalue v;
             np_collection_value(c, np_result_row(r, i), fl->items[k], &v);
-            size_t w = strlen(value_text(&v, &buf, &cap));
+            size_t w = strlen(cli_printable(value_text(&v, &buf, &cap), &line, &line_cap));
             if (w > MAXW) w = MAXW;
             if (w > width[k]) width[k] = w;
         }
@@ -214,7 +214,7 @@ static void print_rows_table(np_result *r, const field_list *fl, size_t shown, s
         for (size_t k = 0; k < nf; k++) {
             np_qvalue v;
             np_collection_value(c, np_result_row(r, i), fl->items[k], &v);
-            const char *s = value_text(&v, &buf, &cap);
+            const char *s = cli_printable(value_text(&v, &buf, &cap), &line, &line_cap);
             const size_t len = strlen(s);
             if (len > MAXW) printf("%s%.*s...", k ? "  " : "", MAXW - 3, s);
             else printf("%s%-*s", k ? "  " : "", k + 1 < nf ? (int)width[k] : 0, s);
@@ -224,6 +224,7 @@ static void print_rows_table(np_result *r, const field_list *fl, size_t shown, s
     printf("(%zu of %zu postings match%s)\n", total, np_collection_count(c),
            shown < total ? "; use --limit to see more" : "");
     free(buf);
+    free(line);
 }
 
 static int print_rows(np_result *r, const field_list *fl, format fmt, size_t limit)
@@ -382,7 +383,10 @@ int cli_query(int argc, char **argv)
     int rc = CLI_OK, opt;
     optind = 1;
     opterr = 0;
+    unsigned long long seen = 0;
     while (rc == CLI_OK && (opt = getopt_long(argc, argv, ":h", QUERY_OPTIONS, NULL)) != -1) {
+        /* --candidate adds one candidate each time; any other option once */
+        if (opt != OPT_CANDIDATE && (rc = cli_option_once(CMD, QUERY_OPTIONS, opt, &seen))) break;
         switch (opt) {
         case OPT_JSON:
         case OPT_CSV:
@@ -408,15 +412,13 @@ int cli_query(int argc, char **argv)
         default: rc = cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]); break;
         }
     }
-    if (rc == CLI_OK && list) list_fields(c);
+    if (rc == CLI_OK && list && optind < argc)
+        rc = cli_usage_error(CMD, "--list-fields takes no query or files (got \"%s\")", argv[optind]);
+    else if (rc == CLI_OK && list) list_fields(c);
     else if (rc == CLI_OK && optind >= argc) rc = cli_usage_error(CMD, "expected a query and at least one file or folder");
     else if (rc == CLI_OK && optind + 1 >= argc) rc = cli_usage_error(CMD, "expected at least one file or folder after the query");
     else if (rc == CLI_OK) rc = run_query(c, argc, argv, fmt, fields_spec, limit);
     np_collection_free(c);
-    if (rc == CLI_OK && fflush(stdout) != 0) {
-        perror("natopost query: writing output");
-        return CLI_IO;
-    }
     return rc;
 }
 
@@ -470,10 +472,12 @@ int cli_eligibility(int argc, char **argv)
     int opt;
     optind = 1;
     opterr = 0;
+    unsigned long long seen = 0;
     while ((opt = getopt_long(argc, argv, ":h", ELIGIBILITY_OPTIONS, NULL)) != -1) {
+        const int once = cli_option_once(CMD, ELIGIBILITY_OPTIONS, opt, &seen);
+        if (once) return once;
         switch (opt) {
         case OPT_CANDIDATE:
-            if (candidate_path) return cli_usage_error(CMD, "give one --candidate");
             candidate_path = optarg;
             break;
         case OPT_JSON: json = true; break;
@@ -511,9 +515,5 @@ int cli_eligibility(int argc, char **argv)
     }
     json_decref(all);
     np_collection_free(c);
-    if (rc == CLI_OK && fflush(stdout) != 0) {
-        perror("natopost eligibility: writing output");
-        return CLI_IO;
-    }
     return rc;
 }

@@ -155,7 +155,10 @@ static void print_months(const char *what, int months, bool *first)
 static void print_summary(const np_posting *p)
 {
     char buf[256];
-    printf("%s\n", or_dash(p->source));
+    char *escaped = NULL; /* the header is one line whatever the file name holds */
+    size_t escaped_cap = 0;
+    printf("%s\n", cli_printable(or_dash(p->source), &escaped, &escaped_cap));
+    free(escaped);
     row("id", p->id, 0);
     row("title", p->title, p->lines.title);
     row("body", p->body, p->lines.body);
@@ -335,7 +338,10 @@ int cli_read(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
+    unsigned long long seen = 0;
     while ((c = getopt_long(argc, argv, ":h", OPTIONS, NULL)) != -1) {
+        const int once = cli_option_once(CMD, OPTIONS, c, &seen);
+        if (once) return once;
         switch (c) {
         case OPT_JSON: fmt = FMT_JSON; formats++; break;
         case OPT_JSONLD: fmt = FMT_JSONLD; formats++; break;
@@ -372,9 +378,5 @@ int cli_read(int argc, char **argv)
     }
     for (size_t i = 0; i < count; i++) np_posting_free(postings[i]);
     free(postings);
-    if (rc == CLI_OK && fflush(stdout) != 0) {
-        perror("natopost read: writing output");
-        return CLI_IO;
-    }
     return rc;
 }

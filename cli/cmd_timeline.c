@@ -144,7 +144,9 @@ int cli_timeline(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
+    unsigned long long seen = 0;
     while ((c = getopt_long(argc, argv, ":h", OPTIONS, NULL)) != -1) {
+        if ((rc = cli_option_once(CMD, OPTIONS, c, &seen))) return rc;
         switch (c) {
         case OPT_START:
             if ((rc = parse_date_option("--start", optarg, &a.start))) return rc;
@@ -212,10 +214,6 @@ int cli_timeline(int argc, char **argv)
         np_free(text);
     } else {
         print_table(&t, have_on ? &status : NULL);
-    }
-    if (fflush(stdout) != 0) {
-        perror("natopost timeline: writing output");
-        return CLI_IO;
     }
     return CLI_OK;
 }

@@ -56,7 +56,7 @@ int cli_parse_int(const char *cmd, const char *option, const char *text, int *ou
     return CLI_OK;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -77,4 +77,14 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "eligibility") == 0) return cli_eligibility(argc - 1, argv + 1);
     fprintf(stderr, "natopost: unknown command \"%s\" (see 'natopost --help')\n", cmd);
     return CLI_BAD_INPUT;
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const COMMANDS[] = {"timeline", "read", "query", "eligibility"};
+    const char *cmd = NULL;
+    for (size_t i = 0; argc > 1 && i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+        if (strcmp(argv[1], COMMANDS[i]) == 0) cmd = COMMANDS[i];
+    /* Every command's output, --help included, is checked once here. */
+    return cli_finish_output(cmd, run(argc, argv));
 }

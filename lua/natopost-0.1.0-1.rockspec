@@ -56,10 +56,13 @@ build = {
         "bindings/lua/batch.c",
         "bindings/lua/posting.c",
         "bindings/lua/collection.c",
+        "bindings/lua/cancel.c",
         -- the core (core/meson.build: core_sources, and the batch kernel)
         "core/src/error.c",
         "core/src/text_quote.c",
         "core/src/file_io.c",
+        "core/src/file_save.c",
+        "core/src/cancel.c",
         "core/src/strbuf.c",
         "core/src/date.c",
         "core/src/json_util.c",

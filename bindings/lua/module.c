@@ -19,6 +19,7 @@ static const luaL_Reg module_functions[] = {
     {"posting_from_json", np_lua_posting_from_json},
     {"collection", np_lua_collection_new},
     {"eligibility", np_lua_eligibility},
+    {"set_cancel_hook", np_lua_set_cancel_hook},
     {NULL, NULL},
 };
 

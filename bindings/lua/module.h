@@ -25,6 +25,7 @@ int np_lua_policy_from_json(lua_State *L); /* natopost.policy_from_json(text) */
 int np_lua_policy_load(lua_State *L);      /* natopost.policy_load(path) */
 int np_lua_timeline_new(lua_State *L);     /* natopost.timeline(opts | start[, opts]) */
 int np_lua_batch(lua_State *L);            /* natopost.batch(event, starts[, opts]) */
+int np_lua_set_cancel_hook(lua_State *L);  /* natopost.set_cancel_hook(fn | nil): cancel.c */
 
 /* timeline.c: builds and pushes a timeline table (shared with posting.c). */
 int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointment *a);

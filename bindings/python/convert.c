@@ -26,6 +26,7 @@ static PyObject *decode_message(const char *message)
 
 PyObject *np_py_raise(np_py_state *st, const np_error *err)
 {
+    if (err->code == NP_ECANCELLED && PyErr_Occurred()) return NULL; /* see cancel_hook.c */
     PyObject *message = decode_message(err->message);
     if (!message) return NULL;
     PyObject *type = err->code == NP_EIO      ? PyExc_OSError

@@ -139,6 +139,7 @@ static int module_exec(PyObject *module)
 {
     np_py_state *st = np_py_state_of_module(module);
     if (np_py_convert_init() < 0 || np_py_policy_prepare() < 0) return -1;
+    np_py_cancel_init();
     if (!(st->event_type = add_type(module, &np_py_event_spec))) return -1;
     if (!(st->timeline_type = add_type(module, &np_py_timeline_spec))) return -1;
     if (!(st->policy_type = add_type(module, &np_py_policy_spec))) return -1;

@@ -121,6 +121,12 @@ static inline np_py_state *np_py_state_of(PyObject *self)
     return (np_py_state *)PyType_GetModuleState(Py_TYPE(self));
 }
 
+/* ---- cancel_hook.c ------------------------------------------------------ */
+
+/* Installs the cancellation hook that lets Python's signal handlers
+ * (Ctrl-C) interrupt long core calls. */
+void np_py_cancel_init(void);
+
 /* ---- convert.c ---------------------------------------------------------- */
 
 /* Imports the datetime C API (once per process). 0 or -1 with an exception. */
@@ -128,7 +134,8 @@ int np_py_convert_init(void);
 
 /* Raises the Python exception for a core error: NP_EIO -> OSError,
  * NP_ENOMEM -> MemoryError, anything else -> natopost.Error (a ValueError)
- * with .code, .line, .column and .offset. Always returns NULL. */
+ * with .code, .line, .column and .offset; NP_ECANCELLED keeps the exception
+ * the signal handler raised (KeyboardInterrupt). Always returns NULL. */
 PyObject *np_py_raise(np_py_state *st, const np_error *err);
 
 /* Fast-call argument parsing. `params` lists every parameter (np_py_name

@@ -76,6 +76,7 @@ const char *np_status_name(np_status code)
     case NP_ENOMEM: return "out of memory";
     case NP_EIO: return "input/output error";
     case NP_ENOTFOUND: return "not found";
+    case NP_ECANCELLED: return "cancelled";
     }
     return "unknown error";
 }

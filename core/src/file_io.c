@@ -2,12 +2,9 @@
 #include "file_io.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *err)
 {
@@ -45,45 +42,5 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
     buf[n] = '\0';
     *out = buf;
     *len = n;
-    return NP_OK;
-}
-
-np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err)
-{
-    const size_t plen = strlen(path);
-    char *tmp = malloc(plen + 16);
-    if (!tmp) return np_error_set(err, NP_ENOMEM, "out of memory writing %s", path);
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, ".tmp-XXXXXX", 12);
-    const int fd = mkstemp(tmp);
-    if (fd < 0) {
-        np_error_set(err, NP_EIO, "cannot create a temporary file next to %s: %s", path,
-                     strerror(errno));
-        free(tmp);
-        return NP_EIO;
-    }
-    size_t done = 0;
-    while (done < len) {
-        const ssize_t w = write(fd, data + done, len - done);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        done += (size_t)w;
-    }
-    const int saved = errno;
-    const int synced = done == len ? fsync(fd) : -1;
-    /* mkstemp creates 0600; a saved data file should get the usual 0644 (umask applies). */
-    const mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
-    if (close(fd) != 0 || done != len || synced != 0 || rename(tmp, path) != 0) {
-        np_error_set(err, NP_EIO, "cannot write %s: %s", path,
-                     strerror(done != len ? saved : errno));
-        unlink(tmp);
-        free(tmp);
-        return NP_EIO;
-    }
-    free(tmp);
     return NP_OK;
 }

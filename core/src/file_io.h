@@ -10,9 +10,14 @@
  * with free(); *len excludes the NUL). NP_EIO naming the path and errno text. */
 np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *err);
 
-/* Writes `len` bytes to `path` atomically: a temporary file in the same
- * folder, fsync, then rename over `path`. On failure the old file (if any) is
- * intact and the temporary file is removed. */
+/* Writes `len` bytes to `path` atomically (file_save.c): the complete,
+ * synced file replaces the old one in one rename, or is linked in when there
+ * was none; the folder is synced after. A symbolic link is followed (its
+ * target is replaced); anything but a regular file or nothing is refused
+ * (NP_EIO naming its kind). A replaced file keeps its mode and, where
+ * permitted, its owner; a new one gets 0666 minus the umask, which is never
+ * changed. On failure the old file (if any) is intact and no temporary file
+ * is left. */
 np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err);
 
 #endif

@@ -144,17 +144,22 @@ static void next(parser *p)
     case '>': t.kind = T_OP; t.len = c2 == '=' ? 2 : 1; t.op = c2 == '=' ? NP_QOP_GE : NP_QOP_GT; break;
     case '"':
     case '\'': {
-        char *buf = q_alloc(p->q, p->len - p->pos + 1);
-        if (!buf) { fail_at(p, NP_ENOMEM, p->pos, "out of memory"); p->tok = t; return; }
+        /* Measure first, then allocate the literal's own size: allocating the
+         * rest of the query for every literal made many literals quadratic. */
         size_t i = p->pos + 1, n = 0;
-        for (; i < p->len && s[i] != c; i++) {
+        for (; i < p->len && s[i] != c; i++, n++)
             if (s[i] == '\\' && i + 1 < p->len) i++;
-            buf[n++] = s[i];
-        }
         if (i >= p->len) {
             fail_at(p, NP_EPARSE, p->pos, "unterminated string (missing closing %c)", c);
             p->tok = t;
             return;
+        }
+        char *buf = q_alloc(p->q, n + 1);
+        if (!buf) { fail_at(p, NP_ENOMEM, p->pos, "out of memory"); p->tok = t; return; }
+        n = 0;
+        for (size_t k = p->pos + 1; k < i; k++) {
+            if (s[k] == '\\' && k + 1 < p->len) k++;
+            buf[n++] = s[k];
         }
         buf[n] = '\0';
         t.kind = T_STRING; t.len = i + 1 - p->pos; t.text = buf; t.text_len = n;

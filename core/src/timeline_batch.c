@@ -3,6 +3,7 @@
  * compiler vectorises (this file is built with -O3, and on x86-64 the kernel
  * is cloned for AVX2 and picked at load time); the conversion window, which
  * can be empty depending on the start, goes through the general rule. */
+#include "natopost/cancel.h"
 #include "natopost/timeline.h"
 #include "timeline_rules.h"
 
@@ -67,10 +68,18 @@ np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ
     if (st != NP_OK) return st;
 
     const np_event_offset o = np_rules_event_offset(&r, code);
-    if (o.kind == NP_OFFSET_FIXED) {
-        fixed_offset_kernel(starts, out, count, o.months, o.adjust);
-    } else {
-        for (size_t i = 0; i < count; i++) {
+    /* In chunks, asking the cancellation hook before each (a chunk takes
+     * well under a millisecond). */
+    enum { CHUNK = 1 << 16 };
+    for (size_t from = 0; from < count; from += CHUNK) {
+        st = np_cancel_check(err);
+        if (st != NP_OK) return st;
+        const size_t n = count - from < CHUNK ? count - from : CHUNK;
+        if (o.kind == NP_OFFSET_FIXED) {
+            fixed_offset_kernel(starts + from, out + from, n, o.months, o.adjust);
+            continue;
+        }
+        for (size_t i = from; i < from + n; i++) {
             const int64_t start = starts[i];
             const int64_t day = start == NP_BATCH_NAT || o.kind == NP_OFFSET_ABSENT
                                     ? NP_RULES_ABSENT

@@ -45,6 +45,8 @@ local CALLS = {
   ["collection"] = { function() return natopost.collection end, { {} }, { 1, WRONG_FOR_TABLE } },
   ["eligibility"] = { function() return natopost.eligibility end, { PROFILE, posting() },
                       { 1, WRONG }, { 2, { print, true, "posting", {} } } },
+  ["set_cancel_hook"] = { function() return natopost.set_cancel_hook end, { function() return false end },
+                          { 1, { true, "hook", {}, 1.5 } } },
   -- methods: self first
   ["Timeline.event"] = { function() return a_timeline().event end, { a_timeline(), "contract_end" },
                          { 1, { "t", {}, true } }, { 2, WRONG } },

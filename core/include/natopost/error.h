@@ -22,7 +22,8 @@ typedef enum np_status {
     NP_EPARSE = -2,  /* input text (date, JSON, notice, query) is malformed */
     NP_ENOMEM = -3,  /* an allocation failed */
     NP_EIO = -4,     /* a file could not be read or written */
-    NP_ENOTFOUND = -5 /* a lookup (event code, field) found nothing */
+    NP_ENOTFOUND = -5, /* a lookup (event code, field) found nothing */
+    NP_ECANCELLED = -6 /* the host's cancellation hook stopped the call (natopost/cancel.h) */
 } np_status;
 
 #define NP_ERROR_MESSAGE_MAX 320

@@ -3,6 +3,7 @@
 #define NATOPOST_NATOPOST_H
 
 #include "natopost/error.h"
+#include "natopost/cancel.h"
 #include "natopost/date.h"
 #include "natopost/policy.h"
 #include "natopost/timeline.h"

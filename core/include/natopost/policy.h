@@ -61,7 +61,7 @@ char *np_policy_to_json(const np_policy *policy, np_error *err);
 /* np_policy_from_json on the contents of a file (NP_EIO if unreadable). */
 np_status np_policy_load(np_policy *out, const char *path, np_error *err);
 
-/* Writes np_policy_to_json to `path` atomically (temporary file + rename). */
+/* Writes np_policy_to_json to `path` atomically, as np_posting_list_save. */
 np_status np_policy_save(const np_policy *policy, const char *path, np_error *err);
 
 /* Introspection, so that bindings can expose every parameter by name without

@@ -51,9 +51,12 @@ np_status np_posting_list_read_json(np_posting_list *list, const char *text, siz
 np_status np_posting_list_to_json(char **out, const np_posting *const *postings, size_t count,
                                   bool ndjson, np_error *err);
 
-/* Atomic save (temporary file in the same folder, fsync, rename): a crash
- * never leaves half a file. `.ndjson`/`.jsonl` paths get NDJSON, others an
- * array. NP_EIO with the path and reason on failure. */
+/* Atomic save (the new file written and synced, then renamed over the
+ * target; docs/posting-json.md): a crash never leaves half a file, and on
+ * Linux no temporary file. A symlink's target is replaced; a replaced file
+ * keeps its mode; a path that is not a regular file (directory, FIFO,
+ * device) is refused. `.ndjson`/`.jsonl` paths get NDJSON, others an array.
+ * NP_EIO with the path and reason on failure. */
 np_status np_posting_list_save(const char *path, const np_posting *const *postings, size_t count,
                                np_error *err);
 

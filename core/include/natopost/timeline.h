@@ -163,7 +163,7 @@ char *np_timeline_to_ical(const np_timeline *timeline, int64_t dtstamp, np_error
  * NP_BATCH_NAT, or an event the appointment does not have for that start,
  * gives NP_BATCH_NAT. `out` may alias `starts`. On an invalid parameter or a
  * start or result outside years 1..9999, returns NP_EINVAL naming the index;
- * `out` is then partially written. */
+ * `out` is then partially written, as it is after NP_ECANCELLED (natopost/cancel.h). */
 np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ,
                             np_event_code code, const int64_t *starts, int64_t *out,
                             size_t count, np_error *err);

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "collection_impl.h"
+#include "natopost/cancel.h"
 #include "natopost/notice.h"
 #include "natopost/posting_json.h"
 
@@ -17,7 +18,9 @@ static np_status add_list(np_collection *c, const np_posting_list *list, np_erro
 {
     const size_t start = c->rows;
     for (size_t i = 0; i < list->count; i++) {
-        np_status st = np_collection_add_posting(c, list->items[i], err);
+        /* every 1024 postings: adding one takes about a microsecond */
+        np_status st = i % 1024 == 0 ? np_cancel_check(err) : NP_OK;
+        if (st == NP_OK) st = np_collection_add_posting(c, list->items[i], err);
         if (st != NP_OK) {
             np_coll_truncate(c, start);
             return st;
@@ -109,7 +112,8 @@ np_status np_collection_add_folder(np_collection *c, const char *path, np_error 
     for (size_t i = 0; st == NP_OK && i < n; i++) {
         struct stat sb;
         if (stat(names[i], &sb) != 0 || !S_ISREG(sb.st_mode)) continue;
-        st = np_collection_add_file(c, names[i], err);
+        st = np_cancel_check(err);
+        if (st == NP_OK) st = np_collection_add_file(c, names[i], err);
     }
     if (st != NP_OK) np_coll_truncate(c, start);
     for (size_t i = 0; i < n; i++) free(names[i]);

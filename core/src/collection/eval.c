@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "collection_impl.h"
+#include "natopost/cancel.h"
 
 enum { BLOCK = NP_COLL_BLOCK, LANES = 16 };
 
@@ -477,7 +478,10 @@ np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **r
     uint32_t *out = NULL;
     size_t n = 0, cap = 0;
     bool ok = !pl.failed && mask && scratch;
+    np_status cancelled = NP_OK;
     for (size_t start = 0; ok && start < c->rows; start += BLOCK) {
+        /* every 32 blocks (64 Ki rows, tens of microseconds) */
+        if (start % ((size_t)32 * BLOCK) == 0 && (cancelled = np_cancel_check(err)) != NP_OK) break;
         const size_t valid = c->rows - start < BLOCK ? c->rows - start : BLOCK;
         const size_t span = (valid + LANES - 1) / LANES * LANES;
         if (root) eval(c, root, start, span, mask, scratch, 0);
@@ -487,9 +491,9 @@ np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **r
     plan_free(&pl);
     free(mask);
     free(scratch);
-    if (!ok) {
+    if (!ok || cancelled != NP_OK) {
         free(out);
-        return np_error_set(err, NP_ENOMEM, "out of memory running a query");
+        return cancelled != NP_OK ? cancelled : np_error_set(err, NP_ENOMEM, "out of memory running a query");
     }
     *rows = out;
     *count = n;

@@ -45,8 +45,9 @@ typedef enum nt_kind {
 typedef enum nt_part { NT_PART_NONE = 0, NT_PART_ESSENTIAL, NT_PART_DESIRABLE } nt_part;
 
 typedef struct nt_line {
-    size_t off;      /* start of the text in doc->buf and doc->low */
-    size_t len;      /* trimmed, bullet marker removed */
+    uint32_t off;    /* start of the text in doc->buf and doc->low (the text is at
+                        most NP_NOTICE_MAX_BYTES: 32 bits keep the array small) */
+    uint32_t len;    /* trimmed, bullet marker removed */
     int no;          /* 1-based line of the source text (lines end at LF) */
     uint8_t kind;    /* nt_kind of the section the line belongs to */
     uint8_t bullet;  /* a bullet marker ("-", "*", "•") was removed */
@@ -82,6 +83,9 @@ np_status nt_validate(const char *text, size_t len, np_error *err);
 np_status nt_normalize(nt_doc *d, const char *text, size_t len);
 /* Appends a logical line (used by the segmenter to split lines). */
 nt_line *nt_push_line(nt_doc *d, size_t off, size_t len, int no, bool bullet);
+/* Makes room for `count` lines in total (false and d->status on failure), so
+ * that a known number of lines is allocated once rather than by doubling. */
+bool nt_reserve_lines(nt_doc *d, size_t count);
 void nt_doc_free(nt_doc *d);
 
 /* ---- notice_segment.c ------------------------------------------------------ */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "natopost/cancel.h"
 #include "notice_internal.h"
 
 /* ---- validation ------------------------------------------------------------- */
@@ -130,49 +131,77 @@ static const char *map_char(uint32_t cp)
     }
 }
 
+static bool grow_lines(nt_doc *d, size_t cap)
+{
+    nt_line *bigger = cap <= SIZE_MAX / sizeof *bigger ? realloc(d->lines, cap * sizeof *bigger) : NULL;
+    if (!bigger) {
+        d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
+        return false;
+    }
+    d->lines = bigger;
+    d->cap = cap;
+    return true;
+}
+
+bool nt_reserve_lines(nt_doc *d, size_t count)
+{
+    return count <= d->cap || grow_lines(d, count);
+}
+
 nt_line *nt_push_line(nt_doc *d, size_t off, size_t len, int no, bool bullet)
 {
-    if (d->count == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 64;
-        nt_line *bigger = realloc(d->lines, cap * sizeof *bigger);
-        if (!bigger) {
-            d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
-            return NULL;
-        }
-        d->lines = bigger;
-        d->cap = cap;
-    }
+    if (d->count == d->cap && !grow_lines(d, d->cap ? d->cap * 2 : 64)) return NULL;
     nt_line *l = &d->lines[d->count++];
     memset(l, 0, sizeof *l);
-    l->off = off;
-    l->len = len;
+    /* Both fit: the text is at most NP_NOTICE_MAX_BYTES. */
+    l->off = (uint32_t)off;
+    l->len = (uint32_t)len;
     l->no = no;
     l->bullet = bullet;
     return l;
 }
 
+/* The end of the line starting at `start`: the first '\n' or '\r' at or
+ * after it, found with one memchr per kind and remembered, so that a text
+ * with only one kind of line end (old Mac files: lone CRs) is scanned once
+ * rather than once per line. */
+typedef struct line_ends {
+    size_t nl, cr; /* next position of each, d->size when none is left */
+} line_ends;
+
+static size_t next_at(const nt_doc *d, size_t start, char c)
+{
+    const char *hit = memchr(d->buf + start, c, d->size - start);
+    return hit ? (size_t)(hit - d->buf) : d->size;
+}
+
+static size_t line_end(const nt_doc *d, line_ends *e, size_t start)
+{
+    if (e->nl < start) e->nl = next_at(d, start, '\n');
+    if (e->cr < start) e->cr = next_at(d, start, '\r');
+    return e->nl < e->cr ? e->nl : e->cr;
+}
+
 /* Splits buf into lines at '\n' and at '\r' (a lone CR of the source, which
  * ends a line of text but, as in grep -n, not a numbered line); removes
- * bullet markers. */
-static np_status split_lines(nt_doc *d)
+ * bullet markers. A run of empty lines is kept as at most two: no
+ * recogniser looks further than two lines ahead, and storing every one
+ * made 16 MB of empty lines take a gigabyte. The first pass (`store`
+ * false) only counts, so the array is allocated once at its size. */
+static size_t split_lines_pass(nt_doc *d, bool store)
 {
     const char *b = d->buf;
-    size_t start = 0;
+    line_ends ends = {next_at(d, 0, '\n'), next_at(d, 0, '\r')};
+    size_t start = 0, count = 0, empty_run = 0, seen = 0;
     int no = 1;
+    /* clang-analyzer assumes memchr over 0 bytes can find a byte, runs
+     * `start` past the end and calls the bytes read garbage; it cannot happen. */
+    // NOLINTBEGIN(clang-analyzer-core.UndefinedBinaryOperatorResult)
     for (;;) {
-        const char *nl = memchr(b + start, '\n', d->size - start);
-        size_t end = nl ? (size_t)(nl - b) : d->size;
-        const char *cr = memchr(b + start, '\r', end - start);
-        if (cr) {
-            end = (size_t)(cr - b);
-            nl = cr;
-        }
+        const size_t end = line_end(d, &ends, start);
         size_t off = start, len = end - start;
         bool bullet = false;
-        /* "- text", "* text", "-text"; a lone "-" is an empty bullet.
-         * clang-analyzer assumes memchr over 0 bytes can find a byte, runs
-         * `start` past the end and calls b[off] garbage; it cannot happen. */
-        // NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult)
+        /* "- text", "* text", "-text"; a lone "-" is an empty bullet. */
         if (len && (b[off] == '-' || b[off] == '*') &&
             (len == 1 || b[off + 1] == ' ' || nt_is_alpha((unsigned char)b[off + 1]) ||
              (unsigned char)b[off + 1] >= 0x80)) {
@@ -180,11 +209,25 @@ static np_status split_lines(nt_doc *d)
             off++, len--;
             if (len && b[off] == ' ') off++, len--;
         }
-        if (!nt_push_line(d, off, len, no, bullet)) return d->status;
-        if (!nl) return NP_OK;
-        if (*nl == '\n') no++;
+        empty_run = len || bullet ? 0 : empty_run + 1;
+        if (store && seen++ % (1u << 16) == 0 && (d->status = np_cancel_check(d->err)) != NP_OK)
+            return 0;
+        if (empty_run <= 2) {
+            if (store && !nt_push_line(d, off, len, no, bullet)) return 0;
+            count++;
+        }
+        if (end == d->size) return count;
+        if (b[end] == '\n') no++;
         start = end + 1;
     }
+    // NOLINTEND(clang-analyzer-core.UndefinedBinaryOperatorResult)
+}
+
+static np_status split_lines(nt_doc *d)
+{
+    if (!nt_reserve_lines(d, split_lines_pass(d, false))) return d->status;
+    split_lines_pass(d, true);
+    return d->status;
 }
 
 /* dst = src with ASCII letters lower-cased, eight bytes at a time: a byte

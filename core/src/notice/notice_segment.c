@@ -219,6 +219,10 @@ np_status nt_segment(nt_doc *d)
     const size_t old_count = d->count;
     d->lines = NULL;
     d->count = d->cap = 0;
+    if (!nt_reserve_lines(d, old_count)) {
+        free(old);
+        return d->status;
+    }
     nt_kind current = NT_HEADER;
     nt_part part = NT_PART_NONE;
     for (size_t li = 0; li < old_count && d->status == NP_OK; li++) {

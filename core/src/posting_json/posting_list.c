@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "natopost/cancel.h"
 #include "file_io.h"
 #include "json_util.h"
 #include "posting_json_internal.h"
@@ -54,6 +55,9 @@ void np_posting_list_free(np_posting_list *list)
 
 /* ---- reading -------------------------------------------------------------------- */
 
+/* Postings (or NDJSON lines) between two calls of the cancellation hook. */
+enum { CANCEL_EVERY = 256 };
+
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 /* One posting object or an array of them, parsed already. */
@@ -68,9 +72,11 @@ static np_status read_value(np_posting_list *out, const json_t *root, np_error *
     const size_t n = json_array_size(root);
     if (!reserve(out, n)) return oom(err, "reading");
     for (size_t i = 0; i < n; i++) {
+        np_status st = i % CANCEL_EVERY == 0 ? np_cancel_check(err) : NP_OK;
+        if (st != NP_OK) return st;
         const size_t mark = npj_path_index(&path, i);
         np_posting *p;
-        np_status st = npj_posting_read(&p, json_array_get(root, i), &path, NULL, err);
+        st = npj_posting_read(&p, json_array_get(root, i), &path, NULL, err);
         npj_path_pop(&path, mark);
         if (st != NP_OK) return st;
         out->items[out->count++] = p;
@@ -88,6 +94,10 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
         const size_t end = nl ? (size_t)(nl - text) : len;
         size_t first = pos;
         while (first < end && is_blank(text[first])) first++;
+        if (line % CANCEL_EVERY == 0) {
+            const np_status st = np_cancel_check(err);
+            if (st != NP_OK) return st;
+        }
         if (first < end) {
             json_error_t jerr;
             json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
