@@ -14,6 +14,7 @@
 #include "natopost/posting_fields.h"
 
 #define RESULT_BOX_MT "natopost.Result.box"
+#define ELIGIBILITY_BOX_MT "natopost.Eligibility.box"
 
 typedef struct {
     np_collection *collection;
@@ -22,6 +23,7 @@ typedef struct {
 static np_collection *check_collection(lua_State *L, int idx)
 {
     collection_box *box = luaL_checkudata(L, idx, NP_LUA_COLLECTION_MT);
+    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc)");
     return box->collection;
 }
 
@@ -134,6 +136,12 @@ typedef struct {
     np_result *result;
 } result_box;
 
+static int eligibility_box_gc(lua_State *L)
+{
+    np_eligibility_clear(luaL_checkudata(L, 1, ELIGIBILITY_BOX_MT));
+    return 0;
+}
+
 static int result_gc(lua_State *L)
 {
     result_box *box = luaL_checkudata(L, 1, RESULT_BOX_MT);
@@ -168,10 +176,10 @@ static int collection_query(lua_State *L)
     lua_createtable(L, (int)n, 2);
     for (size_t i = 0; i < n; i++) {
         np_error err;
-        np_posting *copy = NULL;
+        np_posting **copy = np_lua_newposting(L);
         const np_posting *p = np_result_posting(r, i, &err);
-        if (!p || np_posting_clone(&copy, p, &err) != NP_OK) return np_lua_raise(L, &err);
-        np_lua_pushposting(L, copy);
+        if (!p || np_posting_clone(copy, p, &err) != NP_OK) return np_lua_raise(L, &err);
+        np_lua_account_posting(L);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     const np_qfield *count_by = np_result_count_by(r);
@@ -290,13 +298,13 @@ int np_lua_eligibility(lua_State *L)
 {
     np_candidate candidate = check_candidate(L, 1, 1);
     const np_posting *p = np_lua_checkposting(L, 2);
-    np_eligibility e = {0};
+    /* In a box first: the table stores below may raise (memory). */
+    np_eligibility *box = lua_newuserdatauv(L, sizeof *box, 0);
+    memset(box, 0, sizeof *box);
+    luaL_setmetatable(L, ELIGIBILITY_BOX_MT);
     np_error err;
-    if (np_eligibility_check(&e, &candidate, p, &err) != NP_OK) {
-        np_eligibility_clear(&e);
-        return np_lua_raise(L, &err);
-    }
-    /* Copy everything out first: the table stores below may raise (memory). */
+    if (np_eligibility_check(box, &candidate, p, &err) != NP_OK) return np_lua_raise(L, &err);
+    const np_eligibility e = *box;
     lua_createtable(L, 0, 7);
     lua_createtable(L, (int)e.check_count, 0);
     for (size_t i = 0; i < e.check_count; i++) {
@@ -324,7 +332,6 @@ int np_lua_eligibility(lua_State *L)
     set_count(L, "essential_cannot_tell", e.essential_cannot_tell);
     set_count(L, "desirable_met", e.desirable_met);
     set_count(L, "desirable_count", e.desirable_count);
-    np_eligibility_clear(&e);
     return 1;
 }
 
@@ -348,11 +355,17 @@ void np_lua_collection_open(lua_State *L)
         lua_setfield(L, -2, "__tostring");
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "__index");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    if (luaL_newmetatable(L, RESULT_BOX_MT)) {
-        lua_pushcfunction(L, result_gc);
-        lua_setfield(L, -2, "__gc");
+    static const char *const boxes[] = {RESULT_BOX_MT, ELIGIBILITY_BOX_MT};
+    static const lua_CFunction box_gcs[] = {result_gc, eligibility_box_gc};
+    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
+        if (luaL_newmetatable(L, boxes[i])) {
+            lua_pushcfunction(L, box_gcs[i]);
+            lua_setfield(L, -2, "__gc");
+            np_lua_seal_metatable(L);
+        }
+        lua_pop(L, 1);
     }
-    lua_pop(L, 1);
 }

@@ -96,6 +96,14 @@ void np_lua_checknargs(lua_State *L, int max)
                                       max == 1 ? "" : "s", np_lua_typename(L, max + 1)));
 }
 
+/* ---- metatables ---------------------------------------------------------------- */
+
+void np_lua_seal_metatable(lua_State *L)
+{
+    lua_getfield(L, -1, "__name");
+    lua_setfield(L, -2, "__metatable");
+}
+
 /* ---- owned core strings ------------------------------------------------------- */
 
 #define BOX_MT "natopost.box"
@@ -134,6 +142,7 @@ void np_lua_convert_open(lua_State *L)
         lua_setfield(L, -2, "__gc");
         lua_pushcfunction(L, box_gc);
         lua_setfield(L, -2, "__close");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
 }
