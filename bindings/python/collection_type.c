@@ -265,14 +265,17 @@ fail:
     return NULL;
 }
 
-/* Reads a candidate profile from its JSON text (the core's strict reader). */
+/* Reads a candidate profile from its JSON text, str or bytes (the core's
+ * strict reader, as the CLI and Lua read it: the bytes reach it as given). */
 static int candidate_from(PyObject *json, const char *fname, np_candidate *out, np_py_state *st)
 {
-    const char *text = np_py_to_utf8(json, fname, "candidate");
-    if (!text) return -1;
+    np_py_text text;
+    if (np_py_text_get(json, fname, "candidate", &text) < 0) return -1;
     np_error err;
     *out = (np_candidate)NP_CANDIDATE_INIT;
-    if (np_candidate_from_json(out, text, strlen(text), &err) != NP_OK) {
+    const np_status status = np_candidate_from_json(out, text.data, text.len, &err);
+    np_py_text_release(&text);
+    if (status != NP_OK) {
         np_py_raise(st, &err);
         return -1;
     }

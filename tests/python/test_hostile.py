@@ -56,3 +56,73 @@ def test_threads_add_query_and_iterate_one_collection():
     titles = sorted(p.title for p in collection)
     assert titles == sorted(natopost.read_notice_file(NOTICES[(n + k) % len(NOTICES)]).title
                             for n in range(threads_count) for k in range(rounds))
+
+
+# ---- one candidate-JSON reader: the core's --------------------------------------------
+
+POSTING_NOTICE = NOTICES[0] if NOTICES else None
+
+
+@pytest.mark.parametrize("text, fragments", [
+    ('{"experience_years": 1, "experience_years": 2}', ["duplicate object key", '"experience_years"']),
+    ('{"experience_years": 1e400}', ["real number overflow", "1e400"]),
+    ('{"languages": {"english": "V", "english": "I"}}', ["duplicate object key", '"english"']),
+    ('{"name": "a"} trailing', ["end of file expected"]),
+])
+def test_candidate_json_is_read_by_the_core_in_every_entry(text, fragments, tmp_path):
+    """Candidate.from_json and .load parsed with Python's json (duplicates
+    kept the last; 1e400 became inf, then an "Infinity" token)."""
+    path = tmp_path / "candidate.json"
+    path.write_text(text)
+    cli = subprocess_query_candidate(path)
+    posting = natopost.read_notice_file(POSTING_NOTICE)
+    calls = {
+        "Candidate.from_json(str)": lambda: natopost.Candidate.from_json(text),
+        "Candidate.from_json(bytes)": lambda: natopost.Candidate.from_json(text.encode()),
+        "Candidate.load": lambda: natopost.Candidate.load(path),
+        "eligibility(text)": lambda: natopost.eligibility(text, posting),
+        "add_candidate(text)": lambda: natopost.Collection().add_candidate("x", text),
+    }
+    for how, call in calls.items():
+        with pytest.raises(ValueError) as caught:
+            call()
+        message = str(caught.value)
+        for fragment in fragments:
+            assert fragment in message, how
+        assert "Infinity" not in message, how
+        assert message.split("candidate JSON: ")[-1] in cli, (how, cli)
+
+
+def subprocess_query_candidate(path):
+    """The CLI's message for the same file (natopost eligibility)."""
+    import subprocess
+    run = subprocess.run([os.environ["NATOPOST_CLI"], "eligibility", "--candidate", str(path),
+                          POSTING_NOTICE], capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    return run.stderr
+
+
+def test_python_values_without_a_json_form_name_the_key():
+    with pytest.raises(ValueError, match=r"Candidate\(\) argument 'experience_years': inf has no JSON form"):
+        natopost.Candidate(experience_years=1e400)
+    posting = natopost.read_notice_file(POSTING_NOTICE)
+    with pytest.raises(ValueError, match=r"eligibility\(\) argument 'experience_years': nan has no JSON form"):
+        natopost.eligibility({"experience_years": float("nan")}, posting)
+
+
+def test_a_path_with_a_lone_surrogate_says_so():
+    """A str os.fsencode refuses was reported as "contains a NUL character"."""
+    bad = "/tmp/natopost-\ud800.txt"
+    calls = {
+        "read_notice_file": lambda: natopost.read_notice_file(bad),
+        "Collection.add": lambda: natopost.Collection().add(bad),
+        "load": lambda: natopost.load(bad),
+        "Policy.load": lambda: natopost.Policy.load(bad),
+        "Candidate.load": lambda: natopost.Candidate.load(bad),
+    }
+    for how, call in calls.items():
+        with pytest.raises(ValueError) as caught:
+            call()
+        message = str(caught.value)
+        assert "cannot be a file name" in message and "surrogates not allowed" in message, how
+        assert "NUL" not in message, how
