@@ -312,6 +312,13 @@ static int posting_to_table(lua_State *L)
     *root = json_loads(*slot, 0, &jerr);
     if (!*root) return luaL_error(L, "posting JSON: %s", jerr.text);
     push_json(L, *root);
+    /* Lua strings hold any bytes: the exact file name is "source" itself,
+     * not the JSON's display form plus "source_bytes". */
+    if (p->source) lua_pushstring(L, p->source);
+    else lua_pushnil(L);
+    lua_setfield(L, -2, "source");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "source_bytes");
     return 1;
 }
 

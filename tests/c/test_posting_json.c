@@ -352,6 +352,64 @@ Test(posting_json_round_trip, partial_and_unusual_values)
     TS_ASSERT_NO_LEAKS();
 }
 
+/* A file name in another encoding (issue 14): "source" for display,
+ * "source_bytes" exact, and the posting reads back equal. */
+Test(posting_json_round_trip, a_source_that_is_not_utf8_is_kept_exactly)
+{
+    np_posting *p = full_posting();
+    set(&p->source, "notices/caf\xe9 100%\xed\xa0\x80.txt");
+    char *json = write_json(p, false);
+    cr_expect(strstr(json, "\"source\":\"notices/caf\xef\xbf\xbd 100%\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.txt\","
+                           "\"source_bytes\":\"notices/caf%E9%20100%25%ED%A0%80.txt\",") != NULL,
+              "display form, then the exact bytes: %s", json);
+    np_free(json);
+    expect_round_trip(p);
+    np_posting_free(p);
+
+    /* A UTF-8 name has no source_bytes: the form of every other posting is unchanged. */
+    p = full_posting();
+    set(&p->source, "notices/caf\xc3\xa9.txt");
+    json = write_json(p, false);
+    cr_expect(strstr(json, "source_bytes") == NULL, "%s", json);
+    np_free(json);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
+Test(posting_json_errors, source_bytes_must_be_percent_encoded)
+{
+    np_posting *p = full_posting();
+    set(&p->source, "caf\xe9.txt");
+    char *json = write_json(p, true);
+    static const struct {
+        const char *path, *value, *fragment;
+    } cases[] = {
+        {"source_bytes", "\"caf%E\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "\"caf%zz.txt\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "\"a%00b\"", "source_bytes: not percent-encoded at character 2"},
+        {"source_bytes", "\"a b\"", "source_bytes: not percent-encoded at character 2"},
+        {"source_bytes", "\"caf\\u00e9\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "null", "source_bytes: expected a percent-encoded string, got null"},
+        {"source", "null", "source: expected a string beside source_bytes, got null"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *bad = mutate(json, cases[i].path, cases[i].value);
+        expect_read_error(bad, NP_EINVAL, cases[i].fragment);
+        free(bad);
+    }
+    /* Lower-case hex digits read as well. */
+    char *lower = mutate(json, "source_bytes", "\"caf%e9.txt\"");
+    np_posting *q = NULL;
+    np_error err;
+    cr_assert_eq(np_posting_from_json(&q, lower, strlen(lower), &err), NP_OK, "%s", err.message);
+    cr_expect_str_eq(q->source, "caf\xe9.txt");
+    np_posting_free(q);
+    free(lower);
+    np_free(json);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
 Test(posting_json_round_trip, unknown_values_are_null)
 {
     np_posting *p = np_posting_new();

@@ -143,3 +143,30 @@ H.test("every metatable of the module is protected", function()
     H.eq(mt.__metatable, name, name)
   end
 end)
+
+-- ---- file names of any bytes ----------------------------------------------------------------
+
+H.test("a notice whose file name is not UTF-8 exports and reads back exactly", function()
+  local dir = H.tmpdir()
+  local name = dir .. "/caf\xe9 100%.txt" -- Latin-1, not UTF-8
+  local out = assert(io.open(name, "wb"))
+  out:write(H.read_file(EXAMPLES .. "/ncia-cyber-engineer.txt"))
+  out:close()
+  local p = natopost.read_notice_file(name)
+  H.eq(p.source, name)
+  H.eq(p:to_table().source, name)
+  H.eq(p:to_table().source_bytes, nil)
+  local text = p:to_json()
+  H.contains(text, '"source_bytes":"' .. dir .. '/caf%E9%20100%25.txt"')
+  H.contains(text, "/caf\u{FFFD} 100%.txt")
+  H.ok(natopost.posting_from_json(text) == p, "posting_from_json(to_json(p)) == p")
+  local saved = dir .. "/odd.json"
+  natopost.save(saved, { p })
+  local back = natopost.load(saved)
+  H.eq(#back, 1)
+  H.ok(back[1] == p)
+  H.eq(back[1].source, name)
+  H.eq(natopost.read_notice(H.read_file(name), name).source, name)
+  H.core_error({ "source_bytes: not percent-encoded at character 4" }, natopost.posting_from_json,
+               (text:gsub('"source_bytes":"[^"]*"', '"source_bytes":"caf%%zz"')))
+end)

@@ -2,6 +2,7 @@
 module from Python. Each test reproduced a crash, a race or lost data before
 its fix."""
 import glob
+import json
 import os
 import threading
 
@@ -126,3 +127,54 @@ def test_a_path_with_a_lone_surrogate_says_so():
         message = str(caught.value)
         assert "cannot be a file name" in message and "surrogates not allowed" in message, how
         assert "NUL" not in message, how
+
+
+# ---- file names of any bytes ----------------------------------------------------------
+
+ODD_NAME = b"caf\xe9 100%.txt"  # Latin-1, not UTF-8
+
+
+@pytest.fixture
+def odd_notice(tmp_path):
+    path = os.path.join(os.fsencode(tmp_path), ODD_NAME)
+    with open(NOTICES[0], "rb") as src, open(path, "wb") as dst:
+        dst.write(src.read())
+    return path
+
+
+def test_a_notice_whose_file_name_is_not_utf8_exports(odd_notice, tmp_path):
+    """p.source raised UnicodeDecodeError; to_json and save failed."""
+    name = os.fsdecode(odd_notice)
+    for given in (odd_notice, name):
+        p = natopost.read_notice_file(given)
+        assert p.source == name
+        assert os.fsencode(p.source) == odd_notice
+        assert p.to_dict()["source"] == name and "source_bytes" not in p.to_dict()
+        document = json.loads(p.to_json())
+        assert document["source_bytes"].endswith("/caf%E9%20100%25.txt")
+        assert document["source"].endswith("/caf\ufffd 100%.txt")
+        assert natopost.Posting.from_json(p.to_json()) == p
+        out = tmp_path / "out.json"
+        natopost.save(out, [p])
+        (back,) = natopost.load(out)
+        assert back == p and back.source == name
+    assert natopost.read_notice(open(odd_notice, "rb").read(), source=odd_notice).source == name
+    collection = natopost.Collection([odd_notice])
+    assert [q.source for q in collection] == [name]
+
+
+def test_the_cli_exports_it_the_same_way(odd_notice):
+    import subprocess
+    run = subprocess.run([os.environ["NATOPOST_CLI"], "read", "--json", odd_notice],
+                         capture_output=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    (p,) = natopost.loads(run.stdout)
+    assert os.fsencode(p.source) == odd_notice
+    assert p == natopost.read_notice_file(odd_notice)
+
+
+def test_bad_source_bytes_name_the_member():
+    document = json.loads(natopost.read_notice_file(NOTICES[0]).to_json())
+    document["source_bytes"] = "caf%zz"
+    with pytest.raises(ValueError, match=r"source_bytes: not percent-encoded at character 4"):
+        natopost.Posting.from_json(json.dumps(document))
