@@ -253,10 +253,11 @@ static int collection_to_records(lua_State *L)
 
 static np_candidate check_candidate(lua_State *L, int idx, int arg)
 {
-    const char *json = np_lua_tocandidatejson(L, idx, arg);
+    size_t len;
+    const char *json = np_lua_tocandidatejson(L, idx, arg, &len);
     np_candidate candidate = NP_CANDIDATE_INIT;
     np_error err;
-    if (np_candidate_from_json(&candidate, json, strlen(json), &err) != NP_OK) np_lua_raise(L, &err);
+    if (np_candidate_from_json(&candidate, json, len, &err) != NP_OK) np_lua_raise(L, &err);
     return candidate;
 }
 
@@ -358,14 +359,6 @@ void np_lua_collection_open(lua_State *L)
         np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    static const char *const boxes[] = {RESULT_BOX_MT, ELIGIBILITY_BOX_MT};
-    static const lua_CFunction box_gcs[] = {result_gc, eligibility_box_gc};
-    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
-        if (luaL_newmetatable(L, boxes[i])) {
-            lua_pushcfunction(L, box_gcs[i]);
-            lua_setfield(L, -2, "__gc");
-            np_lua_seal_metatable(L);
-        }
-        lua_pop(L, 1);
-    }
+    np_lua_box_metatable(L, RESULT_BOX_MT, result_gc);
+    np_lua_box_metatable(L, ELIGIBILITY_BOX_MT, eligibility_box_gc);
 }

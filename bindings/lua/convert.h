@@ -58,6 +58,10 @@ const char *np_lua_typename(lua_State *L, int idx);
  * Leaves the stack as it found it. */
 void np_lua_seal_metatable(lua_State *L);
 
+/* Registers the sealed metatable `name` of a box userdata (one that owns a
+ * C object and frees it in `gc`), unless it exists. Stack unchanged. */
+void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc);
+
 /* ---- owned core strings --------------------------------------------------- */
 
 /* Pushes a box whose __gc frees (np_free) the string stored in the returned

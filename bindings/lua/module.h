@@ -41,7 +41,7 @@ void np_lua_account_posting(lua_State *L); /* tells the collector of its C memor
 /* The posting of the natopost.Posting at `idx`; raises an error when the
  * userdata was finalised (its __gc called by hand). */
 const np_posting *np_lua_checkposting(lua_State *L, int idx);
-const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg);
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len);
 int np_lua_read_notice(lua_State *L);       /* natopost.read_notice(text[, source]) */
 int np_lua_read_notice_file(lua_State *L);  /* natopost.read_notice_file(path) */
 int np_lua_loads(lua_State *L);             /* natopost.loads(json) */

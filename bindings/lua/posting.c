@@ -199,12 +199,12 @@ static json_t *to_json(lua_State *L, int idx, json_path *path, np_error *err)
     return out;
 }
 
-/* The JSON text of the candidate profile at `idx`: a table (converted) or a
- * JSON string (as is). Pushes nothing; the returned text lives in a box
- * pushed on the stack (freed by the GC). */
-const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg)
+/* The JSON text of the candidate profile at `idx` and its length: a table
+ * (converted; the text lives in a box pushed on the stack, freed by the GC)
+ * or a JSON string (as is, every byte: the core's reader judges it). */
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
 {
-    if (lua_type(L, idx) == LUA_TSTRING) return lua_tostring(L, idx);
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, len);
     if (lua_type(L, idx) != LUA_TTABLE) np_lua_field_typeerror(L, arg, NULL, idx, "table or JSON string");
     char **slot = np_lua_newbox(L); /* first: nothing below may then leak */
     json_path path = {.depth = 0};
@@ -218,6 +218,7 @@ const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg)
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
     if (!*slot) luaL_error(L, "candidate: out of memory");
+    *len = strlen(*slot);
     return *slot;
 }
 
@@ -539,14 +540,6 @@ void np_lua_posting_open(lua_State *L)
         np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    static const char *const boxes[] = {JSON_BOX_MT, LIST_BOX_MT};
-    static const lua_CFunction box_gcs[] = {json_box_gc, list_box_gc};
-    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
-        if (luaL_newmetatable(L, boxes[i])) {
-            lua_pushcfunction(L, box_gcs[i]);
-            lua_setfield(L, -2, "__gc");
-            np_lua_seal_metatable(L);
-        }
-        lua_pop(L, 1);
-    }
+    np_lua_box_metatable(L, JSON_BOX_MT, json_box_gc);
+    np_lua_box_metatable(L, LIST_BOX_MT, list_box_gc);
 }

@@ -170,3 +170,10 @@ H.test("a notice whose file name is not UTF-8 exports and reads back exactly", f
   H.core_error({ "source_bytes: not percent-encoded at character 4" }, natopost.posting_from_json,
                (text:gsub('"source_bytes":"[^"]*"', '"source_bytes":"caf%%zz"')))
 end)
+
+H.test("candidate JSON text reaches the core whole, as from Python and the CLI", function()
+  local feed = candidate_feeders().eligibility
+  H.core_error({ "candidate JSON: ", "end of file expected" }, feed, '{"degree": "none"}\0 trailing')
+  H.core_error({ "duplicate object key", '"experience_years"' }, feed,
+               '{"experience_years": 1, "experience_years": 2}')
+end)
