@@ -217,7 +217,7 @@ const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
     }
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
-    if (!*slot) luaL_error(L, "candidate: out of memory");
+    if (!*slot) return luaL_error(L, "candidate: out of memory"), NULL;
     *len = strlen(*slot);
     return *slot;
 }
