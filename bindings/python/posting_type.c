@@ -290,8 +290,7 @@ static PyObject *posting_to_dict(PyObject *self, PyObject *unused)
         /* The exact name is "source" itself here, as os.fsdecode gives it. */
         if (PyUnicode_CompareWithASCIIString(key, "source_bytes") == 0) continue;
         if (PyUnicode_CompareWithASCIIString(key, "source") == 0) v = fs_name_or_none(p->source);
-        else
-        if (PyUnicode_CompareWithASCIIString(key, "grade") == 0) v = grade_or_none(p->grade);
+        else if (PyUnicode_CompareWithASCIIString(key, "grade") == 0) v = grade_or_none(p->grade);
         else if (PyUnicode_CompareWithASCIIString(key, "deadline") == 0) v = date_or_none(st, p->deadline.date);
         else if (PyUnicode_CompareWithASCIIString(key, "published") == 0) v = date_or_none(st, p->published);
         else if (PyUnicode_CompareWithASCIIString(key, "updated") == 0) v = date_or_none(st, p->updated);
