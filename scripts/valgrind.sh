@@ -14,6 +14,11 @@
 # fails if any log is not empty. Criterion runs one worker per CPU
 # (--jobs N; NP_VALGRIND_JOBS overrides).
 #
+# The tests of suite `valgrind_host` are plain programs (tests/lua/oom_host:
+# the Lua module under refused allocations) run with their meson arguments;
+# valgrind fails them on memory errors and they check leaks themselves
+# (client requests after each run), so valgrind's own leak report is off.
+#
 # Prints one line per binary (result, wall time, CPU time) and ends with
 # "N passed, N failed" over the binaries; exit status 0 only if all passed.
 # Logs: BUILD_DIR/meson-logs/valgrind/<test>/ (Criterion's output, the
@@ -22,7 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 case "${1:-}" in
-  -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
 esac
 dir=${1:-build}
 [ $# -le 1 ] || { echo "scripts/valgrind.sh: one build folder at most" >&2; exit 2; }
@@ -36,18 +41,22 @@ if [ "$sanitize" != none ]; then
   exit 2
 fi
 
-# The Criterion tests meson knows, one per line: name, then shell-quoted the
-# environment meson gives it (seeds and data folders, UBSAN_OPTIONS) and the
-# binary, separated by tabs.
+# The tests to run, one per line: kind (criterion or host), name, then
+# shell-quoted the environment meson gives it (seeds and data folders,
+# UBSAN_OPTIONS) and the command (a Criterion binary alone; a host with its
+# arguments), separated by tabs.
 tests=$(meson introspect "$dir" --tests | /usr/bin/python3 -c '
 import json, shlex, sys
 for t in json.load(sys.stdin):
-    if any(s.split(":")[-1] == "c" for s in t["suite"]):
+    suites = {s.split(":")[-1] for s in t["suite"]}
+    kind = "host" if "valgrind_host" in suites else "criterion" if "c" in suites else None
+    if kind:
         env = " ".join(shlex.quote(f"{k}={v}") for k, v in sorted(t["env"].items()))
-        print(t["name"], env, shlex.quote(t["cmd"][0]), sep="\t")
+        cmd = t["cmd"] if kind == "host" else t["cmd"][:1]
+        print(kind, t["name"], env, " ".join(map(shlex.quote, cmd)), sep="\t")
 ')
 if [ -z "$tests" ]; then
-  echo "scripts/valgrind.sh: no tests in suite c of $dir" >&2
+  echo "scripts/valgrind.sh: no tests in suites c and valgrind_host of $dir" >&2
   exit 1
 fi
 
@@ -55,21 +64,29 @@ logroot="$dir/meson-logs/valgrind"
 rm -rf "$logroot"
 vg=(valgrind -q --trace-children=yes --exit-on-first-error=yes --error-exitcode=1
     --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite)
+vg_host=(valgrind -q --error-exitcode=1 --leak-check=no --errors-for-leak-kinds=none)
 
 jobs=${NP_VALGRIND_JOBS:-$(nproc)}
 TIMEFORMAT='%R %U %S'
 passed=0 failed=0
 total_start=$(date +%s)
-while IFS=$'\t' read -r name envq binq; do
+while IFS=$'\t' read -r kind name envq cmdq; do
   eval "envs=($envq)"   # shlex.quote'd words: safe to eval
-  eval "bin=$binq"
+  eval "cmd=($cmdq)"
   logs="$logroot/$name"
   mkdir -p "$logs"
   rc=0
   # bash's `time` counts the CPU time of every process valgrind runs (the
   # Criterion workers are waited for by the runner).
-  { time env "${envs[@]}" "${vg[@]}" --log-file="$logs/%p.vg.log" "$bin" --jobs "$jobs" \
-      </dev/null >"$logs/criterion.txt" 2>&1 || rc=$?; } 2>"$logs/time.txt"
+  if [ "$kind" = criterion ]; then
+    { time env "${envs[@]}" "${vg[@]}" --log-file="$logs/%p.vg.log" "${cmd[@]}" --jobs "$jobs" \
+        </dev/null >"$logs/criterion.txt" 2>&1 || rc=$?; } 2>"$logs/time.txt"
+  else
+    # Its log holds the leak records of its own checks (the host judged
+    # them): only its exit status counts.
+    { time env "${envs[@]}" "${vg_host[@]}" --log-file="$logs/host.log" "${cmd[@]}" \
+        </dev/null >"$logs/output.txt" 2>&1 || rc=$?; } 2>"$logs/time.txt"
+  fi
   times=$(awk '{printf "%7.1f s wall %7.1f s cpu", $1, $2 + $3}' "$logs/time.txt")
   dirty=$(find "$logs" -name '*.vg.log' -size +0 | sort)
   if [ "$rc" -eq 0 ] && [ -z "$dirty" ]; then
@@ -78,7 +95,11 @@ while IFS=$'\t' read -r name envq binq; do
   else
     failed=$((failed + 1))
     printf 'FAIL  %-22s %s  exit %s, logs in %s\n' "$name" "$times" "$rc" "$logs"
-    grep -E '^\[(FAIL|----)\]|Synthesis' "$logs/criterion.txt" | grep -v 'running under valgrind' | head -20 | sed 's/^/      /' || true
+    if [ "$kind" = criterion ]; then
+      grep -E '^\[(FAIL|----)\]|Synthesis' "$logs/criterion.txt" | grep -v 'running under valgrind' | head -20 | sed 's/^/      /' || true
+    else
+      tail -20 "$logs/output.txt" | sed 's/^/      /'
+    fi
     for f in $dirty; do
       head -40 "$f" | sed 's/^/      /'
     done

@@ -14,6 +14,7 @@
 #include "natopost/posting_fields.h"
 
 #define RESULT_BOX_MT "natopost.Result.box"
+#define ELIGIBILITY_BOX_MT "natopost.Eligibility.box"
 
 typedef struct {
     np_collection *collection;
@@ -22,6 +23,7 @@ typedef struct {
 static np_collection *check_collection(lua_State *L, int idx)
 {
     collection_box *box = luaL_checkudata(L, idx, NP_LUA_COLLECTION_MT);
+    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc)");
     return box->collection;
 }
 
@@ -134,6 +136,12 @@ typedef struct {
     np_result *result;
 } result_box;
 
+static int eligibility_box_gc(lua_State *L)
+{
+    np_eligibility_clear(luaL_checkudata(L, 1, ELIGIBILITY_BOX_MT));
+    return 0;
+}
+
 static int result_gc(lua_State *L)
 {
     result_box *box = luaL_checkudata(L, 1, RESULT_BOX_MT);
@@ -168,10 +176,10 @@ static int collection_query(lua_State *L)
     lua_createtable(L, (int)n, 2);
     for (size_t i = 0; i < n; i++) {
         np_error err;
-        np_posting *copy = NULL;
+        np_posting **copy = np_lua_newposting(L);
         const np_posting *p = np_result_posting(r, i, &err);
-        if (!p || np_posting_clone(&copy, p, &err) != NP_OK) return np_lua_raise(L, &err);
-        np_lua_pushposting(L, copy);
+        if (!p || np_posting_clone(copy, p, &err) != NP_OK) return np_lua_raise(L, &err);
+        np_lua_account_posting(L);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     const np_qfield *count_by = np_result_count_by(r);
@@ -245,10 +253,11 @@ static int collection_to_records(lua_State *L)
 
 static np_candidate check_candidate(lua_State *L, int idx, int arg)
 {
-    const char *json = np_lua_tocandidatejson(L, idx, arg);
+    size_t len;
+    const char *json = np_lua_tocandidatejson(L, idx, arg, &len);
     np_candidate candidate = NP_CANDIDATE_INIT;
     np_error err;
-    if (np_candidate_from_json(&candidate, json, strlen(json), &err) != NP_OK) np_lua_raise(L, &err);
+    if (np_candidate_from_json(&candidate, json, len, &err) != NP_OK) np_lua_raise(L, &err);
     return candidate;
 }
 
@@ -290,13 +299,13 @@ int np_lua_eligibility(lua_State *L)
 {
     np_candidate candidate = check_candidate(L, 1, 1);
     const np_posting *p = np_lua_checkposting(L, 2);
-    np_eligibility e = {0};
+    /* In a box first: the table stores below may raise (memory). */
+    np_eligibility *box = lua_newuserdatauv(L, sizeof *box, 0);
+    memset(box, 0, sizeof *box);
+    luaL_setmetatable(L, ELIGIBILITY_BOX_MT);
     np_error err;
-    if (np_eligibility_check(&e, &candidate, p, &err) != NP_OK) {
-        np_eligibility_clear(&e);
-        return np_lua_raise(L, &err);
-    }
-    /* Copy everything out first: the table stores below may raise (memory). */
+    if (np_eligibility_check(box, &candidate, p, &err) != NP_OK) return np_lua_raise(L, &err);
+    const np_eligibility e = *box;
     lua_createtable(L, 0, 7);
     lua_createtable(L, (int)e.check_count, 0);
     for (size_t i = 0; i < e.check_count; i++) {
@@ -324,7 +333,6 @@ int np_lua_eligibility(lua_State *L)
     set_count(L, "essential_cannot_tell", e.essential_cannot_tell);
     set_count(L, "desirable_met", e.desirable_met);
     set_count(L, "desirable_count", e.desirable_count);
-    np_eligibility_clear(&e);
     return 1;
 }
 
@@ -348,11 +356,9 @@ void np_lua_collection_open(lua_State *L)
         lua_setfield(L, -2, "__tostring");
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "__index");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    if (luaL_newmetatable(L, RESULT_BOX_MT)) {
-        lua_pushcfunction(L, result_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_pop(L, 1);
+    np_lua_box_metatable(L, RESULT_BOX_MT, result_gc);
+    np_lua_box_metatable(L, ELIGIBILITY_BOX_MT, eligibility_box_gc);
 }

@@ -96,6 +96,24 @@ void np_lua_checknargs(lua_State *L, int max)
                                       max == 1 ? "" : "s", np_lua_typename(L, max + 1)));
 }
 
+/* ---- metatables ---------------------------------------------------------------- */
+
+void np_lua_seal_metatable(lua_State *L)
+{
+    lua_getfield(L, -1, "__name");
+    lua_setfield(L, -2, "__metatable");
+}
+
+void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc)
+{
+    if (luaL_newmetatable(L, name)) {
+        lua_pushcfunction(L, gc);
+        lua_setfield(L, -2, "__gc");
+        np_lua_seal_metatable(L);
+    }
+    lua_pop(L, 1);
+}
+
 /* ---- owned core strings ------------------------------------------------------- */
 
 #define BOX_MT "natopost.box"
@@ -129,12 +147,10 @@ void np_lua_pushbox(lua_State *L, char **slot)
 
 void np_lua_convert_open(lua_State *L)
 {
-    if (luaL_newmetatable(L, BOX_MT)) {
-        lua_pushcfunction(L, box_gc);
-        lua_setfield(L, -2, "__gc");
-        lua_pushcfunction(L, box_gc);
-        lua_setfield(L, -2, "__close");
-    }
+    np_lua_box_metatable(L, BOX_MT, box_gc);
+    luaL_getmetatable(L, BOX_MT);
+    lua_pushcfunction(L, box_gc);
+    lua_setfield(L, -2, "__close");
     lua_pop(L, 1);
 }
 

@@ -50,6 +50,18 @@ void np_lua_checknargs(lua_State *L, int max);
  * an integer representation as a Lua integer, else lua_typename. */
 const char *np_lua_typename(lua_State *L, int idx);
 
+/* ---- metatables ------------------------------------------------------------ */
+
+/* Protects the metatable on top of the stack (made by luaL_newmetatable):
+ * getmetatable() then returns its __name instead of the table, so scripts
+ * cannot call __gc by hand, swap methods or give the type to plain tables.
+ * Leaves the stack as it found it. */
+void np_lua_seal_metatable(lua_State *L);
+
+/* Registers the sealed metatable `name` of a box userdata (one that owns a
+ * C object and frees it in `gc`), unless it exists. Stack unchanged. */
+void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc);
+
 /* ---- owned core strings --------------------------------------------------- */
 
 /* Pushes a box whose __gc frees (np_free) the string stored in the returned

@@ -33,9 +33,16 @@ int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointm
 /* posting.c: natopost.Posting userdata and the readers. */
 #define NP_LUA_POSTING_MT "natopost.Posting"
 void np_lua_posting_open(lua_State *L);
-void np_lua_pushposting(lua_State *L, np_posting *p); /* takes ownership */
+/* Pushes an empty natopost.Posting and returns its slot: the caller stores
+ * the posting there (the box owns it from then on, also when a Lua error
+ * unwinds the call), then calls np_lua_account_posting. Boxing first means
+ * no core object exists before the userdata that frees it. */
+np_posting **np_lua_newposting(lua_State *L);
+void np_lua_account_posting(lua_State *L); /* tells the collector of its C memory */
+/* The posting of the natopost.Posting at `idx`; raises an error when the
+ * userdata was finalised (its __gc called by hand). */
 const np_posting *np_lua_checkposting(lua_State *L, int idx);
-const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg);
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len);
 int np_lua_read_notice(lua_State *L);       /* natopost.read_notice(text[, source]) */
 int np_lua_read_notice_file(lua_State *L);  /* natopost.read_notice_file(path) */
 int np_lua_loads(lua_State *L);             /* natopost.loads(json) */

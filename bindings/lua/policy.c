@@ -230,6 +230,7 @@ void np_lua_policy_open(lua_State *L)
         luaL_newlib(L, policy_methods);
         lua_pushcclosure(L, policy_index, 1);
         lua_setfield(L, -2, "__index");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
 }

@@ -43,72 +43,182 @@ static void push_json(lua_State *L, const json_t *v)
     }
 }
 
-/* A Lua value (tables with string keys = objects, sequences = arrays) as a
- * new jansson value, or NULL with the problem in *why. */
-static json_t *to_json(lua_State *L, int idx, int depth, const char **why)
+/* Candidate profiles are a few levels deep; anything deeper is a mistake. */
+#define TO_JSON_MAX_DEPTH 32
+
+/* The tables being converted, outermost first (a table met again is a
+ * cycle), with the key or index taken from each; where = the member's path
+ * where the first error arose ("languages.self", "languages[2]"). */
+typedef struct {
+    const void *tables[TO_JSON_MAX_DEPTH + 1];
+    const char *keys[TO_JSON_MAX_DEPTH + 1]; /* NULL: indexes[i] */
+    lua_Unsigned indexes[TO_JSON_MAX_DEPTH + 1];
+    int depth;
+    char where[96];
+} json_path;
+
+static json_t *to_json(lua_State *L, int idx, json_path *path, np_error *err);
+
+static bool on_path(const json_path *path, const void *table)
 {
-    idx = lua_absindex(L, idx);
-    if (depth > 32) return *why = "nested more than 32 levels", NULL;
-    switch (lua_type(L, idx)) {
-    case LUA_TBOOLEAN: return json_boolean(lua_toboolean(L, idx));
-    case LUA_TNUMBER:
-        return lua_isinteger(L, idx) ? json_integer((json_int_t)lua_tointeger(L, idx))
-                                     : json_real(lua_tonumber(L, idx));
-    case LUA_TSTRING: {
-        size_t len;
-        const char *s = lua_tolstring(L, idx, &len);
-        json_t *j = json_stringn(s, len);
-        if (!j) *why = "a string that is not valid UTF-8";
-        return j;
-    }
-    case LUA_TTABLE: {
-        const lua_Unsigned n = lua_rawlen(L, idx);
-        json_t *out = n > 0 ? json_array() : json_object();
-        if (!out) return *why = "out of memory", NULL;
-        if (n > 0) {
-            for (lua_Unsigned i = 1; i <= n; i++) {
-                lua_rawgeti(L, idx, (lua_Integer)i);
-                json_t *item = to_json(L, -1, depth + 1, why);
-                lua_pop(L, 1);
-                if (!item || json_array_append_new(out, item) < 0) return json_decref(out), NULL;
-            }
-            return out;
+    for (int i = 0; i < path->depth; i++)
+        if (path->tables[i] == table) return true;
+    return false;
+}
+
+/* Writes the path of the member being converted into path->where, its
+ * middle cut out when deep ("languages.languages...languages.self"). */
+static void note_where(json_path *path)
+{
+    enum { HEAD = 2, TAIL = 2 };
+    size_t len = 0;
+    const size_t room = sizeof path->where;
+    bool dot = false;
+    for (int i = 0; i < path->depth; i++) {
+        char part[40];
+        if (path->depth > HEAD + TAIL + 1 && i == HEAD) {
+            snprintf(part, sizeof part, "...");
+            i = path->depth - TAIL - 1;
+            dot = false;
+        } else if (path->keys[i]) {
+            snprintf(part, sizeof part, "%s%.24s", dot ? "." : "", path->keys[i]);
+            dot = true;
+        } else {
+            snprintf(part, sizeof part, "[%llu]", (unsigned long long)path->indexes[i]);
+            dot = true;
         }
-        lua_pushnil(L);
-        while (lua_next(L, idx)) {
-            if (lua_type(L, -2) != LUA_TSTRING) {
-                lua_pop(L, 2);
-                json_decref(out);
-                return *why = "a table key that is not a string", NULL;
-            }
-            json_t *item = to_json(L, -1, depth + 1, why);
-            if (!item || json_object_set_new(out, lua_tostring(L, -2), item) < 0) {
-                lua_pop(L, 2);
-                json_decref(out);
-                return NULL;
-            }
-            lua_pop(L, 1);
-        }
-        return out;
-    }
-    default: *why = lua_typename(L, lua_type(L, idx)); return NULL;
+        const size_t n = strlen(part);
+        if (len + n >= room) break;
+        memcpy(path->where + len, part, n + 1);
+        len += n;
     }
 }
 
-/* The JSON text of the candidate profile at `idx`: a table (converted) or a
- * JSON string (as is). Pushes nothing; the returned text lives in a box
- * pushed on the stack (freed by the GC). */
-const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg)
+/* The element or field value on top of the stack (`key`, else `index`, of
+ * the innermost table on the path), converted. */
+static json_t *member_to_json(lua_State *L, json_path *path, const char *key, lua_Unsigned index,
+                              np_error *err)
 {
-    if (lua_type(L, idx) == LUA_TSTRING) return lua_tostring(L, idx);
+    path->keys[path->depth - 1] = key;
+    path->indexes[path->depth - 1] = index;
+    json_t *item = to_json(L, -1, path, err);
+    if (!item && !path->where[0]) note_where(path);
+    return item;
+}
+
+/* A table: a sequence (1..n) as an array, else string keys as an object. */
+static json_t *table_to_json(lua_State *L, int idx, json_path *path, np_error *err)
+{
+    const void *table = lua_topointer(L, idx);
+    if (on_path(path, table)) return np_error_set(err, NP_EINVAL, "the table contains itself (a cycle)"), NULL;
+    if (path->depth >= TO_JSON_MAX_DEPTH)
+        return np_error_set(err, NP_EINVAL, "nested more than %d levels", TO_JSON_MAX_DEPTH), NULL;
+    /* Room for a key and a value at this level: lua_checkstack reports
+     * failure instead of raising, so no jansson value can leak. */
+    if (!lua_checkstack(L, 3)) return np_error_set(err, NP_ENOMEM, "out of Lua stack space"), NULL;
+    path->tables[path->depth++] = table;
+    const lua_Unsigned n = lua_rawlen(L, idx);
+    json_t *out = n > 0 ? json_array() : json_object();
+    if (!out) goto nomem;
+    if (n > 0) {
+        for (lua_Unsigned i = 1; i <= n; i++) {
+            lua_rawgeti(L, idx, (lua_Integer)i);
+            json_t *item = member_to_json(L, path, NULL, i, err);
+            lua_pop(L, 1);
+            if (!item) goto fail;
+            if (json_array_append_new(out, item) < 0) goto nomem;
+        }
+    } else {
+        lua_pushnil(L);
+        while (lua_next(L, idx)) {
+            if (lua_type(L, -2) != LUA_TSTRING) {
+                np_error_set(err, NP_EINVAL, "a table key that is not a string (a %s)",
+                             luaL_typename(L, -2));
+                lua_pop(L, 2);
+                goto fail;
+            }
+            size_t key_len;
+            const char *key = lua_tolstring(L, -2, &key_len);
+            json_t *item = member_to_json(L, path, key, 0, err);
+            if (item && json_object_setn_new(out, key, key_len, item) < 0) {
+                lua_pop(L, 2);
+                np_error_set(err, NP_EINVAL, "a table key that is not valid UTF-8");
+                goto fail;
+            }
+            lua_pop(L, 1);
+            if (!item) {
+                lua_pop(L, 1);
+                goto fail;
+            }
+        }
+    }
+    path->depth--;
+    return out;
+nomem:
+    np_error_set(err, NP_ENOMEM, "out of memory");
+fail:
+    path->depth--;
+    json_decref(out);
+    return NULL;
+}
+
+/* A Lua value (tables with string keys = objects, sequences = arrays) as a
+ * new jansson value, or NULL with the problem in *err. Raises no Lua error
+ * (nothing here allocates Lua memory), so the caller owns every jansson
+ * value it gets back. */
+static json_t *to_json(lua_State *L, int idx, json_path *path, np_error *err)
+{
+    idx = lua_absindex(L, idx);
+    json_t *out = NULL;
+    switch (lua_type(L, idx)) {
+    case LUA_TBOOLEAN: out = json_boolean(lua_toboolean(L, idx)); break;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) {
+            out = json_integer((json_int_t)lua_tointeger(L, idx));
+        } else {
+            const lua_Number x = lua_tonumber(L, idx);
+            /* jansson has no infinities or NaN; math.huge is what 1e400 reads as. */
+            if (x != x || x - x != 0)
+                return np_error_set(err, NP_EINVAL, "%s is not a JSON number",
+                                    x != x ? "nan" : x > 0 ? "inf (or a literal such as 1e400)" : "-inf"),
+                       NULL;
+            out = json_real(x);
+        }
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        out = json_stringn(s, len);
+        if (!out) return np_error_set(err, NP_EINVAL, "a string that is not valid UTF-8"), NULL;
+        break;
+    }
+    case LUA_TTABLE: return table_to_json(L, idx, path, err);
+    default: return np_error_set(err, NP_EINVAL, "a %s value", luaL_typename(L, idx)), NULL;
+    }
+    if (!out) np_error_set(err, NP_ENOMEM, "out of memory");
+    return out;
+}
+
+/* The JSON text of the candidate profile at `idx` and its length: a table
+ * (converted; the text lives in a box pushed on the stack, freed by the GC)
+ * or a JSON string (as is, every byte: the core's reader judges it). */
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
+{
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, len);
     if (lua_type(L, idx) != LUA_TTABLE) np_lua_field_typeerror(L, arg, NULL, idx, "table or JSON string");
-    const char *why = "?";
-    json_t *j = to_json(L, idx, 0, &why);
-    if (!j) luaL_error(L, "candidate: cannot convert %s to JSON", why);
-    char **slot = np_lua_newbox(L);
+    char **slot = np_lua_newbox(L); /* first: nothing below may then leak */
+    json_path path = {.depth = 0};
+    np_error err;
+    json_t *j = to_json(L, idx, &path, &err);
+    if (!j) {
+        if (path.where[0]) np_error_prefix(&err, "%s", path.where);
+        np_error_prefix(&err, "candidate");
+        return np_lua_raise(L, &err), NULL;
+    }
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
-    if (!*slot) luaL_error(L, "candidate: out of memory");
+    if (!*slot) return luaL_error(L, "candidate: out of memory"), NULL;
+    *len = strlen(*slot);
     return *slot;
 }
 
@@ -118,11 +228,16 @@ typedef struct {
     np_posting *posting;
 } posting_box;
 
-void np_lua_pushposting(lua_State *L, np_posting *p)
+np_posting **np_lua_newposting(lua_State *L)
 {
     posting_box *box = lua_newuserdatauv(L, sizeof *box, 0);
-    box->posting = p; /* owned from here: __gc frees it */
+    box->posting = NULL;
     luaL_setmetatable(L, NP_LUA_POSTING_MT);
+    return &box->posting;
+}
+
+void np_lua_account_posting(lua_State *L)
+{
     /* The record's C memory (a few KB) is invisible to the collector: count
      * it as a step so that unreachable postings do not pile up. */
     lua_gc(L, LUA_GCSTEP, 4);
@@ -131,6 +246,7 @@ void np_lua_pushposting(lua_State *L, np_posting *p)
 const np_posting *np_lua_checkposting(lua_State *L, int idx)
 {
     posting_box *box = luaL_checkudata(L, idx, NP_LUA_POSTING_MT);
+    if (!box->posting) luaL_error(L, "natopost.Posting: used after it was finalised (__gc)");
     return box->posting;
 }
 
@@ -140,6 +256,26 @@ static int posting_gc(lua_State *L)
     np_posting_free(box->posting);
     box->posting = NULL;
     return 0;
+}
+
+/* A jansson value owned by a userdata, so that a Lua error (memory) while
+ * its contents are pushed cannot leak it. */
+#define JSON_BOX_MT "natopost.json.box"
+
+static int json_box_gc(lua_State *L)
+{
+    json_t **slot = luaL_checkudata(L, 1, JSON_BOX_MT);
+    json_decref(*slot);
+    *slot = NULL;
+    return 0;
+}
+
+static json_t **new_json_box(lua_State *L)
+{
+    json_t **slot = lua_newuserdatauv(L, sizeof *slot, 0);
+    *slot = NULL;
+    luaL_setmetatable(L, JSON_BOX_MT);
+    return slot;
 }
 
 /* p:to_json([pretty]) */
@@ -172,11 +308,18 @@ static int posting_to_table(lua_State *L)
     char **slot = np_lua_newbox(L);
     np_error err;
     if (np_posting_to_json(slot, p, false, &err) != NP_OK) return np_lua_raise(L, &err);
+    json_t **root = new_json_box(L);
     json_error_t jerr;
-    json_t *root = json_loads(*slot, 0, &jerr);
-    if (!root) return luaL_error(L, "posting JSON: %s", jerr.text);
-    push_json(L, root);
-    json_decref(root);
+    *root = json_loads(*slot, 0, &jerr);
+    if (!*root) return luaL_error(L, "posting JSON: %s", jerr.text);
+    push_json(L, *root);
+    /* Lua strings hold any bytes: the exact file name is "source" itself,
+     * not the JSON's display form plus "source_bytes". */
+    if (p->source) lua_pushstring(L, p->source);
+    else lua_pushnil(L);
+    lua_setfield(L, -2, "source");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "source_bytes");
     return 1;
 }
 
@@ -271,10 +414,10 @@ int np_lua_read_notice(lua_State *L)
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
     const char *source = luaL_optstring(L, 2, NULL);
-    np_posting *p = NULL;
+    np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_notice_read(&p, text, len, source, &err) != NP_OK) return np_lua_raise(L, &err);
-    np_lua_pushposting(L, p);
+    if (np_notice_read(p, text, len, source, &err) != NP_OK) return np_lua_raise(L, &err);
+    np_lua_account_posting(L);
     return 1;
 }
 
@@ -282,22 +425,43 @@ int np_lua_read_notice(lua_State *L)
 int np_lua_read_notice_file(lua_State *L)
 {
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
-    np_posting *p = NULL;
+    np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_notice_read_file(&p, path, &err) != NP_OK) return np_lua_raise(L, &err);
-    np_lua_pushposting(L, p);
+    if (np_notice_read_file(p, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    np_lua_account_posting(L);
     return 1;
 }
 
+/* A posting list owned by a userdata (np_posting_list_free on __gc), so
+ * that a Lua error while the postings are handed out cannot leak it. */
+#define LIST_BOX_MT "natopost.PostingList.box"
+
+static int list_box_gc(lua_State *L)
+{
+    np_posting_list_free(luaL_checkudata(L, 1, LIST_BOX_MT));
+    return 0;
+}
+
+static np_posting_list *new_list_box(lua_State *L)
+{
+    np_posting_list *list = lua_newuserdatauv(L, sizeof *list, 0);
+    memset(list, 0, sizeof *list);
+    luaL_setmetatable(L, LIST_BOX_MT);
+    return list;
+}
+
+/* Replaces the list box on top with an array of natopost.Posting: each
+ * posting moves from the list into its own box. */
 static int push_list(lua_State *L, np_posting_list *list)
 {
-    lua_createtable(L, (int)list->count, 0);
+    lua_createtable(L, list->count > INT32_MAX ? 0 : (int)list->count, 0);
     for (size_t i = 0; i < list->count; i++) {
-        np_lua_pushposting(L, list->items[i]);
+        np_posting **slot = np_lua_newposting(L);
+        *slot = list->items[i];
         list->items[i] = NULL; /* owned by the userdata now */
+        np_lua_account_posting(L);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    np_posting_list_free(list);
     return 1;
 }
 
@@ -306,26 +470,20 @@ int np_lua_loads(lua_State *L)
 {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
-    np_posting_list list = {0};
+    np_posting_list *list = new_list_box(L);
     np_error err;
-    if (np_posting_list_read_json(&list, text, len, &err) != NP_OK) {
-        np_posting_list_free(&list);
-        return np_lua_raise(L, &err);
-    }
-    return push_list(L, &list);
+    if (np_posting_list_read_json(list, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
+    return push_list(L, list);
 }
 
 /* natopost.load(path) */
 int np_lua_load(lua_State *L)
 {
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
-    np_posting_list list = {0};
+    np_posting_list *list = new_list_box(L);
     np_error err;
-    if (np_posting_list_load(&list, path, &err) != NP_OK) {
-        np_posting_list_free(&list);
-        return np_lua_raise(L, &err);
-    }
-    return push_list(L, &list);
+    if (np_posting_list_load(list, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    return push_list(L, list);
 }
 
 /* natopost.save(path, postings): atomic. */
@@ -341,6 +499,9 @@ int np_lua_save(lua_State *L)
         if (!box)
             return luaL_error(L, "bad argument #2 to 'save' (postings[%d]: natopost.Posting expected, got %s)",
                               (int)i + 1, np_lua_typename(L, -1));
+        if (!box->posting)
+            return luaL_error(L, "bad argument #2 to 'save' (postings[%d]: natopost.Posting used after it was finalised)",
+                              (int)i + 1);
         items[i] = box->posting;
         lua_pop(L, 1);
     }
@@ -354,10 +515,10 @@ int np_lua_posting_from_json(lua_State *L)
 {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
-    np_posting *p = NULL;
+    np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_posting_from_json(&p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
-    np_lua_pushposting(L, p);
+    if (np_posting_from_json(p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
+    np_lua_account_posting(L);
     return 1;
 }
 
@@ -376,6 +537,9 @@ void np_lua_posting_open(lua_State *L)
         luaL_setfuncs(L, meta, 0);
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "methods");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
+    np_lua_box_metatable(L, JSON_BOX_MT, json_box_gc);
+    np_lua_box_metatable(L, LIST_BOX_MT, list_box_gc);
 }

@@ -352,9 +352,10 @@ void np_lua_timeline_open(lua_State *L)
         lua_setfield(L, -2, "__index");
         lua_pushcfunction(L, timeline_tostring);
         lua_setfield(L, -2, "__tostring");
+        np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    luaL_newmetatable(L, CORE_MT); /* a type tag only */
+    if (luaL_newmetatable(L, CORE_MT)) np_lua_seal_metatable(L); /* a type tag only */
     lua_pop(L, 1);
     if (lua_getfield(L, LUA_REGISTRYINDEX, CORES_KEY) == LUA_TNIL) {
         lua_newtable(L); /* timeline table -> core userdata, weak keys */

@@ -1,8 +1,16 @@
 /* natopost._natopost._Collection: a core np_collection (collection.h) and
  * eligibility (candidate.h). The public Collection, Result and Candidate
  * classes (python/natopost/_collection.py) are thin Python wrappers over
- * this type: every parse, query and rule is the core's. */
+ * this type: every parse, query and rule is the core's.
+ *
+ * The core's collection is not thread-safe, and add() and queries release
+ * the GIL while the core works, so every method holds the object's own lock
+ * while it touches the collection (or a result, which reads it). The lock
+ * is waited for without the GIL: the thread holding it may need the GIL to
+ * finish. */
 #include "module.h"
+
+#include <pythread.h>
 
 #include "natopost/candidate.h"
 #include "natopost/collection.h"
@@ -11,14 +19,35 @@
 typedef struct {
     PyObject_HEAD
     np_collection *collection;
+    PyThread_type_lock lock;
 } collection_object;
 
 static void collection_dealloc(PyObject *self)
 {
     PyTypeObject *type = Py_TYPE(self);
-    np_collection_free(((collection_object *)self)->collection);
+    collection_object *c = (collection_object *)self;
+    np_collection_free(c->collection);
+    if (c->lock) PyThread_free_lock(c->lock);
     type->tp_free(self);
     Py_DECREF(type);
+}
+
+/* Takes the object's lock; called with the GIL held, which it gives up
+ * only while it waits. */
+static np_collection *lock_collection(PyObject *self)
+{
+    collection_object *c = (collection_object *)self;
+    if (!PyThread_acquire_lock(c->lock, NOWAIT_LOCK)) {
+        Py_BEGIN_ALLOW_THREADS
+        PyThread_acquire_lock(c->lock, WAIT_LOCK);
+        Py_END_ALLOW_THREADS
+    }
+    return c->collection;
+}
+
+static void unlock_collection(PyObject *self)
+{
+    PyThread_release_lock(((collection_object *)self)->lock);
 }
 
 static PyObject *collection_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -29,17 +58,25 @@ static PyObject *collection_new(PyTypeObject *type, PyObject *args, PyObject *kw
     }
     collection_object *self = (collection_object *)type->tp_alloc(type, 0);
     if (!self) return NULL;
+    if (!(self->lock = PyThread_allocate_lock())) {
+        Py_DECREF(self);
+        return PyErr_NoMemory();
+    }
     np_error err;
     if (np_collection_new(&self->collection, &err) != NP_OK) {
+        /* The state before the object goes: it is found through its type. */
+        PyObject *raised = np_py_raise(np_py_state_of((PyObject *)self), &err);
         Py_DECREF(self);
-        return np_py_raise(np_py_state_of((PyObject *)self), &err);
+        return raised;
     }
     return (PyObject *)self;
 }
 
 static Py_ssize_t collection_len(PyObject *self)
 {
-    return (Py_ssize_t)np_collection_count(((collection_object *)self)->collection);
+    const size_t n = np_collection_count(lock_collection(self));
+    unlock_collection(self);
+    return (Py_ssize_t)n;
 }
 
 /* add(item): a path (str or os.PathLike: a notice, a folder, .json/.ndjson)
@@ -47,13 +84,13 @@ static Py_ssize_t collection_len(PyObject *self)
 static PyObject *collection_add(PyObject *self, PyObject *item)
 {
     np_py_state *st = np_py_state_of(self);
-    np_collection *c = ((collection_object *)self)->collection;
     np_error err;
     np_status status;
     if (PyObject_TypeCheck(item, st->posting_type)) {
         const np_posting *p = np_py_posting_get(st, item, "add", "item");
         if (!p) return NULL;
-        status = np_collection_add_posting(c, p, &err);
+        status = np_collection_add_posting(lock_collection(self), p, &err);
+        unlock_collection(self);
     } else {
         PyObject *bytes = np_py_fs_path(item, "add", "item");
         if (!bytes) {
@@ -65,9 +102,11 @@ static PyObject *collection_add(PyObject *self, PyObject *item)
                          Py_TYPE(item)->tp_name);
             return NULL;
         }
+        np_collection *c = lock_collection(self);
         Py_BEGIN_ALLOW_THREADS
         status = np_collection_add_path(c, PyBytes_AS_STRING(bytes), &err);
         Py_END_ALLOW_THREADS
+        unlock_collection(self);
         Py_DECREF(bytes);
     }
     if (status != NP_OK) return np_py_raise(st, &err);
@@ -93,6 +132,8 @@ static PyObject *value_to_python(const np_qvalue *v)
     Py_RETURN_NONE;
 }
 
+/* Runs the query `expr` (None: everything); the caller holds the lock
+ * until it has freed the result. */
 static np_status run(np_result **out, collection_object *self, PyObject *expr, const char *fname,
                      np_error *err)
 {
@@ -121,8 +162,12 @@ static PyObject *collection_query(PyObject *self, PyObject *expr)
     np_py_state *st = np_py_state_of(self);
     np_result *result = NULL;
     np_error err;
+    lock_collection(self);
     np_status status = run(&result, (collection_object *)self, expr, "query", &err);
-    if (status != NP_OK) return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    if (status != NP_OK) {
+        unlock_collection(self);
+        return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    }
     PyObject *postings = NULL, *rows = NULL, *groups = NULL, *out = NULL;
     const size_t n = np_result_count(result);
     if (!(postings = PyList_New((Py_ssize_t)n)) || !(rows = PyList_New((Py_ssize_t)n))) goto done;
@@ -162,6 +207,7 @@ done:
     Py_XDECREF(rows);
     Py_XDECREF(groups);
     np_result_free(result);
+    unlock_collection(self);
     return out;
 }
 
@@ -173,8 +219,11 @@ static PyObject *collection_records(PyObject *self, PyObject *expr)
     collection_object *c = (collection_object *)self;
     np_result *result = NULL;
     np_error err;
-    if (run(&result, c, expr, "to_records", &err) != NP_OK)
+    lock_collection(self);
+    if (run(&result, c, expr, "to_records", &err) != NP_OK) {
+        unlock_collection(self);
         return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    }
     size_t field_count;
     const np_qfield *fields = np_collection_fields(c->collection, &field_count);
     const size_t n = np_result_count(result);
@@ -205,23 +254,28 @@ static PyObject *collection_records(PyObject *self, PyObject *expr)
     }
     PyMem_Free(column);
     np_result_free(result);
+    unlock_collection(self);
     return records;
 fail:
     Py_XDECREF(key);
     Py_XDECREF(records);
     PyMem_Free(column);
     np_result_free(result);
+    unlock_collection(self);
     return NULL;
 }
 
-/* Reads a candidate profile from its JSON text (the core's strict reader). */
+/* Reads a candidate profile from its JSON text, str or bytes (the core's
+ * strict reader, as the CLI and Lua read it: the bytes reach it as given). */
 static int candidate_from(PyObject *json, const char *fname, np_candidate *out, np_py_state *st)
 {
-    const char *text = np_py_to_utf8(json, fname, "candidate");
-    if (!text) return -1;
+    np_py_text text;
+    if (np_py_text_get(json, fname, "candidate", &text) < 0) return -1;
     np_error err;
     *out = (np_candidate)NP_CANDIDATE_INIT;
-    if (np_candidate_from_json(out, text, strlen(text), &err) != NP_OK) {
+    const np_status status = np_candidate_from_json(out, text.data, text.len, &err);
+    np_py_text_release(&text);
+    if (status != NP_OK) {
         np_py_raise(st, &err);
         return -1;
     }
@@ -247,23 +301,26 @@ static PyObject *collection_add_candidate(PyObject *self, PyObject *const *args,
     }
     memcpy(candidate.name, name, strlen(name) + 1);
     np_error err;
-    if (np_collection_add_candidate(((collection_object *)self)->collection, &candidate, &err) !=
-        NP_OK)
-        return np_py_raise(st, &err);
+    const np_status status = np_collection_add_candidate(lock_collection(self), &candidate, &err);
+    unlock_collection(self);
+    if (status != NP_OK) return np_py_raise(st, &err);
     Py_RETURN_NONE;
 }
 
 static PyObject *collection_memory(PyObject *self, void *closure)
 {
     (void)closure;
-    return PyLong_FromSize_t(np_collection_memory(((collection_object *)self)->collection));
+    const size_t bytes = np_collection_memory(lock_collection(self));
+    unlock_collection(self);
+    return PyLong_FromSize_t(bytes);
 }
 
 static PyObject *collection_fields(PyObject *self, void *closure)
 {
     (void)closure;
     size_t count;
-    const np_qfield *fields = np_collection_fields(((collection_object *)self)->collection, &count);
+    const np_qfield *fields = np_collection_fields(lock_collection(self), &count);
+    unlock_collection(self); /* the table stays valid while the collection lives */
     PyObject *d = PyDict_New();
     for (size_t i = 0; d && i < count; i++) {
         PyObject *type = PyUnicode_FromString(np_qtype_name(fields[i].type));

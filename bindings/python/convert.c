@@ -365,6 +365,17 @@ PyObject *np_py_fs_path(PyObject *obj, const char *fname, const char *arg)
         PyErr_Format(PyExc_TypeError,
                      "%s() argument '%s' must be a path (str, bytes or os.PathLike), not %.100s",
                      fname, arg, Py_TYPE(obj)->tp_name);
+    } else if (PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
+        /* A str os.fsencode refuses (a lone surrogate that surrogateescape
+         * did not make): say so, with the codec's words. */
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        PyErr_Format(PyExc_ValueError, "%s() argument '%s' cannot be a file name: %S", fname, arg,
+                     value ? value : Py_None);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
     } else if (PyErr_ExceptionMatches(PyExc_ValueError)) {
         PyErr_Clear();
         PyErr_Format(PyExc_ValueError, "%s() argument '%s' contains a NUL character", fname, arg);

@@ -13,7 +13,8 @@ PyDoc_STRVAR(read_notice_doc,
 "Reads a vacancy notice, as copied from a job site, into a natopost.Posting.\n"
 "\n"
 "text: the notice (str, or UTF-8 bytes).\n"
-"source: where it came from (str, e.g. a URL), kept as posting.source.\n"
+"source: where it came from (a URL, or a file name: str, bytes or os.PathLike,\n"
+"os.fsencode conventions), kept as posting.source.\n"
 "\n"
 "What the reader cannot read stays None and is listed in posting.diagnostics;\n"
 "only text that is not a notice at all (empty, NUL characters, invalid UTF-8,\n"
@@ -37,12 +38,17 @@ static PyObject *read_notice(PyObject *module, PyObject *const *args, Py_ssize_t
     PyObject *a[COUNT];
     if (np_py_parse_args(st, "read_notice", args, nargs, kwnames, params, COUNT, 1, 1, a) < 0)
         return NULL;
-    const char *source = NULL;
+    /* A file name (os.fsencode conventions) or a URL. */
+    PyObject *source_bytes = NULL;
     if (a[SOURCE] && a[SOURCE] != Py_None &&
-        !(source = np_py_to_utf8(a[SOURCE], "read_notice", "source")))
+        !(source_bytes = np_py_fs_path(a[SOURCE], "read_notice", "source")))
         return NULL;
+    const char *source = source_bytes ? PyBytes_AS_STRING(source_bytes) : NULL;
     np_py_text text;
-    if (np_py_text_get(a[TEXT], "read_notice", "text", &text) < 0) return NULL;
+    if (np_py_text_get(a[TEXT], "read_notice", "text", &text) < 0) {
+        Py_XDECREF(source_bytes);
+        return NULL;
+    }
     np_posting *p = NULL;
     np_error err;
     np_status rc;
@@ -50,6 +56,7 @@ static PyObject *read_notice(PyObject *module, PyObject *const *args, Py_ssize_t
     rc = np_notice_read(&p, text.data, text.len, source, &err);
     Py_END_ALLOW_THREADS
     np_py_text_release(&text);
+    Py_XDECREF(source_bytes);
     if (rc != NP_OK) return np_py_raise(st, &err);
     return np_py_posting_new(st, p);
 }

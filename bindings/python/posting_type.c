@@ -56,6 +56,20 @@ static PyObject *text_or_none(const char *s)
     return PyUnicode_FromString(s);
 }
 
+/* A file name as os.fsdecode gives it: bytes that are not UTF-8 become
+ * lone surrogates (surrogateescape), so os.fsencode gives them back. */
+static PyObject *fs_name_or_none(const char *s)
+{
+    if (!s) Py_RETURN_NONE;
+    return PyUnicode_DecodeFSDefault(s);
+}
+
+static PyObject *get_source(PyObject *self, void *closure)
+{
+    (void)closure;
+    return fs_name_or_none(POSTING(self)->source);
+}
+
 static PyObject *date_or_none(np_py_state *st, np_date d)
 {
     if (d == NP_DATE_NONE) Py_RETURN_NONE;
@@ -179,7 +193,10 @@ static PyObject *get_json_member(PyObject *self, void *closure)
 static PyGetSetDef posting_getset[] = {
     TEXT(id, "Stable identifier (str): the requisition number, else a content hash.\n\n"
              "Example:\n    >>> natopost.read_notice('VACANCY\\nTitle: Officer\\n').id[:6]\n    'fnv1a:'"),
-    TEXT(source, "Where the notice was read from (str, e.g. the file path) or None."),
+    {"source", get_source, NULL,
+     "Where the notice was read from (str, e.g. the file path) or None. A file name that is "
+     "not UTF-8 comes as os.fsdecode gives it (os.fsencode(p.source) is the exact bytes).",
+     NULL},
     TEXT(title, "The post's title (str) or None when the notice states none.\n\n"
                 "Example:\n    >>> natopost.read_notice_file(seed('000')).title\n    'Officer, Logistics'"),
     TEXT(body, "The NATO body (str, e.g. 'International Staff') or None."),
@@ -270,7 +287,10 @@ static PyObject *posting_to_dict(PyObject *self, PyObject *unused)
     while (PyDict_Next(json, &pos, &key, &value)) {
         PyObject *v;
         if (PyUnicode_CompareWithASCIIString(key, "format") == 0) continue;
-        if (PyUnicode_CompareWithASCIIString(key, "grade") == 0) v = grade_or_none(p->grade);
+        /* The exact name is "source" itself here, as os.fsdecode gives it. */
+        if (PyUnicode_CompareWithASCIIString(key, "source_bytes") == 0) continue;
+        if (PyUnicode_CompareWithASCIIString(key, "source") == 0) v = fs_name_or_none(p->source);
+        else if (PyUnicode_CompareWithASCIIString(key, "grade") == 0) v = grade_or_none(p->grade);
         else if (PyUnicode_CompareWithASCIIString(key, "deadline") == 0) v = date_or_none(st, p->deadline.date);
         else if (PyUnicode_CompareWithASCIIString(key, "published") == 0) v = date_or_none(st, p->published);
         else if (PyUnicode_CompareWithASCIIString(key, "updated") == 0) v = date_or_none(st, p->updated);

@@ -51,35 +51,37 @@ class Candidate:
 
     def __init__(self, **profile: Any) -> None:
         self.profile = dict(profile)
-        for key, value in self.profile.items():
-            try:
-                json.dumps(value)
-            except (TypeError, ValueError):
-                raise TypeError(f"Candidate() argument '{key}' must be a JSON value (str, int, "
-                                f"bool, list or dict of them), not {type(value).__name__}") from None
-        self._json = json.dumps(self.profile)
+        self._json = _profile_json(self.profile, "Candidate")
         _candidate_validate(self._json)  # the core's strict reader: errors name the key
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "Candidate":
-        """A profile from its JSON text (the same keys as the constructor)."""
-        if isinstance(text, bytes):
-            text = text.decode("utf-8")
-        if not isinstance(text, str):
+        """A profile from its JSON text (the same keys as the constructor),
+        read by the core's reader as the CLI and Lua read it: duplicate keys,
+        numbers out of range and unknown keys raise ValueError quoting the
+        text."""
+        if not isinstance(text, (str, bytes)):
             raise TypeError(f"from_json() argument 'text' must be str or bytes, not {type(text).__name__}")
-        try:
-            profile = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise ValueError(f"candidate JSON: {error}") from None
-        if not isinstance(profile, dict):
-            raise ValueError(f"candidate JSON must be an object, got {type(profile).__name__}")
-        return cls(**profile)
+        _candidate_validate(text)
+        self = cls.__new__(cls)
+        self.profile = json.loads(text)  # what the core accepted, for display
+        self._json = text if isinstance(text, str) else text.decode("utf-8")
+        return self
 
     @classmethod
     def load(cls, path: PathLike) -> "Candidate":
-        """A profile from a JSON file."""
-        with open(_fspath(path, "load", "path"), "rb") as f:
-            return cls.from_json(f.read())
+        """A profile from a JSON file (any file name os.fsencode takes)."""
+        path = _fspath(path, "load", "path")
+        try:
+            os.fsencode(path)
+        except UnicodeEncodeError as error:  # as the C functions say it
+            raise ValueError(f"load() argument 'path' cannot be a file name: {error}") from None
+        with open(path, "rb") as f:
+            text = f.read()
+        try:
+            return cls.from_json(text)
+        except ValueError as error:
+            raise type(error)(f"{os.fsdecode(path)}: {error}") from None
 
     @property
     def name(self) -> str | None:
@@ -91,11 +93,27 @@ class Candidate:
 
 
 
+def _profile_json(profile: Mapping[str, Any], fname: str) -> str:
+    """The JSON text of a profile given as Python values; TypeError or
+    ValueError naming the key when a value has no JSON form (JSON has no
+    inf or nan: 1e400 in Python source is inf)."""
+    for key, value in profile.items():
+        try:
+            json.dumps(value, allow_nan=False)
+        except TypeError:
+            raise TypeError(f"{fname}() argument '{key}' must be a JSON value (str, int, "
+                            f"bool, list or dict of them), not {type(value).__name__}") from None
+        except ValueError as error:
+            shown = repr(value) if isinstance(value, float) else "a value"
+            raise ValueError(f"{fname}() argument '{key}': {shown} has no JSON form ({error})") from None
+    return json.dumps(dict(profile), allow_nan=False)
+
+
 def _candidate_json(candidate: Candidate | Mapping[str, Any] | str, fname: str) -> str:
     if isinstance(candidate, Candidate):
         return candidate._json
     if isinstance(candidate, Mapping):
-        return json.dumps(dict(candidate))
+        return _profile_json(candidate, fname)
     if isinstance(candidate, str):
         return candidate
     raise TypeError(f"{fname}(): candidate must be a natopost.Candidate, a dict or JSON text, "

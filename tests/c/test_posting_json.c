@@ -352,6 +352,30 @@ Test(posting_json_round_trip, partial_and_unusual_values)
     TS_ASSERT_NO_LEAKS();
 }
 
+/* A file name in another encoding (issue 14): "source" for display,
+ * "source_bytes" exact, and the posting reads back equal. */
+Test(posting_json_round_trip, a_source_that_is_not_utf8_is_kept_exactly)
+{
+    np_posting *p = full_posting();
+    set(&p->source, "notices/caf\xe9 100%\xed\xa0\x80.txt");
+    char *json = write_json(p, false);
+    cr_expect(strstr(json, "\"source\":\"notices/caf\xef\xbf\xbd 100%\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd.txt\","
+                           "\"source_bytes\":\"notices/caf%E9%20100%25%ED%A0%80.txt\",") != NULL,
+              "display form, then the exact bytes: %s", json);
+    np_free(json);
+    expect_round_trip(p);
+    np_posting_free(p);
+
+    /* A UTF-8 name has no source_bytes: the form of every other posting is unchanged. */
+    p = full_posting();
+    set(&p->source, "notices/caf\xc3\xa9.txt");
+    json = write_json(p, false);
+    cr_expect(strstr(json, "source_bytes") == NULL, "%s", json);
+    np_free(json);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
 Test(posting_json_round_trip, unknown_values_are_null)
 {
     np_posting *p = np_posting_new();
@@ -472,15 +496,49 @@ static const bad_case BAD_CASES[] = {
     {"format", NULL, "(root): missing key \"format\""},
 };
 
+/* `json` with each case's change, read: each must fail with its fragment. */
+static void expect_read_errors(const char *json, const bad_case *cases, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        char *bad = mutate(json, cases[i].path, cases[i].value);
+        expect_read_error(bad, NP_EINVAL, cases[i].fragment);
+        free(bad);
+    }
+}
+
 Test(posting_json_errors, every_value_error_names_its_path)
 {
     np_posting *p = full_posting();
     char *json = write_json(p, true);
-    for (size_t i = 0; i < sizeof BAD_CASES / sizeof BAD_CASES[0]; i++) {
-        char *bad = mutate(json, BAD_CASES[i].path, BAD_CASES[i].value);
-        expect_read_error(bad, NP_EINVAL, BAD_CASES[i].fragment);
-        free(bad);
-    }
+    expect_read_errors(json, BAD_CASES, sizeof BAD_CASES / sizeof BAD_CASES[0]);
+    np_free(json);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
+Test(posting_json_errors, source_bytes_must_be_percent_encoded)
+{
+    np_posting *p = full_posting();
+    set(&p->source, "caf\xe9.txt");
+    char *json = write_json(p, true);
+    static const bad_case cases[] = {
+        {"source_bytes", "\"caf%E\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "\"caf%zz.txt\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "\"a%00b\"", "source_bytes: not percent-encoded at character 2"},
+        {"source_bytes", "\"a b\"", "source_bytes: not percent-encoded at character 2"},
+        {"source_bytes", "\"caf\\u00e9\"", "source_bytes: not percent-encoded at character 4"},
+        {"source_bytes", "null", "source_bytes: expected a percent-encoded string, got null"},
+        {"source", "null", "source: expected a string beside source_bytes, got null"},
+    };
+    expect_read_errors(json, cases, sizeof cases / sizeof cases[0]);
+    /* Lower-case hex digits read as well. */
+    char *lower = mutate(json, "source_bytes", "\"caf%e9.txt\"");
+    np_posting *q = NULL;
+    np_error err;
+    cr_assert_eq(np_posting_from_json(&q, lower, strlen(lower), &err), NP_OK, "%s", err.message);
+    cr_expect_str_eq(q->source, "caf\xe9.txt");
+    np_posting_free(q);
+    free(lower);
     np_free(json);
     np_posting_free(p);
     TS_ASSERT_NO_LEAKS();

@@ -243,11 +243,11 @@ function H.module_functions()
   local function add(f) if type(f) == "function" then set[f] = true end end
   for _, f in pairs(natopost) do add(f) end
   local t = natopost.timeline { start = "2025-09-01" }
-  local tmt = getmetatable(t)
+  local tmt = debug.getmetatable(t)
   for _, f in pairs(tmt.__index) do add(f) end
   add(tmt.__tostring)
   local p = natopost.policy()
-  local pmt = getmetatable(p)
+  local pmt = debug.getmetatable(p)
   for _, f in pairs(pmt) do add(f) end
   add(p.save); add(p.to_json); add(p.to_table)
   return set

@@ -150,9 +150,9 @@ H.test("every function and method has a row", function()
       end
     end
   end
-  methods("Timeline", getmetatable(a_timeline()).__index)
-  methods("Posting", getmetatable(posting()).methods)
-  methods("Collection", getmetatable(collection()).__index)
+  methods("Timeline", debug.getmetatable(a_timeline()).__index)
+  methods("Posting", debug.getmetatable(posting()).methods)
+  methods("Collection", debug.getmetatable(collection()).__index)
   local policy = natopost.policy()
   for _, k in ipairs({ "save", "to_json", "to_table" }) do
     H.eq(type(policy[k]), "function", "Policy." .. k)

@@ -352,7 +352,7 @@ def test_wrong_types_raise_type_error(seeds, tmp_path):
     p = seeds["000"]
     cases = [
         (lambda: natopost.read_notice(42), "'text' must be str or bytes, not int"),
-        (lambda: natopost.read_notice("x", source=1), "'source' must be str, not int"),
+        (lambda: natopost.read_notice("x", source=1), "'source' must be a path (str, bytes or os.PathLike), not int"),
         (lambda: natopost.read_notice("x", bogus=1), "unexpected keyword argument 'bogus'"),
         (lambda: natopost.read_notice(), "missing required argument 'text'"),
         (lambda: natopost.read_notice_file(3.5), ""),

@@ -7,6 +7,8 @@
  * version is rejected before anything else is looked at. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json_util.h"
@@ -41,8 +43,10 @@ static np_status bad(reader *r, const char *key, const char *fmt, ...)
 
 /* Checks that `obj` is an object with exactly the keys `keys` and puts their
  * values, in that order, into values[]. */
-static np_status members(reader *r, const json_t *obj, const char *const *keys, size_t n,
-                         const json_t **values)
+/* The members keys[0..n) of `obj` into values[]: keys[0..required) must be
+ * there, the others may be (NULL when absent); any other key is an error. */
+static np_status some_members(reader *r, const json_t *obj, const char *const *keys,
+                              size_t required, size_t n, const json_t **values)
 {
     if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", np_json_type_name(obj));
     const char *key;
@@ -61,9 +65,15 @@ static np_status members(reader *r, const json_t *obj, const char *const *keys, 
     }
     for (size_t i = 0; i < n; i++) {
         values[i] = json_object_get(obj, keys[i]);
-        if (!values[i]) return bad(r, NULL, "missing key \"%s\"", keys[i]);
+        if (!values[i] && i < required) return bad(r, NULL, "missing key \"%s\"", keys[i]);
     }
     return NP_OK;
+}
+
+static np_status members(reader *r, const json_t *obj, const char *const *keys, size_t n,
+                         const json_t **values)
+{
+    return some_members(r, obj, keys, n, n, values);
 }
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
@@ -547,6 +557,8 @@ enum {
     K_GRADE_TEXT, K_GRADE, K_SALARY, K_DEADLINE, K_PUBLISHED, K_UPDATED, K_REQUISITION,
     K_CLEARANCE, K_CLEARANCE_ATOMAL, K_FAST_TRACK, K_SUMMARY, K_ACCOUNTABILITIES,
     K_INTERRELATIONSHIPS, K_COMPETENCIES, K_REQUIREMENTS, K_CONTRACT, K_LINES, K_DIAGNOSTICS,
+    K_REQUIRED,
+    K_SOURCE_BYTES = K_REQUIRED, /* optional: only for a source that is not UTF-8 */
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {
@@ -554,7 +566,33 @@ static const char *const ROOT_KEYS[K_COUNT] = {
     "grade_text", "grade", "salary", "deadline", "published", "updated", "requisition",
     "clearance", "clearance_atomal", "fast_track", "summary", "accountabilities",
     "interrelationships", "competencies", "requirements", "contract", "lines", "diagnostics",
+    "source_bytes",
 };
+
+/* "source_bytes": the exact bytes of a source that is not UTF-8 (see
+ * npj_percent_encode); they replace the display form in "source". */
+static np_status source_bytes(reader *r, const json_t *v, const json_t *source, char **slot)
+{
+    if (!json_is_string(v))
+        return bad(r, "source_bytes", "expected a percent-encoded string, got %s", np_json_type_name(v));
+    if (!json_is_string(source))
+        return bad(r, "source", "expected a string beside source_bytes, got %s", np_json_type_name(source));
+    const size_t len = json_string_length(v);
+    char *bytes = malloc(len + 1);
+    if (!bytes) return np_error_set(r->err, NP_ENOMEM, "out of memory reading posting JSON");
+    size_t bad_at = 0;
+    const size_t n = npj_percent_decode(bytes, json_string_value(v), len, &bad_at);
+    np_status st;
+    if (n == SIZE_MAX)
+        st = bad(r, "source_bytes",
+                 "not percent-encoded at character %zu (bytes other than 0x21..0x7E, and '%%', are "
+                 "written %%XX; %%00 cannot be in a name)",
+                 bad_at + 1);
+    else
+        st = np_posting_set_text(slot, bytes, n, r->err);
+    free(bytes);
+    return st;
+}
 
 static np_status format(reader *r, const json_t *v)
 {
@@ -578,7 +616,7 @@ static np_status posting(reader *r, const json_t *v, np_posting *p)
 {
     TRY(format(r, v));
     const json_t *m[K_COUNT] = {0};
-    TRY(members(r, v, ROOT_KEYS, K_COUNT, m));
+    TRY(some_members(r, v, ROOT_KEYS, K_REQUIRED, K_COUNT, m));
     char **const strings[] = {
         [K_ID] = &p->id,           [K_SOURCE] = &p->source,
         [K_TITLE] = &p->title,     [K_BODY] = &p->body,
@@ -587,6 +625,7 @@ static np_status posting(reader *r, const json_t *v, np_posting *p)
         [K_GRADE_TEXT] = &p->grade_text,
     };
     for (int k = K_ID; k <= K_GRADE_TEXT; k++) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
+    if (m[K_SOURCE_BYTES]) TRY(source_bytes(r, m[K_SOURCE_BYTES], m[K_SOURCE], &p->source));
     NESTED(r, "grade", grade(r, m[K_GRADE], &p->grade));
     NESTED(r, "salary", salary(r, m[K_SALARY], &p->salary));
     NESTED(r, "deadline", deadline(r, m[K_DEADLINE], &p->deadline));

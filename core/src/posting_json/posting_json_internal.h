@@ -103,4 +103,17 @@ np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *t
 /* True if the NUL-terminated `s` is valid UTF-8 as jansson accepts it. */
 bool npj_valid_utf8(const char *s);
 
+/* A source (file name) that is not UTF-8 is written twice (docs/posting-
+ * json.md, "source_bytes"): for display, each byte that is not part of a
+ * valid UTF-8 sequence replaced by U+FFFD; losslessly, percent-encoded
+ * (bytes 0x21..0x7E but '%' as themselves, every other byte "%XX"). Both
+ * return a malloc'd string (the caller frees it), NULL when out of memory. */
+char *npj_utf8_display(const char *s);
+char *npj_percent_encode(const char *s);
+/* Decodes the percent-encoded s[0..len) into out (room for len + 1 bytes):
+ * the decoded length, or SIZE_MAX with *bad_at the offset of a byte that
+ * should have been encoded, a '%' without two hex digits, or "%00" (no file
+ * name holds a NUL). */
+size_t npj_percent_decode(char *out, const char *s, size_t len, size_t *bad_at);
+
 #endif

@@ -6,6 +6,7 @@
  * its path, so that whatever is written reads back equal. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "posting_json_internal.h"
@@ -66,6 +67,15 @@ static json_t *str(writer *w, const char *s)
     if (!s) return json_null();
     json_t *v = json_string(s);
     if (!v && !npj_valid_utf8(s)) return fail(w, "the text is not valid UTF-8");
+    return v;
+}
+
+/* A JSON string made from a malloc'd one, which it frees; NULL (out of
+ * memory, reported by put) when either allocation failed. */
+static json_t *owned_str(char *s)
+{
+    json_t *v = s ? json_string(s) : NULL;
+    free(s);
     return v;
 }
 
@@ -412,7 +422,13 @@ np_status npj_posting_value(json_t **out, const np_posting *p, int *digits, np_e
     if (!root) return np_error_set(err, NP_ENOMEM, "out of memory writing posting JSON");
     put(&w, root, "format", json_string(NP_POSTING_FORMAT));
     FIELD(&w, root, "id", str(&w, p->id));
-    FIELD(&w, root, "source", str(&w, p->source));
+    if (p->source && !npj_valid_utf8(p->source)) {
+        /* A file name in another encoding: readable, and exact beside it. */
+        FIELD(&w, root, "source", owned_str(npj_utf8_display(p->source)));
+        FIELD(&w, root, "source_bytes", owned_str(npj_percent_encode(p->source)));
+    } else {
+        FIELD(&w, root, "source", str(&w, p->source));
+    }
     FIELD(&w, root, "title", str(&w, p->title));
     FIELD(&w, root, "body", str(&w, p->body));
     FIELD(&w, root, "location", str(&w, p->location));
