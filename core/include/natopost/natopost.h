@@ -16,6 +16,7 @@
 #include "natopost/posting_fields.h"
 #include "natopost/candidate.h"
 #include "natopost/collection.h"
+#include "natopost/roster.h"
 
 #define NATOPOST_VERSION "0.1.0"
 
