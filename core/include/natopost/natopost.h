@@ -17,6 +17,7 @@
 #include "natopost/candidate.h"
 #include "natopost/collection.h"
 #include "natopost/roster.h"
+#include "natopost/calendar.h"
 
 #define NATOPOST_VERSION "0.1.0"
 
