@@ -19,6 +19,8 @@ static const luaL_Reg module_functions[] = {
     {"posting_from_json", np_lua_posting_from_json},
     {"collection", np_lua_collection_new},
     {"eligibility", np_lua_eligibility},
+    {"project_roster", np_lua_project_roster},
+    {"next_events", np_lua_next_events},
     {NULL, NULL},
 };
 
@@ -30,6 +32,7 @@ int luaopen_natopost(lua_State *L)
     np_lua_timeline_open(L);
     np_lua_posting_open(L);
     np_lua_collection_open(L);
+    np_lua_roster_open(L); /* after the collection: adds Collection:to_ical */
 
     luaL_newlib(L, module_functions);
     lua_createtable(L, NP_EVENT_COUNT, 0);
