@@ -93,7 +93,7 @@ def _kinds(values: Any) -> Any:
     for k, name in enumerate(uniques):
         if name not in KINDS:
             row = int(np.argmax(codes == k))
-            raise _row_error(row, "kind", f"kind {name!r} is not one of {', '.join(KINDS)}")
+            raise _row_error(row, "kind", f'kind "{name}" is not one of {", ".join(KINDS)}')
         table[k] = KINDS.index(name)
     # Missing (None / NaN) takes the default, external.
     return np.ascontiguousarray(np.where(codes < 0, 0, table[np.maximum(codes, 0)]).astype(np.int32))
