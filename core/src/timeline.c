@@ -173,7 +173,7 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     np_rules r;
     np_status st = np_rules_resolve(&r, policy, appointment, err);
     if (st != NP_OK) return st;
-    if (!np_date_in_range(appointment->start))
+    if (!np_civil_in_range(appointment->start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)appointment->start);
 
@@ -187,15 +187,18 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t->renewed = r.renewed;
     t->has_conversion_window = false;
     t->promotion_reachable = false;
-    const np_ymd s = np_date_to_ymd(appointment->start);
+    int64_t days[NP_EVENT_COUNT];
+    np_rules_event_days(&r, appointment->start, days);
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const int64_t day = np_rules_event_day(&r, s, (np_event_code)c);
+        const int64_t day = days[c];
         if (day == NP_RULES_ABSENT) continue;
-        if (!np_date_in_range(day))
+        if (!np_civil_in_range(day)) {
+            const np_ymd s = np_date_to_ymd(appointment->start);
             return np_error_set(err, NP_EINVAL,
                                 "%s: date is out of range (after 9999-12-31) for a start on "
                                 "%04d-%02d-%02d",
                                 EVENTS[c].code, s.year, s.month, s.day);
+        }
         t->events[t->event_count++] = (np_event){(np_event_code)c, (np_date)day, NULL};
     }
 

@@ -61,15 +61,15 @@ np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, 
         return np_error_set(err, NP_EINVAL,
                             "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
-    const np_ymd s = np_civil_from_days(start);
+    np_rules_event_days(&cache->rules, start, days);
     for (int code = 0; code < NP_EVENT_COUNT; code++) {
-        const int64_t day = np_rules_event_day(&cache->rules, s, (np_event_code)code);
-        if (day != NP_RULES_ABSENT && day > NP_DATE_MAX)
+        if (days[code] != NP_RULES_ABSENT && days[code] > NP_DATE_MAX) {
+            const np_ymd s = np_civil_from_days(start);
             return np_error_set(err, NP_EINVAL,
                                 "%s: date is out of range (after 9999-12-31) for a start on "
                                 "%04d-%02d-%02d",
                                 np_event_code_name((np_event_code)code), s.year, s.month, s.day);
-        days[code] = day;
+        }
     }
     return NP_OK;
 }
@@ -110,23 +110,50 @@ np_status np_roster_check(const np_policy *policy, const np_roster_columns *c, n
     return NP_OK;
 }
 
-static int64_t month_total(int64_t day)
+/* The horizon's months by day: month_of[d - first_day] for every day of the
+ * horizon (int16: at most NP_PROJECTION_MONTHS_MAX months), so that placing a
+ * date is one load instead of a civil conversion (a dozen per row). */
+typedef struct horizon {
+    int64_t first_day, last_day;
+    int64_t months;
+    int16_t *month_of;
+} horizon;
+
+static bool horizon_init(horizon *h, int first_year, int first_month, size_t months)
 {
-    const np_ymd d = np_civil_from_days(day);
-    return (int64_t)d.year * 12 + d.month - 1;
+    const int64_t first_total = (int64_t)first_year * 12 + first_month - 1;
+    const int64_t end_total = first_total + (int64_t)months; /* the month after the horizon */
+    h->first_day = np_days_from_civil(first_year, first_month, 1);
+    h->last_day = np_days_from_civil(end_total / 12, (int)(end_total % 12) + 1, 1) - 1;
+    h->months = (int64_t)months;
+    h->month_of = malloc((size_t)(h->last_day - h->first_day + 1) * sizeof *h->month_of);
+    if (!h->month_of) return false;
+    int64_t day = h->first_day;
+    for (int64_t m = 0; m < h->months; m++) {
+        const int64_t next_total = first_total + m + 1;
+        const int64_t next = np_days_from_civil(next_total / 12, (int)(next_total % 12) + 1, 1);
+        for (; day < next; day++) h->month_of[day - h->first_day] = (int16_t)m;
+    }
+    return true;
+}
+
+/* The month of `day` counted from the horizon's first: -1 before it, `months` after. */
+static inline int64_t month_index(const horizon *h, int64_t day)
+{
+    if (day < h->first_day) return -1;
+    if (day > h->last_day) return h->months;
+    return h->month_of[day - h->first_day];
 }
 
 /* Adds one to the months whose last day falls in [from, to]: the status
  * measures hold on a closed interval of days. Month m's end is in the interval
  * exactly when month(from) <= m < month(to + 1). */
-static void add_interval(int64_t *diff, int64_t first_total, size_t months, int64_t from,
-                         int64_t to)
+static inline void add_interval(int64_t *diff, const horizon *h, int64_t from, int64_t to)
 {
     if (from > to) return;
-    int64_t lo = month_total(from) - first_total;
-    int64_t hi = month_total(to + 1) - first_total;
+    int64_t lo = month_index(h, from);
+    const int64_t hi = month_index(h, to + 1);
     if (lo < 0) lo = 0;
-    if (hi > (int64_t)months) hi = (int64_t)months;
     if (lo >= hi) return;
     diff[lo * NP_MEASURE_COUNT] += 1;
     diff[hi * NP_MEASURE_COUNT] -= 1;
@@ -145,7 +172,7 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     if (first_month < 1 || first_month > 12)
         return np_error_set(err, NP_EINVAL, "from: month %d is out of range (01..12)", first_month);
     const int64_t first_total = (int64_t)first_year * 12 + first_month - 1;
-    if (first_year < 1 || first_total + (int64_t)months - 1 > 9999 * 12 + 11)
+    if (first_year < 1 || first_year > 9999 || first_total + (int64_t)months - 1 > 9999 * 12 + 11)
         return np_error_set(err, NP_EINVAL,
                             "the horizon (%zu months from %04d-%02d) must lie within 0001-01..9999-12",
                             months, first_year, first_month);
@@ -153,9 +180,11 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     int64_t *counts = calloc(groups * months * NP_PROJECTION_COLUMNS, sizeof *counts);
     /* Per group and measure, +1/-1 where an interval starts and stops. */
     int64_t *diff = calloc(groups * (months + 1) * NP_MEASURE_COUNT, sizeof *diff);
-    if (!counts || !diff) {
+    horizon h = {0, 0, 0, NULL};
+    if (!counts || !diff || !horizon_init(&h, first_year, first_month, months)) {
         free(counts);
         free(diff);
+        free(h.month_of);
         return np_error_set(err, NP_ENOMEM, "out of memory projecting %zu months", months);
     }
 
@@ -166,27 +195,28 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
         if (st != NP_OK) {
             free(counts);
             free(diff);
+            free(h.month_of);
             return st;
         }
         const size_t g = c->group ? (size_t)c->group[i] : 0;
         int64_t *row_counts = counts + g * months * NP_PROJECTION_COLUMNS;
         for (int code = 0; code < NP_EVENT_COUNT; code++) {
             if (d[code] == NP_RULES_ABSENT) continue;
-            const int64_t m = month_total(d[code]) - first_total;
+            const int64_t m = month_index(&h, d[code]);
             if (m >= 0 && m < (int64_t)months) row_counts[m * NP_PROJECTION_COLUMNS + code]++;
         }
         int64_t *gd = diff + g * (months + 1) * NP_MEASURE_COUNT;
         const int64_t start = d[NP_EVENT_ENTRY_ON_DUTY];
         const int64_t initial_end = d[NP_EVENT_INITIAL_CONTRACT_END];
         const int64_t end = d[NP_EVENT_CONTRACT_END];
-        add_interval(gd + NP_MEASURE_UNDER_CONTRACT, first_total, months, start, end);
-        add_interval(gd + NP_MEASURE_IN_INITIAL, first_total, months, start, initial_end);
-        add_interval(gd + NP_MEASURE_IN_RENEWAL, first_total, months, initial_end + 1, end);
+        add_interval(gd + NP_MEASURE_UNDER_CONTRACT, &h, start, end);
+        add_interval(gd + NP_MEASURE_IN_INITIAL, &h, start, initial_end);
+        add_interval(gd + NP_MEASURE_IN_RENEWAL, &h, initial_end + 1, end);
         if (d[NP_EVENT_CONVERSION_WINDOW_OPEN] != NP_RULES_ABSENT)
-            add_interval(gd + NP_MEASURE_WINDOW_OPEN, first_total, months,
+            add_interval(gd + NP_MEASURE_WINDOW_OPEN, &h,
                          d[NP_EVENT_CONVERSION_WINDOW_OPEN], d[NP_EVENT_CONVERSION_WINDOW_CLOSE]);
         if (d[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT)
-            add_interval(gd + NP_MEASURE_PROMOTION_POSSIBLE, first_total, months,
+            add_interval(gd + NP_MEASURE_PROMOTION_POSSIBLE, &h,
                          d[NP_EVENT_EARLIEST_PROMOTION], end);
     }
     for (size_t g = 0; g < groups; g++) {
@@ -201,6 +231,7 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
         }
     }
     free(diff);
+    free(h.month_of);
     out->first_year = first_year;
     out->first_month = first_month;
     out->months = months;
