@@ -194,7 +194,6 @@ int cli_roster(int argc, char **argv)
         if (!months) return cli_usage_error(CMD, "--months N is required");
         if (np_month_parse(&year, &month, from, strlen(from), &err) != NP_OK)
             return cli_usage_error(CMD, "--from: %s", err.message);
-        if (months < 1) return cli_usage_error(CMD, "--months must be at least 1, got %d", months);
     }
 
     np_roster *r;
@@ -212,7 +211,7 @@ int cli_roster(int argc, char **argv)
     }
     np_projection p;
     const np_roster_columns view = np_roster_view(r, column);
-    if (np_roster_project(&p, np_roster_policy(r), &view, year, month, (size_t)months, &err) != NP_OK) {
+    if (np_roster_project(&p, np_roster_policy(r), &view, year, month, months, &err) != NP_OK) {
         np_roster_free(r);
         return cli_fail(CMD, &err);
     }

@@ -143,15 +143,10 @@ static int project_roster(lua_State *L)
         np_error_prefix(&err, "start");
         return np_lua_raise(L, &err);
     }
-    if (months < 1) {
-        np_error_set(&err, NP_EINVAL, "months must be between 1 and %d, got %d",
-                     NP_PROJECTION_MONTHS_MAX, months);
-        return np_lua_raise(L, &err);
-    }
     np_roster *r = build_roster(L, policy, by);
     const np_roster_columns view = np_roster_view(r, by ? 0 : SIZE_MAX);
     np_projection p;
-    if (np_roster_project(&p, np_roster_policy(r), &view, year, month, (size_t)months, &err) != NP_OK)
+    if (np_roster_project(&p, np_roster_policy(r), &view, year, month, months, &err) != NP_OK)
         return np_lua_raise(L, &err);
     /* The counts are copied into Lua tables, which can raise (memory): keep
      * them in a Lua-owned copy first. */

@@ -90,21 +90,17 @@ static PyObject *py_roster_project(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
     PyObject *columns, *policy_obj;
-    Py_ssize_t group_count, months;
+    Py_ssize_t group_count;
+    int months;
     const char *first;
     Py_ssize_t first_len;
-    if (!PyArg_ParseTuple(args, "Ons#nO", &columns, &group_count, &first, &first_len, &months,
+    if (!PyArg_ParseTuple(args, "Ons#iO", &columns, &group_count, &first, &first_len, &months,
                           &policy_obj))
         return NULL;
     np_error err;
     int year, month;
     if (np_month_parse(&year, &month, first, (size_t)first_len, &err) != NP_OK) {
         np_error_prefix(&err, "start");
-        return np_py_raise(st, &err);
-    }
-    if (months < 1) {
-        np_error_set(&err, NP_EINVAL, "months must be between 1 and %d, got %zd",
-                     NP_PROJECTION_MONTHS_MAX, months);
         return np_py_raise(st, &err);
     }
     np_policy copy;
@@ -115,7 +111,7 @@ static PyObject *py_roster_project(PyObject *module, PyObject *args)
     np_projection p;
     np_status rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = np_roster_project(&p, policy, &h.columns, year, month, (size_t)months, &err);
+    rc = np_roster_project(&p, policy, &h.columns, year, month, months, &err);
     Py_END_ALLOW_THREADS
     release_columns(&h);
     if (rc != NP_OK) return np_py_raise(st, &err);

@@ -169,7 +169,7 @@ Test(roster, projection_equals_timeline_and_status_per_appointment)
         const np_roster_columns c = columns_of(&g, grouped);
         np_projection p;
         np_error err;
-        cr_assert_eq(np_roster_project(&p, &g.policy, &c, y0, m0, months, &err), NP_OK, "%s",
+        cr_assert_eq(np_roster_project(&p, &g.policy, &c, y0, m0, (int)months, &err), NP_OK, "%s",
                      err.message);
         int64_t *want = oracle(&g, grouped, y0, m0, months);
         cr_assert_eq(p.groups, grouped ? g.group_count : 1);

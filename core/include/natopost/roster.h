@@ -93,7 +93,7 @@ typedef struct np_projection {
  * as np_roster_check). On error *out is left empty (nothing to free). */
 np_status np_roster_project(np_projection *out, const np_policy *policy,
                             const np_roster_columns *columns, int first_year, int first_month,
-                            size_t months, np_error *err);
+                            int months, np_error *err);
 
 /* Frees the counts and empties the projection; accepts an empty one. */
 void np_projection_free(np_projection *projection);

@@ -161,14 +161,15 @@ static inline void add_interval(int64_t *diff, const horizon *h, int64_t from, i
 
 np_status np_roster_project(np_projection *out, const np_policy *policy,
                             const np_roster_columns *c, int first_year, int first_month,
-                            size_t months, np_error *err)
+                            int month_count, np_error *err)
 {
     memset(out, 0, sizeof *out);
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
-    if (months < 1 || months > NP_PROJECTION_MONTHS_MAX)
-        return np_error_set(err, NP_EINVAL, "months must be between 1 and %d, got %zu",
-                            NP_PROJECTION_MONTHS_MAX, months);
+    if (month_count < 1 || month_count > NP_PROJECTION_MONTHS_MAX)
+        return np_error_set(err, NP_EINVAL, "months must be between 1 and %d, got %d",
+                            NP_PROJECTION_MONTHS_MAX, month_count);
+    const size_t months = (size_t)month_count;
     if (first_month < 1 || first_month > 12)
         return np_error_set(err, NP_EINVAL, "from: month %d is out of range (01..12)", first_month);
     const int64_t first_total = (int64_t)first_year * 12 + first_month - 1;
