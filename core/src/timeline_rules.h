@@ -104,34 +104,53 @@ static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_c
  * none), for an appointment starting on day `start` (in range): the rule of
  * each event from np_rules_event_offset, the anniversaries on day numbers
  * (np_civil_anniversary_split: the start is split once). Not range-checked. */
-static inline int64_t np_rules_fixed_day(const np_rules *r, np_civil_split s, np_event_code code)
+/* Anniversaries of one start already computed: several events share one
+ * (the initial end and the renewal start; the renewal end, the contract end
+ * and often the maximum service end), and the window opens on another. */
+typedef struct np_rules_memo {
+    np_civil_split start;
+    int count;
+    int months[NP_EVENT_COUNT];
+    int64_t day[NP_EVENT_COUNT];
+} np_rules_memo;
+
+static inline int64_t np_rules_anniversary(np_rules_memo *m, int months)
+{
+    for (int k = 0; k < m->count; k++)
+        if (m->months[k] == months) return m->day[k];
+    const uint32_t n = (uint32_t)months;
+    const int64_t day = (int64_t)np_civil_anniversary_split(m->start, n / 12, n % 12) -
+                        (int64_t)NP_CIVIL_SHIFT_DAYS;
+    m->months[m->count] = months;
+    m->day[m->count++] = day;
+    return day;
+}
+
+static inline int64_t np_rules_fixed_day(const np_rules *r, np_rules_memo *m, np_event_code code)
 {
     const np_event_offset o = np_rules_event_offset(r, code);
-    const uint32_t n = (uint32_t)o.months;
-    return o.kind != NP_OFFSET_FIXED ? NP_RULES_ABSENT
-                                     : (int64_t)np_civil_anniversary_split(s, n / 12, n % 12) -
-                                           (int64_t)NP_CIVIL_SHIFT_DAYS + o.adjust;
+    return o.kind != NP_OFFSET_FIXED ? NP_RULES_ABSENT : np_rules_anniversary(m, o.months) + o.adjust;
 }
 
 static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t days[NP_EVENT_COUNT])
 {
-    const np_civil_split s = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    np_rules_memo m;
+    m.start = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    m.count = 0;
     /* One call per code, each with a constant code, so that each folds to its
      * own row of np_rules_event_offset's table (a loop kept the switch: a
      * jump per event in profiles). */
-    days[NP_EVENT_ENTRY_ON_DUTY] = np_rules_fixed_day(r, s, NP_EVENT_ENTRY_ON_DUTY);
-    days[NP_EVENT_INITIAL_CONTRACT_END] = np_rules_fixed_day(r, s, NP_EVENT_INITIAL_CONTRACT_END);
-    days[NP_EVENT_RENEWAL_START] = np_rules_fixed_day(r, s, NP_EVENT_RENEWAL_START);
-    days[NP_EVENT_RENEWAL_END] = np_rules_fixed_day(r, s, NP_EVENT_RENEWAL_END);
+    days[NP_EVENT_ENTRY_ON_DUTY] = np_rules_fixed_day(r, &m, NP_EVENT_ENTRY_ON_DUTY);
+    days[NP_EVENT_INITIAL_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_INITIAL_CONTRACT_END);
+    days[NP_EVENT_RENEWAL_START] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_START);
+    days[NP_EVENT_RENEWAL_END] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_END);
     days[NP_EVENT_CONVERSION_WINDOW_OPEN] = NP_RULES_ABSENT;
     days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = NP_RULES_ABSENT;
-    days[NP_EVENT_CONTRACT_END] = np_rules_fixed_day(r, s, NP_EVENT_CONTRACT_END);
-    days[NP_EVENT_MAX_SERVICE_END] = np_rules_fixed_day(r, s, NP_EVENT_MAX_SERVICE_END);
-    days[NP_EVENT_EARLIEST_PROMOTION] = np_rules_fixed_day(r, s, NP_EVENT_EARLIEST_PROMOTION);
+    days[NP_EVENT_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_CONTRACT_END);
+    days[NP_EVENT_MAX_SERVICE_END] = np_rules_fixed_day(r, &m, NP_EVENT_MAX_SERVICE_END);
+    days[NP_EVENT_EARLIEST_PROMOTION] = np_rules_fixed_day(r, &m, NP_EVENT_EARLIEST_PROMOTION);
     if (np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW) {
-        const uint32_t n = (uint32_t)r->appointment.initial_months;
-        const int64_t open = (int64_t)np_civil_anniversary_split(s, n / 12, n % 12) -
-                             (int64_t)NP_CIVIL_SHIFT_DAYS;
+        const int64_t open = np_rules_anniversary(&m, r->appointment.initial_months);
         const int64_t close = np_rules_window_close(r, open, days[NP_EVENT_CONTRACT_END]);
         if (close != NP_RULES_ABSENT) {
             days[NP_EVENT_CONVERSION_WINDOW_OPEN] = open;
