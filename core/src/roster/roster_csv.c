@@ -269,7 +269,7 @@ np_status np_roster_read_csv(np_roster **out, const char *text, size_t len, cons
     if (!source) source = "roster";
     cursor c = {text, text + len, 1, source};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) c.p += 3;
-    if (memchr(text, '\0', len))
+    if (len && memchr(text, '\0', len))
         return np_error_set(err, NP_EPARSE, "%s: the text holds a NUL byte (not a CSV file)", source);
     record header = {NP_STRBUF_INIT, NULL, 0, 0, 0}, row = {NP_STRBUF_INIT, NULL, 0, 0, 0};
     layout l = {{0}, NULL, NULL, 0, 0};
