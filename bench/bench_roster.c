@@ -17,6 +17,13 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static uint64_t next(uint64_t *s)
 {
     uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
@@ -25,19 +32,23 @@ static uint64_t next(uint64_t *s)
     return z ^ (z >> 31);
 }
 
-static double best_projection(const np_roster_columns *c, int *check)
+/* Best wall-clock time; *best_cpu the best CPU time (a shared machine's wall
+ * clock also counts the time other processes hold the core). */
+static double best_projection(const np_roster_columns *c, int *check, double *best_cpu)
 {
     double best = 1e9;
+    *best_cpu = 1e9;
     for (int rep = 0; rep < 5; rep++) {
         np_projection p;
         np_error err;
-        const double t0 = now_seconds();
+        const double t0 = now_seconds(), c0 = cpu_seconds();
         if (np_roster_project(&p, NULL, c, 2026, 1, 120, &err) != NP_OK) {
             fprintf(stderr, "%s\n", err.message);
             exit(1);
         }
-        const double dt = now_seconds() - t0;
+        const double dt = now_seconds() - t0, dc = cpu_seconds() - c0;
         if (dt < best) best = dt;
+        if (dc < *best_cpu) *best_cpu = dc;
         *check += (int)p.counts[NP_EVENT_COUNT];
         np_projection_free(&p);
     }
@@ -63,11 +74,14 @@ int main(int argc, char **argv)
     }
     int check = 0;
     const np_roster_columns simple = {n, start, NULL, NULL, NULL, NULL, twin, NULL, NULL, NULL, 0};
-    const double t_simple = best_projection(&simple, &check);
+    double c_simple, c_varied;
+    const double t_simple = best_projection(&simple, &check, &c_simple);
     const np_roster_columns varied = {n, start, kind, NULL, renewal, NULL, twin, reduction, NULL, NULL, 0};
-    const double t_varied = best_projection(&varied, &check);
-    printf("c_roster_project_1M_120_months_ms %.1f\n", t_simple * 1e3 * 1e6 / (double)n);
-    printf("c_roster_project_varied_1M_120_months_ms %.1f\n", t_varied * 1e3 * 1e6 / (double)n);
+    const double t_varied = best_projection(&varied, &check, &c_varied);
+    const double per_million = 1e3 * 1e6 / (double)n;
+    printf("c_roster_project_1M_120_months_ms %.1f (cpu %.1f)\n", t_simple * per_million, c_simple * per_million);
+    printf("c_roster_project_varied_1M_120_months_ms %.1f (cpu %.1f)\n", t_varied * per_million,
+           c_varied * per_million);
     fprintf(stderr, "(checksum %d)\n", check);
     free(start);
     free(twin);
