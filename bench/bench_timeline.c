@@ -15,6 +15,15 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* CPU time of this process: on a shared machine, the wall clock also counts
+ * the time other processes hold the core. Both are printed. */
+static double cpu_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int main(int argc, char **argv)
 {
     const size_t n = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 10000000;
@@ -27,34 +36,39 @@ int main(int argc, char **argv)
     np_appointment a = NP_APPOINTMENT_INIT;
     a.twin_grade = true;
     np_error err;
-    double best = 1e9;
+    double best = 1e9, best_cpu = 1e9;
     for (int rep = 0; rep < 5; rep++) {
-        const double t0 = now_seconds();
+        const double t0 = now_seconds(), c0 = cpu_seconds();
         if (np_timeline_batch(NULL, &a, NP_EVENT_CONTRACT_END, starts, ends, n, &err) != NP_OK) {
             fprintf(stderr, "%s\n", err.message);
             return 1;
         }
-        const double dt = now_seconds() - t0;
+        const double dt = now_seconds() - t0, dc = cpu_seconds() - c0;
         if (dt < best) best = dt;
+        if (dc < best_cpu) best_cpu = dc;
     }
     int64_t check = 0;
     for (size_t i = 0; i < n; i += 4096) check += ends[i];
     printf("c_batch_contract_end_per_s %.0f\n", (double)n / best);
+    printf("c_batch_contract_end_per_cpu_s %.0f\n", (double)n / best_cpu);
 
     const size_t m = n / 10;
     best = 1e9;
+    best_cpu = 1e9;
     for (int rep = 0; rep < 3; rep++) {
-        const double t0 = now_seconds();
+        const double t0 = now_seconds(), c0 = cpu_seconds();
         for (size_t i = 0; i < m; i++) {
             np_timeline t;
             a.start = (np_date)starts[i];
             if (np_timeline_build(&t, NULL, &a, &err) != NP_OK) return 1;
             check += t.events[t.event_count - 1].date;
         }
-        const double dt = now_seconds() - t0;
+        const double dt = now_seconds() - t0, dc = cpu_seconds() - c0;
         if (dt < best) best = dt;
+        if (dc < best_cpu) best_cpu = dc;
     }
     printf("c_full_timelines_per_s %.0f\n", (double)m / best);
+    printf("c_full_timelines_per_cpu_s %.0f\n", (double)m / best_cpu);
     fprintf(stderr, "(checksum %lld)\n", (long long)check);
     free(starts);
     free(ends);

@@ -14,6 +14,8 @@ int cli_timeline(int argc, char **argv);
 int cli_read(int argc, char **argv); /* cmd_read.c */
 int cli_query(int argc, char **argv);       /* cmd_query.c */
 int cli_eligibility(int argc, char **argv); /* cmd_query.c */
+int cli_roster(int argc, char **argv);      /* cmd_roster.c */
+int cli_calendar(int argc, char **argv);    /* cmd_calendar.c */
 
 /* Prints "natopost <cmd>: <message>" on one line to stderr; returns the exit
  * code for `err` (CLI_IO for NP_EIO, CLI_BAD_INPUT otherwise). */

@@ -14,6 +14,8 @@ static const char USAGE[] =
     "  read       vacancy notices (text copied from job sites) as postings\n"
     "  query      select, sort and count postings with the query language\n"
     "  eligibility  check a candidate profile against postings' requirements\n"
+    "  roster     month-by-month projection of a CSV roster of appointments\n"
+    "  calendar   the application deadlines of postings as an iCalendar file\n"
     "\n"
     "Run 'natopost <command> --help' for a command's options.\n"
     "Exit status: 0 success, 1 file error, 2 bad input.\n";
@@ -75,6 +77,8 @@ static int run(int argc, char **argv)
     if (strcmp(cmd, "read") == 0) return cli_read(argc - 1, argv + 1);
     if (strcmp(cmd, "query") == 0) return cli_query(argc - 1, argv + 1);
     if (strcmp(cmd, "eligibility") == 0) return cli_eligibility(argc - 1, argv + 1);
+    if (strcmp(cmd, "roster") == 0) return cli_roster(argc - 1, argv + 1);
+    if (strcmp(cmd, "calendar") == 0) return cli_calendar(argc - 1, argv + 1);
     fprintf(stderr, "natopost: unknown command \"%s\" (see 'natopost --help')\n", cmd);
     return CLI_BAD_INPUT;
 }

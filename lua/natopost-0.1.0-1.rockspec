@@ -57,6 +57,7 @@ build = {
         "bindings/lua/posting.c",
         "bindings/lua/collection.c",
         "bindings/lua/cancel.c",
+        "bindings/lua/roster.c",
         -- the core (core/meson.build: core_sources, and the batch kernel)
         "core/src/error.c",
         "core/src/text_quote.c",
@@ -70,6 +71,7 @@ build = {
         "core/src/timeline.c",
         "core/src/timeline_json.c",
         "core/src/timeline_ical.c",
+        "core/src/posting_ical.c",
         "core/src/query.c",
         "core/src/model/grade.c",
         "core/src/model/scales.c",
@@ -98,6 +100,10 @@ build = {
         "core/src/collection/candidate.c",
         "core/src/collection/member_states.c",
         "core/src/collection/collection_io.c",
+        "core/src/roster/roster.c",
+        "core/src/roster/roster_project.c",
+        "core/src/roster/roster_csv.c",
+        "core/src/roster/roster_write.c",
         "core/src/timeline_batch.c",
       },
       incdirs = {

@@ -20,6 +20,8 @@ static const luaL_Reg module_functions[] = {
     {"collection", np_lua_collection_new},
     {"eligibility", np_lua_eligibility},
     {"set_cancel_hook", np_lua_set_cancel_hook},
+    {"project_roster", np_lua_project_roster},
+    {"next_events", np_lua_next_events},
     {NULL, NULL},
 };
 
@@ -31,6 +33,7 @@ int luaopen_natopost(lua_State *L)
     np_lua_timeline_open(L);
     np_lua_posting_open(L);
     np_lua_collection_open(L);
+    np_lua_roster_open(L); /* after the collection: adds Collection:to_ical */
 
     luaL_newlib(L, module_functions);
     lua_createtable(L, NP_EVENT_COUNT, 0);

@@ -56,4 +56,9 @@ void np_lua_collection_open(lua_State *L);
 int np_lua_collection_new(lua_State *L);    /* natopost.collection([paths|postings]) */
 int np_lua_eligibility(lua_State *L);       /* natopost.eligibility(candidate, posting) */
 
+/* roster.c: rosters and the deadline calendar */
+void np_lua_roster_open(lua_State *L);      /* after np_lua_collection_open: Collection:to_ical */
+int np_lua_project_roster(lua_State *L);    /* natopost.project_roster(rows, opts) */
+int np_lua_next_events(lua_State *L);       /* natopost.next_events(rows, after[, opts]) */
+
 #endif

@@ -147,6 +147,7 @@ static int module_exec(PyObject *module)
     if (PyModule_AddFunctions(module, np_py_posting_functions) < 0) return -1;
     if (!(st->collection_type = add_type(module, &np_py_collection_spec))) return -1;
     if (PyModule_AddFunctions(module, np_py_collection_functions) < 0) return -1;
+    if (PyModule_AddFunctions(module, np_py_roster_functions) < 0) return -1;
     PyObject *json = PyImport_ImportModule("json");
     if (!json) return -1;
     st->json_loads = PyObject_GetAttrString(json, "loads");

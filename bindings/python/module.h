@@ -250,6 +250,9 @@ extern PyMethodDef np_py_collection_functions[]; /* ends with a NULL entry */
 /* ---- posting_io.c: read_notice(), read_notice_file(), load(), save() ------ */
 extern PyMethodDef np_py_posting_functions[]; /* ends with a NULL entry */
 
+/* ---- roster.c: projections, next events, the deadline calendar ---------- */
+extern PyMethodDef np_py_roster_functions[]; /* ends with a NULL entry */
+
 /* ---- batch.c ------------------------------------------------------------ */
 PyObject *np_py_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                       PyObject *kwnames);

@@ -8,34 +8,51 @@
 
 #include "natopost/date.h"
 
-/* Howard Hinnant's days_from_civil. Unsigned 32-bit arithmetic: the callers
- * pass years 1..~20000 (month arithmetic can overshoot 9999 before the range
- * check), for which every intermediate fits, and 32-bit division by a
- * constant is markedly cheaper in the batch loop than 64-bit. */
+/* Civil-date conversions by C. Neri and L. Schneider, "Euclidean affine
+ * functions and their application to calendar algorithms" (Software: Practice
+ * and Experience, 2022), as libstdc++'s <chrono> writes them: the calendar is
+ * shifted by 1468000 years (NP_CIVIL_SHIFT_DAYS days) so that every
+ * intermediate is an unsigned 32-bit value, and the divisions become
+ * multiply-and-shift steps that vectorise. Valid for years 1..~1 million (the
+ * callers pass years 1..~20000: month arithmetic can overshoot 9999 before the
+ * range check). */
+#define NP_CIVIL_SHIFT_YEARS 1468000u
+#define NP_CIVIL_SHIFT_DAYS 536895458u /* day 0 = 1970-01-01, seen from year -1468000 */
+
 static inline int64_t np_days_from_civil(int64_t year, int m, int d)
 {
-    const uint32_t y = (uint32_t)year - (m <= 2);
-    const uint32_t era = y / 400;
-    const uint32_t yoe = y - era * 400;                                            /* [0, 399] */
-    const uint32_t doy = (153 * (uint32_t)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (uint32_t)d - 1; /* [0, 365] */
-    const uint32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                    /* [0, 146096] */
-    return (int64_t)era * 146097 + (int64_t)doe - 719468;
+    const uint32_t y1 = (uint32_t)year + NP_CIVIL_SHIFT_YEARS;
+    const uint32_t jan_feb = (uint32_t)m < 3;
+    const uint32_t y0 = y1 - jan_feb;                       /* years start in March */
+    const uint32_t m0 = jan_feb ? (uint32_t)m + 12 : (uint32_t)m;
+    const uint32_t q1 = y0 / 100;
+    const uint32_t yc = 1461 * y0 / 4 - q1 + q1 / 4;        /* days before March 1st of y0 */
+    const uint32_t mc = (979 * m0 - 2919) / 32;             /* days from March 1st to month m0 */
+    return (int64_t)(yc + mc + (uint32_t)d - 1) - (int64_t)NP_CIVIL_SHIFT_DAYS;
 }
 
 /* Inverse of np_days_from_civil, for day numbers of years 1..~20000. */
 static inline np_ymd np_civil_from_days(int64_t days)
 {
-    const uint32_t z = (uint32_t)(days + 719468);
-    const uint32_t era = z / 146097;
-    const uint32_t doe = z - era * 146097;
-    const uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const uint32_t mp = (5 * doy + 2) / 153;
-    const int d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    const int m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    const int y = (int)(yoe + era * 400) + (m <= 2);
-    return (np_ymd){y, m, d};
+    const uint32_t r0 = (uint32_t)days + NP_CIVIL_SHIFT_DAYS;
+    const uint32_t n1 = 4 * r0 + 3;
+    const uint32_t q1 = n1 / 146097;                        /* centuries */
+    const uint32_t r1 = n1 % 146097 / 4;                    /* day of the century */
+    const uint32_t n2 = 4 * r1 + 3;
+    const uint64_t u2 = (uint64_t)2939745 * n2;
+    const uint32_t q2 = (uint32_t)(u2 >> 32);               /* year of the century */
+    const uint32_t r2 = (uint32_t)u2 / 2939745 / 4;         /* day of the year, from March 1st */
+    const uint32_t n3 = 2141 * r2 + 197913;
+    const uint32_t q3 = n3 >> 16;                           /* month, March = 3 .. February = 14 */
+    const uint32_t r3 = (n3 & 0xFFFF) / 2141;               /* day of the month - 1 */
+    const uint32_t jan_feb = r2 >= 306;
+    const uint32_t y = 100 * q1 + q2 + jan_feb;
+    return (np_ymd){(int)(y - NP_CIVIL_SHIFT_YEARS), (int)(jan_feb ? q3 - 12 : q3), (int)r3 + 1};
 }
+
+/* np_date_in_range, inline for the per-date loops (a call per date showed in
+ * profiles of the batch check and np_timeline_build). */
+static inline int np_civil_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
 
 static inline int np_civil_days_in_month(uint32_t year, int month)
 {
@@ -64,6 +81,67 @@ static inline int64_t np_civil_months_before_clamped(np_ymd s, int64_t months)
     const int month = (int)(total % 12) + 1;
     const int dim = np_civil_days_in_month(year, month);
     return np_days_from_civil(year, month, s.day > dim ? dim : s.day);
+}
+
+/* ---- Anniversaries on day numbers, without leaving 32-bit arithmetic ----
+ * The batch kernels and rosters compute many anniversaries of many starts.
+ * These work on "shifted" day numbers (day + NP_CIVIL_SHIFT_DAYS, uint32) and
+ * in Neri and Schneider's computational calendar (years start on March 1st,
+ * so February, the only month whose length varies, comes last): no division
+ * by 12, no year/month/day round trip, and every step vectorises. */
+
+/* Leap year of a year shifted by NP_CIVIL_SHIFT_YEARS (a multiple of 400, so
+ * the answer is the civil year's). Neri and Schneider: a multiple of 100 is a
+ * multiple of 25, tested with one multiplication by 25's inverse mod 2^32. */
+static inline uint32_t np_civil_is_leap_u32(uint32_t y)
+{
+    const uint32_t century = y * 3264175145u <= 171798691u; /* y % 25 == 0 */
+    return (y & (century ? 15u : 3u)) == 0;
+}
+
+/* A shifted day split in the computational calendar. */
+typedef struct np_civil_split {
+    uint32_t year; /* March-based year, shifted */
+    uint32_t mar0; /* 0 = March .. 11 = February */
+    uint32_t day0; /* day of the month - 1 */
+} np_civil_split;
+
+static inline np_civil_split np_civil_split_u32(uint32_t u)
+{
+    const uint32_t n1 = 4 * u + 3;
+    const uint32_t q1 = n1 / 146097;
+    const uint32_t r1 = n1 % 146097 / 4;
+    const uint32_t n2 = 4 * r1 + 3;
+    const uint64_t u2 = (uint64_t)2939745 * n2;
+    const uint32_t q2 = (uint32_t)(u2 >> 32);
+    const uint32_t r2 = (uint32_t)u2 / 2939745 / 4;       /* day of the March-based year */
+    const uint32_t n3 = 2141 * r2 + 197913;
+    return (np_civil_split){100 * q1 + q2, (n3 >> 16) - 3, (n3 & 0xFFFF) / 2141};
+}
+
+/* The n-month anniversary (n = 12 * years + months, months 0..11) of the
+ * split day `s`, as a shifted day: the same day of the month, a day the
+ * target month lacks rolling to the 1st of the following month. */
+static inline uint32_t np_civil_anniversary_split(np_civil_split s, uint32_t years, uint32_t months)
+{
+    const uint32_t mm = s.mar0 + months;
+    const uint32_t carry = mm >= 12;
+    const uint32_t m0 = mm - 12 * carry + 3;               /* 3 = March .. 14 = February */
+    const uint32_t y = s.year + years + carry;
+    const uint32_t c = y / 100;
+    const uint32_t year_start = 1461 * y / 4 - c + c / 4;  /* its March 1st */
+    const uint32_t month_start = (979 * m0 - 2919) / 32;
+    /* The next month's first day, as an offset from March 1st: February's is
+     * the next March 1st (365 or 366). */
+    const uint32_t next_start = m0 == 14 ? 365 + np_civil_is_leap_u32(y + 1) : (979 * m0 + 979 - 2919) / 32;
+    const uint32_t offset = month_start + s.day0;
+    return year_start + (offset < next_start ? offset : next_start);
+}
+
+/* The same from the shifted day itself. */
+static inline uint32_t np_civil_anniversary_u32(uint32_t u, uint32_t years, uint32_t months)
+{
+    return np_civil_anniversary_split(np_civil_split_u32(u), years, months);
 }
 
 #endif

@@ -173,7 +173,7 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     np_rules r;
     np_status st = np_rules_resolve(&r, policy, appointment, err);
     if (st != NP_OK) return st;
-    if (!np_date_in_range(appointment->start))
+    if (!np_civil_in_range(appointment->start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)appointment->start);
 
@@ -187,30 +187,36 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t->renewed = r.renewed;
     t->has_conversion_window = false;
     t->promotion_reachable = false;
-    const np_ymd s = np_date_to_ymd(appointment->start);
+    int64_t days[NP_EVENT_COUNT];
+    np_rules_event_days(&r, appointment->start, days);
+    /* Each code's event (NULL: absent), so that what follows needs no search. */
+    np_event *at[NP_EVENT_COUNT] = {NULL};
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const int64_t day = np_rules_event_day(&r, s, (np_event_code)c);
+        const int64_t day = days[c];
         if (day == NP_RULES_ABSENT) continue;
-        if (!np_date_in_range(day))
+        if (!np_civil_in_range(day)) {
+            const np_ymd s = np_date_to_ymd(appointment->start);
             return np_error_set(err, NP_EINVAL,
                                 "%s: date is out of range (after 9999-12-31) for a start on "
                                 "%04d-%02d-%02d",
                                 EVENTS[c].code, s.year, s.month, s.day);
-        t->events[t->event_count++] = (np_event){(np_event_code)c, (np_date)day, NULL};
+        }
+        at[c] = &t->events[t->event_count++];
+        *at[c] = (np_event){(np_event_code)c, (np_date)day, NULL};
     }
 
-    const np_event *contract_end = np_timeline_find(t, NP_EVENT_CONTRACT_END);
+    const np_event *contract_end = at[NP_EVENT_CONTRACT_END];
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
     if (r.renewed && r.appointment.kind == NP_KIND_SECONDED) {
-        ((np_event *)np_timeline_find(t, NP_EVENT_RENEWAL_END))->note =
+        at[NP_EVENT_RENEWAL_END]->note =
             "subject to the agreement of the national authority";
         snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
                  "Renewal of a seconded staff member is subject to the agreement of the "
                  "national authority.");
     }
-    if (r.conversion_offered && !np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN)) {
+    if (r.conversion_offered && !at[NP_EVENT_CONVERSION_WINDOW_OPEN]) {
         /* Say which window would have been: renewal start to renewal end less the notice. */
-        np_date_format(np_timeline_find(t, NP_EVENT_RENEWAL_START)->date, a);
+        np_date_format(at[NP_EVENT_RENEWAL_START]->date, a);
         np_date close;
         if (np_date_months_before_clamped(&close, contract_end->date,
                                           r.policy.conversion_notice_months, NULL) == NP_OK) {
@@ -224,13 +230,13 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                      a);
         }
     }
-    t->has_conversion_window = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN) != NULL;
+    t->has_conversion_window = at[NP_EVENT_CONVERSION_WINDOW_OPEN] != NULL;
     if (r.renewed && r.appointment.kind == NP_KIND_SECONDED && !r.policy.seconded_conversion)
         snprintf(add_note(t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
                  "Seconded staff are not offered conversion to an indefinite duration "
                  "contract.");
 
-    np_event *promotion = (np_event *)np_timeline_find(t, NP_EVENT_EARLIEST_PROMOTION);
+    np_event *promotion = at[NP_EVENT_EARLIEST_PROMOTION];
     if (promotion) {
         t->promotion_reachable = promotion->date <= contract_end->date;
         if (r.appointment.direct_higher) {

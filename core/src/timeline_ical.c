@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "natopost/timeline.h"
+#include "ical_write.h"
 #include "strbuf.h"
 
 #define FOLD_AT 75 /* octets per content line, CRLF excluded (RFC 5545 3.1) */
 
 /* Appends one content line, escaped TEXT already applied, folded at 75 octets
  * without splitting a UTF-8 sequence, ended by CRLF. */
-static void put_line(np_strbuf *sb, const char *line, size_t len)
+void np_ical_put_line(np_strbuf *sb, const char *line, size_t len)
 {
     size_t width = FOLD_AT;
     while (len > width) {
@@ -27,7 +28,7 @@ static void put_line(np_strbuf *sb, const char *line, size_t len)
 }
 
 /* NAME:value where value is TEXT, escaped per RFC 5545 3.3.11. */
-static void put_text(np_strbuf *sb, const char *name, const char *value)
+void np_ical_put_text(np_strbuf *sb, const char *name, const char *value)
 {
     np_strbuf line = NP_STRBUF_INIT;
     np_strbuf_puts(&line, name);
@@ -43,13 +44,13 @@ static void put_text(np_strbuf *sb, const char *name, const char *value)
         }
     }
     if (line.failed) np_strbuf_fail(sb);
-    else put_line(sb, line.data, line.len);
+    else np_ical_put_line(sb, line.data, line.len);
     np_strbuf_reset(&line);
 }
 
-static void put_raw(np_strbuf *sb, const char *line) { put_line(sb, line, strlen(line)); }
+void np_ical_put_raw(np_strbuf *sb, const char *line) { np_ical_put_line(sb, line, strlen(line)); }
 
-static void basic_date(char out[9], np_date d)
+void np_ical_basic_date(char out[9], np_date d)
 {
     char iso[NP_DATE_ISO_LEN + 1];
     np_date_format(d, iso);
@@ -79,52 +80,57 @@ static uint64_t appointment_hash(const np_timeline *t)
     return h;
 }
 
-char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
+np_status np_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err)
 {
     /* Range first, so that the floor division below cannot overflow. */
     const int64_t first = (int64_t)NP_DATE_MIN * 86400, last = (int64_t)NP_DATE_MAX * 86400 + 86399;
     const int64_t day = dtstamp < first || dtstamp > last ? INT64_MIN
                         : dtstamp >= 0                   ? dtstamp / 86400
                                                          : -((-dtstamp + 86399) / 86400);
-    if (day == INT64_MIN) {
-        np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999", (long long)dtstamp);
-        return NULL;
-    }
+    if (day == INT64_MIN)
+        return np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999", (long long)dtstamp);
     const int64_t secs = dtstamp - day * 86400;
-    char stamp_day[9], stamp[64], start[9], buf[128];
-    basic_date(stamp_day, (np_date)day);
-    snprintf(stamp, sizeof stamp, "DTSTAMP:%sT%02d%02d%02dZ", stamp_day, (int)(secs / 3600),
+    char stamp_day[9];
+    np_ical_basic_date(stamp_day, (np_date)day);
+    snprintf(out, 64, "DTSTAMP:%sT%02d%02d%02dZ", stamp_day, (int)(secs / 3600),
              (int)(secs / 60 % 60), (int)(secs % 60));
-    basic_date(start, t->appointment.start);
+    return NP_OK;
+}
+
+char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
+{
+    char stamp[64], start[9], buf[128];
+    if (np_ical_dtstamp(stamp, dtstamp, err) != NP_OK) return NULL;
+    np_ical_basic_date(start, t->appointment.start);
     const uint64_t hash = appointment_hash(t);
 
     np_strbuf sb = NP_STRBUF_INIT;
-    put_raw(&sb, "BEGIN:VCALENDAR");
-    put_raw(&sb, "VERSION:2.0");
-    put_raw(&sb, "PRODID:-//natopost//natopost contract timeline//EN");
-    put_raw(&sb, "CALSCALE:GREGORIAN");
+    np_ical_put_raw(&sb, "BEGIN:VCALENDAR");
+    np_ical_put_raw(&sb, "VERSION:2.0");
+    np_ical_put_raw(&sb, "PRODID:-//natopost//natopost contract timeline//EN");
+    np_ical_put_raw(&sb, "CALSCALE:GREGORIAN");
     snprintf(buf, sizeof buf, "Contract timeline: %s appointment from %.4s-%.2s-%.2s",
              np_kind_name(t->appointment.kind), start, start + 4, start + 6);
-    put_text(&sb, "X-WR-CALNAME", buf);
+    np_ical_put_text(&sb, "X-WR-CALNAME", buf);
     for (size_t i = 0; i < t->event_count; i++) {
         const np_event *e = &t->events[i];
         char date[9];
-        basic_date(date, e->date);
-        put_raw(&sb, "BEGIN:VEVENT");
+        np_ical_basic_date(date, e->date);
+        np_ical_put_raw(&sb, "BEGIN:VEVENT");
         snprintf(buf, sizeof buf, "UID:natopost-%s-%s-%016llx@natopost", np_event_code_name(e->code),
                  start, (unsigned long long)hash);
-        put_raw(&sb, buf);
-        put_raw(&sb, stamp);
+        np_ical_put_raw(&sb, buf);
+        np_ical_put_raw(&sb, stamp);
         snprintf(buf, sizeof buf, "DTSTART;VALUE=DATE:%s", date);
-        put_raw(&sb, buf);
+        np_ical_put_raw(&sb, buf);
         /* DTEND is exclusive; the last representable day has none (RFC 5545
          * then takes the duration of a DATE event to be one day). */
         if (e->date < NP_DATE_MAX) {
-            basic_date(date, e->date + 1);
+            np_ical_basic_date(date, e->date + 1);
             snprintf(buf, sizeof buf, "DTEND;VALUE=DATE:%s", date);
-            put_raw(&sb, buf);
+            np_ical_put_raw(&sb, buf);
         }
-        put_text(&sb, "SUMMARY", np_event_label(e->code));
+        np_ical_put_text(&sb, "SUMMARY", np_event_label(e->code));
         np_strbuf desc = NP_STRBUF_INIT;
         np_strbuf_printf(&desc, "%s (%s appointment", np_event_code_name(e->code),
                          np_kind_name(t->appointment.kind));
@@ -132,13 +138,13 @@ char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
         np_strbuf_puts(&desc, ")");
         if (e->note) np_strbuf_printf(&desc, ": %s", e->note);
         if (desc.failed) np_strbuf_fail(&sb);
-        else put_text(&sb, "DESCRIPTION", desc.data);
+        else np_ical_put_text(&sb, "DESCRIPTION", desc.data);
         np_strbuf_reset(&desc);
-        put_text(&sb, "CATEGORIES", "natopost");
-        put_raw(&sb, "TRANSP:TRANSPARENT");
-        put_raw(&sb, "END:VEVENT");
+        np_ical_put_text(&sb, "CATEGORIES", "natopost");
+        np_ical_put_raw(&sb, "TRANSP:TRANSPARENT");
+        np_ical_put_raw(&sb, "END:VEVENT");
     }
-    put_raw(&sb, "END:VCALENDAR");
+    np_ical_put_raw(&sb, "END:VCALENDAR");
     char *text = np_strbuf_take(&sb);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing iCalendar");
     return text;

@@ -70,6 +70,20 @@ static inline np_event_offset np_rules_event_offset(const np_rules *r, np_event_
     return absent;
 }
 
+/* The conversion window opens with the renewal (`open`) and closes the
+ * notice period before the contract's last day `end`, "no later than"
+ * clamped; its last day, or NP_RULES_ABSENT when the window is empty. */
+static inline int64_t np_rules_window_close(const np_rules *r, int64_t open, int64_t end)
+{
+    const np_ymd e = np_civil_from_days(end);
+    /* A close before 0001-01-01 is before the open too: the window is empty
+     * (and the unsigned civil arithmetic must not see a year below 1). */
+    if ((int64_t)e.year * 12 + (e.month - 1) - r->policy.conversion_notice_months < 12)
+        return NP_RULES_ABSENT;
+    const int64_t close = np_civil_months_before_clamped(e, r->policy.conversion_notice_months);
+    return close < open ? NP_RULES_ABSENT : close;
+}
+
 /* The day number of event `code` for an appointment starting on the date
  * `s`, or NP_RULES_ABSENT. Not range-checked: the
  * result may fall after 9999-12-31. */
@@ -78,19 +92,71 @@ static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_c
     const np_event_offset o = np_rules_event_offset(r, code);
     if (o.kind == NP_OFFSET_ABSENT) return NP_RULES_ABSENT;
     if (o.kind == NP_OFFSET_FIXED) return np_civil_anniversary(s, o.months) + o.adjust;
-    /* The window opens with the renewal and closes the notice period before
-     * its end, "no later than" clamped; an empty window is no window. */
     const np_appointment *a = &r->appointment;
     const int64_t open = np_civil_anniversary(s, a->initial_months);
     const int64_t end = np_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
-    const np_ymd e = np_civil_from_days(end);
-    /* A close before 0001-01-01 is before the open too: the window is empty
-     * (and the unsigned civil arithmetic must not see a year below 1). */
-    if ((int64_t)e.year * 12 + (e.month - 1) - r->policy.conversion_notice_months < 12)
-        return NP_RULES_ABSENT;
-    const int64_t close = np_civil_months_before_clamped(e, r->policy.conversion_notice_months);
-    if (close < open) return NP_RULES_ABSENT;
+    const int64_t close = np_rules_window_close(r, open, end);
+    if (close == NP_RULES_ABSENT) return NP_RULES_ABSENT;
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
+}
+
+/* Every event's day number at once (NP_RULES_ABSENT where the appointment has
+ * none), for an appointment starting on day `start` (in range): the rule of
+ * each event from np_rules_event_offset, the anniversaries on day numbers
+ * (np_civil_anniversary_split: the start is split once). Not range-checked. */
+/* Anniversaries of one start already computed: several events share one
+ * (the initial end and the renewal start; the renewal end, the contract end
+ * and often the maximum service end), and the window opens on another. */
+typedef struct np_rules_memo {
+    np_civil_split start;
+    int count;
+    int months[NP_EVENT_COUNT];
+    int64_t day[NP_EVENT_COUNT];
+} np_rules_memo;
+
+static inline int64_t np_rules_anniversary(np_rules_memo *m, int months)
+{
+    for (int k = 0; k < m->count; k++)
+        if (m->months[k] == months) return m->day[k];
+    const uint32_t n = (uint32_t)months;
+    const int64_t day = (int64_t)np_civil_anniversary_split(m->start, n / 12, n % 12) -
+                        (int64_t)NP_CIVIL_SHIFT_DAYS;
+    m->months[m->count] = months;
+    m->day[m->count++] = day;
+    return day;
+}
+
+static inline int64_t np_rules_fixed_day(const np_rules *r, np_rules_memo *m, np_event_code code)
+{
+    const np_event_offset o = np_rules_event_offset(r, code);
+    return o.kind != NP_OFFSET_FIXED ? NP_RULES_ABSENT : np_rules_anniversary(m, o.months) + o.adjust;
+}
+
+static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t days[NP_EVENT_COUNT])
+{
+    np_rules_memo m;
+    m.start = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    m.count = 0;
+    /* One call per code, each with a constant code, so that each folds to its
+     * own row of np_rules_event_offset's table (a loop kept the switch: a
+     * jump per event in profiles). */
+    days[NP_EVENT_ENTRY_ON_DUTY] = np_rules_fixed_day(r, &m, NP_EVENT_ENTRY_ON_DUTY);
+    days[NP_EVENT_INITIAL_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_INITIAL_CONTRACT_END);
+    days[NP_EVENT_RENEWAL_START] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_START);
+    days[NP_EVENT_RENEWAL_END] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_END);
+    days[NP_EVENT_CONVERSION_WINDOW_OPEN] = NP_RULES_ABSENT;
+    days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = NP_RULES_ABSENT;
+    days[NP_EVENT_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_CONTRACT_END);
+    days[NP_EVENT_MAX_SERVICE_END] = np_rules_fixed_day(r, &m, NP_EVENT_MAX_SERVICE_END);
+    days[NP_EVENT_EARLIEST_PROMOTION] = np_rules_fixed_day(r, &m, NP_EVENT_EARLIEST_PROMOTION);
+    if (np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW) {
+        const int64_t open = np_rules_anniversary(&m, r->appointment.initial_months);
+        const int64_t close = np_rules_window_close(r, open, days[NP_EVENT_CONTRACT_END]);
+        if (close != NP_RULES_ABSENT) {
+            days[NP_EVENT_CONVERSION_WINDOW_OPEN] = open;
+            days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = close;
+        }
+    }
 }
 
 #endif

@@ -38,12 +38,15 @@ from ._natopost import (
     timeline,
 )
 from ._collection import Candidate, Collection, Result, eligibility
+from ._roster import next_events, project_roster
 
 __all__ = [
     "Candidate",
     "Collection",
     "Result",
     "eligibility",
+    "next_events",
+    "project_roster",
     "EVENT_CODES",
     "KINDS",
     "Error",

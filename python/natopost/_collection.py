@@ -6,6 +6,7 @@ every eligibility rule are the C core's; this module only shapes results
 the way Python users expect (sequences, dicts, pandas-ready records).
 """
 from __future__ import annotations
+import datetime
 
 import json
 import os
@@ -251,6 +252,15 @@ class Collection:
         if query is not None and not isinstance(query, str):
             raise TypeError(f"to_records(): query must be a str or None, not {type(query).__name__}")
         return self._core._records(query)
+
+    def to_ical(self, dtstamp: int | datetime.datetime | None = None) -> str:
+        """The application deadlines as an iCalendar (RFC 5545) text: one
+        VEVENT per posting that states a deadline, all-day or at the stated
+        time as a floating local time (no time zone, as the notices state it);
+        UIDs from the posting's id. ``dtstamp``: the DTSTAMP (Unix seconds or
+        a datetime; default now)."""
+        from ._roster import postings_ical
+        return postings_ical(self.query(""), dtstamp)
 
     @property
     def fields(self) -> dict[str, str]:

@@ -456,3 +456,92 @@ Test(alloc_failure, eligibility)
     free(text);
     TS_ASSERT_NO_LEAKS();
 }
+
+/* Rosters: the CSV reader, a grouped projection and its CSV writer in one
+ * operation (the outcome is the projection's CSV); then the deadline calendar
+ * of a posting (a writer: jansson is not involved, every allocation counts). */
+typedef struct roster_ctx {
+    const char *text;
+    char *csv;
+} roster_ctx;
+
+static np_status op_roster(void *c, np_error *err)
+{
+    roster_ctx *ctx = c;
+    np_roster *r;
+    np_status st = np_roster_read_csv(&r, ctx->text, strlen(ctx->text), "staff.csv", NULL, err);
+    if (st != NP_OK) return st;
+    size_t column;
+    cr_assert_eq(np_roster_group_column_find(r, "division", &column, NULL), NP_OK);
+    const np_roster_columns view = np_roster_view(r, column);
+    np_projection p;
+    st = np_roster_project(&p, np_roster_policy(r), &view, 2026, 1, 24, err);
+    if (st == NP_OK) {
+        const char *labels[8];
+        cr_assert_leq(p.groups, 8);
+        for (size_t g = 0; g < p.groups; g++) labels[g] = np_roster_group_value(r, column, g);
+        ctx->csv = np_projection_to_csv(&p, "division", labels, err);
+        if (!ctx->csv) st = err ? err->code : NP_ENOMEM;
+        np_projection_free(&p);
+    }
+    np_roster_free(r);
+    return st;
+}
+
+static char *canon_roster(void *c)
+{
+    roster_ctx *ctx = c;
+    char *s = ctx->csv;
+    ctx->csv = NULL;
+    return s;
+}
+
+Test(alloc_failure, roster)
+{
+    roster_ctx ctx = {"id,start,kind,renewal_months,twin_grade,division\n"
+                      "A,2025-09-01,external,,true,\"Operations, Planning\"\n"
+                      "B,2024-02-29,seconded,24,yes,Policy\n"
+                      "C,2026-01-31,,18,0,Policy\n"
+                      "D,2023-03-31,serving,12,false,Executive\n",
+                      NULL};
+    long failed;
+    check_every_failure("np_roster_read_csv + np_roster_project + np_projection_to_csv", op_roster,
+                        &ctx, canon_roster, false, &failed);
+    cr_expect_gt(failed, 0);
+    TS_ASSERT_NO_LEAKS();
+}
+
+typedef struct calendar_ctx {
+    const np_posting *posting;
+    char *ical;
+} calendar_ctx;
+
+static np_status op_calendar(void *c, np_error *err)
+{
+    calendar_ctx *ctx = c;
+    ctx->ical = np_postings_to_ical(&ctx->posting, 1, 0, err);
+    return ctx->ical ? NP_OK : err->code;
+}
+
+static char *canon_calendar(void *c)
+{
+    calendar_ctx *ctx = c;
+    char *s = ctx->ical;
+    ctx->ical = NULL;
+    return s;
+}
+
+Test(alloc_failure, deadline_calendar)
+{
+    size_t len;
+    char *text = slurp("NATOPOST_EXAMPLES", "is-twin-grade-analyst.txt", &len);
+    np_posting *p = NULL;
+    cr_assert_eq(np_notice_read(&p, text, len, "is.txt", NULL), NP_OK);
+    calendar_ctx ctx = {p, NULL};
+    long failed;
+    check_every_failure("np_postings_to_ical", op_calendar, &ctx, canon_calendar, true, &failed);
+    cr_expect_gt(failed, 0);
+    np_posting_free(p);
+    free(text);
+    TS_ASSERT_NO_LEAKS();
+}

@@ -86,6 +86,13 @@ local CALLS = {
                                 { 1, { "c", {}, true } }, { 2, WRONG } },
   ["Collection.memory_bytes"] = { function() return collection().memory_bytes end, { collection() },
                                   { 1, { "c", {}, true } } },
+  ["Collection.to_ical"] = { function() return collection().to_ical end, { collection(), 0 },
+                             { 1, { "c", {}, true } }, { 2, { print, true, "now", {} } } },
+  ["project_roster"] = { function() return natopost.project_roster end,
+                         { { { start = "2025-09-01" } }, { start = "2026-01", months = 12 } },
+                         { 1, WRONG_FOR_TABLE }, { 2, WRONG_FOR_TABLE } },
+  ["next_events"] = { function() return natopost.next_events end, { { { start = "2025-09-01" } }, "2026-01-01", {} },
+                      { 1, WRONG_FOR_TABLE }, { 2, WRONG }, { 3, WRONG_FOR_TABLE } },
 }
 
 -- The function's name as Lua's messages give it: the last part of the row name.

@@ -20,12 +20,17 @@ PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Posting", "Timeli
           "__version__", "batch", "load", "loads", "read_notice", "read_notice_file", "save", "timeline"]
 # Thin Python wrappers over the extension's collection type (natopost/_collection.py).
 WRAPPERS = ["Candidate", "Collection", "Result", "eligibility"]
+# Rosters (natopost/_roster.py): DataFrames and columns in, the core's counts out.
+ROSTER_WRAPPERS = ["project_roster", "next_events"]
 
 
 def test_exports_and_constants():
-    assert sorted(natopost.__all__) == sorted(PUBLIC + WRAPPERS)
+    assert sorted(natopost.__all__) == sorted(PUBLIC + WRAPPERS + ROSTER_WRAPPERS)
     for name in WRAPPERS:
         assert getattr(natopost, name).__module__ == "natopost._collection"
+        assert getattr(natopost, name).__doc__
+    for name in ROSTER_WRAPPERS:
+        assert getattr(natopost, name).__module__ == "natopost._roster"
         assert getattr(natopost, name).__doc__
     for name in PUBLIC:
         assert getattr(natopost, name) is getattr(_natopost, name)

@@ -96,6 +96,12 @@ CALLS = {
         (0, "field", True), ("where", "where", False)]),
     "Collection.to_records": (lambda: collection().to_records, [], {}, [("query", "query", False)]),
     "Result.__getitem__": (lambda: collection().query("").__getitem__, [0], {}, [(0, "index", True)]),
+    "Collection.to_ical": (lambda: collection().to_ical, [], {}, [("dtstamp", "dtstamp", False)]),
+    "project_roster": (lambda: natopost.project_roster, [{"start": ["2025-09-01"]}, "2026-01", 12], {}, [
+        (0, "roster", True), (1, "start", True), (2, "months", True), ("by", "by", False),
+        ("policy", "policy", False)]),
+    "next_events": (lambda: natopost.next_events, [{"start": ["2025-09-01"]}, "2026-01-01"], {}, [
+        (0, "roster", True), (1, "after", True), ("policy", "policy", False)]),
 }
 
 # A candidate profile is JSON data checked by the core's strict reader: a value

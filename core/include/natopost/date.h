@@ -3,7 +3,7 @@
  * A date is a plain day number: days since 1970-01-01 (negative before it),
  * the same epoch as numpy's datetime64[D], so buffers of day numbers pass
  * between natopost and numpy unchanged. Conversions are constant time
- * (H. Hinnant's days_from_civil / civil_from_days).
+ * (Neri and Schneider's Euclidean affine functions, core/src/civil.h).
  *
  * Month arithmetic follows ../shared/spec/contract-rules.md, "Date conventions":
  *   - n-month anniversary: same day n months later; a day the target month

@@ -17,6 +17,8 @@
 #include "natopost/posting_fields.h"
 #include "natopost/candidate.h"
 #include "natopost/collection.h"
+#include "natopost/roster.h"
+#include "natopost/calendar.h"
 
 #define NATOPOST_VERSION "0.1.0"
 

@@ -161,7 +161,8 @@ char *np_timeline_to_ical(const np_timeline *timeline, int64_t dtstamp, np_error
  * day numbers (days since 1970-01-01, as numpy datetime64[D]); `template`
  * gives every other appointment field (its `start` is ignored). A start of
  * NP_BATCH_NAT, or an event the appointment does not have for that start,
- * gives NP_BATCH_NAT. `out` may alias `starts`. On an invalid parameter or a
+ * gives NP_BATCH_NAT. `out` may be `starts` itself (but not overlap it
+ * otherwise). On an invalid parameter or a
  * start or result outside years 1..9999, returns NP_EINVAL naming the index;
  * `out` is then partially written, as it is after NP_ECANCELLED (natopost/cancel.h). */
 np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ,

@@ -1,0 +1,213 @@
+/* Private functions behind natopost.project(), natopost.next_events() and
+ * Collection.to_ical() (python/natopost/_roster.py): the Python side turns a
+ * DataFrame or columns into numpy buffers; these pass them to the core
+ * (np_roster_project, np_roster_next_events, np_postings_to_ical) with the GIL
+ * released, and return the core's counts as buffers. */
+#include "module.h"
+
+#include <string.h>
+
+/* The roster columns in the order _roster.py passes them, with their item sizes. */
+enum { COL_START, COL_KIND, COL_INITIAL, COL_RENEWAL, COL_MAX, COL_TWIN, COL_REDUCTION,
+       COL_DIRECT, COL_GROUP, COL_COUNT };
+static const Py_ssize_t ITEM_SIZE[COL_COUNT] = {8, 4, 4, 4, 4, 1, 4, 1, 4};
+static const char *const COLUMN_NAMES[COL_COUNT] = {
+    "start", "kind", "initial_months", "renewal_months", "max_months", "twin_grade",
+    "reduction_months", "direct_higher", "group"};
+
+typedef struct held_columns {
+    Py_buffer views[COL_COUNT];
+    bool held[COL_COUNT];
+    np_roster_columns columns;
+} held_columns;
+
+static void release_columns(held_columns *h)
+{
+    for (int i = 0; i < COL_COUNT; i++)
+        if (h->held[i]) PyBuffer_Release(&h->views[i]);
+}
+
+/* Takes the tuple of COL_COUNT buffers (None: default column; start and the
+ * first are required) into h->columns. 0 or -1 with TypeError/ValueError. */
+static int hold_columns(PyObject *tuple, Py_ssize_t group_count, held_columns *h)
+{
+    memset(h, 0, sizeof *h);
+    if (!PyTuple_Check(tuple) || PyTuple_GET_SIZE(tuple) != COL_COUNT) {
+        PyErr_SetString(PyExc_TypeError, "roster columns must be a tuple of 9 buffers or None");
+        return -1;
+    }
+    Py_ssize_t count = -1;
+    const void *data[COL_COUNT] = {NULL};
+    for (int i = 0; i < COL_COUNT; i++) {
+        PyObject *obj = PyTuple_GET_ITEM(tuple, i);
+        if (obj == Py_None && i != COL_START) continue;
+        if (PyObject_GetBuffer(obj, &h->views[i], PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+            release_columns(h);
+            return -1;
+        }
+        h->held[i] = true;
+        const Py_buffer *v = &h->views[i];
+        if (v->ndim != 1 || v->itemsize != ITEM_SIZE[i] ||
+            (uintptr_t)v->buf % (uintptr_t)ITEM_SIZE[i] != 0) {
+            PyErr_Format(PyExc_TypeError,
+                         "roster column %s must be an aligned 1-D buffer of %zd-byte items",
+                         COLUMN_NAMES[i], ITEM_SIZE[i]);
+            release_columns(h);
+            return -1;
+        }
+        const Py_ssize_t n = v->len / v->itemsize;
+        if (count >= 0 && n != count) {
+            PyErr_Format(PyExc_ValueError, "roster column %s has %zd rows, start has %zd",
+                         COLUMN_NAMES[i], n, count);
+            release_columns(h);
+            return -1;
+        }
+        count = n;
+        data[i] = v->buf;
+    }
+    h->columns = (np_roster_columns){
+        (size_t)count,           data[COL_START],     data[COL_KIND],   data[COL_INITIAL],
+        data[COL_RENEWAL],       data[COL_MAX],       data[COL_TWIN],   data[COL_REDUCTION],
+        data[COL_DIRECT],        data[COL_GROUP],     (size_t)group_count};
+    return 0;
+}
+
+static int get_policy(np_py_state *st, PyObject *obj, const char *fname, np_policy *out,
+                      const np_policy **policy)
+{
+    *policy = NULL;
+    if (obj == Py_None) return 0;
+    const np_policy *p = np_py_policy_get(st, obj, fname, "policy");
+    if (!p) return -1;
+    *out = *p;
+    *policy = out;
+    return 0;
+}
+
+/* _roster_project(columns, group_count, first_month "YYYY-MM", months, policy)
+ * -> bytearray of int64 counts, groups x months x NP_PROJECTION_COLUMNS. */
+static PyObject *py_roster_project(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *columns, *policy_obj;
+    Py_ssize_t group_count;
+    int months;
+    const char *first;
+    Py_ssize_t first_len;
+    if (!PyArg_ParseTuple(args, "Ons#iO", &columns, &group_count, &first, &first_len, &months,
+                          &policy_obj))
+        return NULL;
+    np_error err;
+    int year, month;
+    if (np_month_parse(&year, &month, first, (size_t)first_len, &err) != NP_OK) {
+        np_error_prefix(&err, "start");
+        return np_py_raise(st, &err);
+    }
+    np_policy copy;
+    const np_policy *policy;
+    if (get_policy(st, policy_obj, "project", &copy, &policy) < 0) return NULL;
+    held_columns h;
+    if (hold_columns(columns, group_count, &h) < 0) return NULL;
+    np_projection p;
+    np_status rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = np_roster_project(&p, policy, &h.columns, year, month, months, &err);
+    Py_END_ALLOW_THREADS
+    release_columns(&h);
+    if (rc != NP_OK) return np_py_raise(st, &err);
+    PyObject *out = PyByteArray_FromStringAndSize(
+        (const char *)p.counts, (Py_ssize_t)(p.groups * p.months * NP_PROJECTION_COLUMNS * sizeof *p.counts));
+    np_projection_free(&p);
+    return out;
+}
+
+/* _roster_next_events(columns, after, policy) -> (int32 codes, int64 dates) as bytearrays. */
+static PyObject *py_roster_next_events(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *columns, *after_obj, *policy_obj;
+    if (!PyArg_ParseTuple(args, "OOO", &columns, &after_obj, &policy_obj)) return NULL;
+    np_date after;
+    if (np_py_to_date(st, after_obj, "next_events", "after", &after) < 0) return NULL;
+    np_policy copy;
+    const np_policy *policy;
+    if (get_policy(st, policy_obj, "next_events", &copy, &policy) < 0) return NULL;
+    held_columns h;
+    if (hold_columns(columns, 0, &h) < 0) return NULL;
+    const size_t n = h.columns.count;
+    PyObject *codes = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(int32_t)));
+    PyObject *dates = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * sizeof(int64_t)));
+    if (!codes || !dates) {
+        Py_XDECREF(codes);
+        Py_XDECREF(dates);
+        release_columns(&h);
+        return NULL;
+    }
+    np_error err;
+    np_status rc;
+    int32_t *code_out = (int32_t *)(void *)PyByteArray_AS_STRING(codes);
+    int64_t *date_out = (int64_t *)(void *)PyByteArray_AS_STRING(dates);
+    Py_BEGIN_ALLOW_THREADS
+    rc = np_roster_next_events(policy, &h.columns, after, code_out, date_out, &err);
+    Py_END_ALLOW_THREADS
+    release_columns(&h);
+    if (rc != NP_OK) {
+        Py_DECREF(codes);
+        Py_DECREF(dates);
+        return np_py_raise(st, &err);
+    }
+    return Py_BuildValue("(NN)", codes, dates);
+}
+
+/* _projection_columns() -> the core's projection column names, in order. */
+static PyObject *py_projection_columns(PyObject *module, PyObject *unused)
+{
+    (void)module;
+    (void)unused;
+    PyObject *names = PyTuple_New(NP_PROJECTION_COLUMNS);
+    for (Py_ssize_t i = 0; names && i < NP_PROJECTION_COLUMNS; i++) {
+        PyObject *name = PyUnicode_FromString(np_projection_column_name((size_t)i));
+        if (!name) {
+            Py_CLEAR(names);
+            break;
+        }
+        PyTuple_SET_ITEM(names, i, name);
+    }
+    return names;
+}
+
+/* _postings_ical(postings: list[Posting], dtstamp) -> str */
+static PyObject *py_postings_ical(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *list, *stamp_obj;
+    if (!PyArg_ParseTuple(args, "O!O", &PyList_Type, &list, &stamp_obj)) return NULL;
+    int64_t dtstamp;
+    if (np_py_to_unix_seconds(stamp_obj, "to_ical", "dtstamp", &dtstamp) < 0) return NULL;
+    const Py_ssize_t n = PyList_GET_SIZE(list);
+    const np_posting **postings = PyMem_Malloc((size_t)(n ? n : 1) * sizeof *postings);
+    if (!postings) return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        postings[i] = np_py_posting_get(st, PyList_GET_ITEM(list, i), "to_ical", "postings");
+        if (!postings[i]) {
+            PyMem_Free(postings);
+            return NULL;
+        }
+    }
+    np_error err;
+    /* The list holds the Posting objects (and so their postings) until here. */
+    char *text = np_postings_to_ical(postings, (size_t)n, dtstamp, &err);
+    PyMem_Free(postings);
+    if (!text) return np_py_raise(st, &err);
+    PyObject *out = PyUnicode_FromString(text);
+    np_free(text);
+    return out;
+}
+
+PyMethodDef np_py_roster_functions[] = {
+    {"_roster_project", py_roster_project, METH_VARARGS, NULL},
+    {"_roster_next_events", py_roster_next_events, METH_VARARGS, NULL},
+    {"_projection_columns", py_projection_columns, METH_NOARGS, NULL},
+    {"_postings_ical", py_postings_ical, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};

@@ -1,0 +1,39 @@
+/* Private: one roster row's timeline dates, from the same rules as
+ * np_timeline_build (timeline_rules.h). Rows with the parameters of the row
+ * before reuse its resolved rules, so a roster whose columns are mostly
+ * defaults resolves them once. */
+#ifndef NATOPOST_ROSTER_ROWS_H
+#define NATOPOST_ROSTER_ROWS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "natopost/roster.h"
+#include "timeline_rules.h"
+
+typedef struct np_row_rules {
+    const np_policy *policy;
+    np_appointment key; /* the parameters `rules` were resolved for (start unused) */
+    bool valid;
+    np_rules rules;
+} np_row_rules;
+
+static inline np_row_rules np_row_rules_init(const np_policy *policy)
+{
+    np_row_rules c;
+    memset(&c, 0, sizeof c);
+    c.policy = policy;
+    return c;
+}
+
+/* The row's appointment as the columns give it (NULL column: default). */
+np_appointment np_roster_row_appointment(const np_roster_columns *c, size_t row);
+
+/* Fills days[code] with every event's day number (NP_RULES_ABSENT where the
+ * appointment has none) for row `row`. NP_EINVAL without any row prefix
+ * (callers add it) for a bad parameter or a date outside 0001..9999. */
+np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, size_t row,
+                               int64_t days[NP_EVENT_COUNT], np_error *err);
+
+#endif

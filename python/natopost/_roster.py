@@ -1,0 +1,263 @@
+"""Rosters: month-by-month projections and next events of many appointments.
+
+The core computes (np_roster_project, np_roster_next_events); this module only
+turns a pandas DataFrame or a mapping of columns into typed numpy buffers and
+the core's counts back into a DataFrame. numpy and pandas are imported when a
+roster function is first called, not with the package.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import time as _time
+from typing import Any, Iterable, Mapping
+
+from ._natopost import (
+    KINDS,
+    Error,
+    Policy,
+    _postings_ical,
+    _projection_columns,
+    _roster_next_events,
+    _roster_project,
+)
+from ._natopost import timeline as _timeline
+
+_FROM_POLICY = -2147483648  # NP_FROM_POLICY: the policy's value
+_MONTH_COLUMNS = ("initial_months", "renewal_months", "max_months")
+
+
+def _row_error(row: int, column: str, message: str) -> ValueError:
+    return Error(f"row {row}: column {column}: {message}")
+
+
+def _table(roster: Any, fname: str) -> tuple[dict[str, Any], int, Any]:
+    """(columns by name, row count, ids) of a DataFrame or a mapping of columns."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(roster, pd.DataFrame):
+        columns = {str(name): roster[name].to_numpy() for name in roster.columns}
+        ids = columns["id"] if "id" in columns else roster.index.to_numpy()
+        return columns, len(roster), ids
+    if isinstance(roster, Mapping):
+        columns = {}
+        for name, values in roster.items():
+            if not isinstance(name, str):
+                raise TypeError(f"{fname}(): column names must be str, not {type(name).__name__}")
+            columns[name] = values if isinstance(values, np.ndarray) else np.asarray(list(values), dtype=object)
+        lengths = {name: len(values) for name, values in columns.items()}
+        if len(set(lengths.values())) > 1:
+            raise ValueError(f"{fname}(): the columns have different lengths: {lengths}")
+        count = next(iter(lengths.values()), 0)
+        ids = columns["id"] if "id" in columns else np.arange(count)
+        return columns, count, ids
+    raise TypeError(f"{fname}() argument 'roster' must be a pandas.DataFrame or a mapping of "
+                    f"columns, not {type(roster).__name__}")
+
+
+def _starts(values: Any) -> Any:
+    import numpy as np
+
+    if values.dtype.kind == "M":
+        days = values.astype("datetime64[D]")
+    else:
+        if values.dtype.kind not in "OU":
+            raise TypeError(f"roster column start must hold dates (datetime.date, 'YYYY-MM-DD' or "
+                            f"datetime64), not {values.dtype}")
+        days = np.empty(len(values), dtype="datetime64[D]")
+        for i, v in enumerate(values):
+            # The core parses the text: the same answer, and error, as natopost.timeline().
+            if isinstance(v, _dt.datetime) or not isinstance(v, (str, _dt.date)):
+                raise TypeError(f"row {i}: column start must be a datetime.date or a "
+                                f"'YYYY-MM-DD' str, not {type(v).__name__}")
+            days[i] = v if isinstance(v, _dt.date) else _parse_date(v, i)
+    nat = np.isnat(days)
+    if nat.any():
+        raise _row_error(int(np.argmax(nat)), "start", "missing (the entry-on-duty date is required)")
+    return np.ascontiguousarray(days.view("i8"))
+
+
+def _parse_date(text: str, row: int) -> _dt.date:
+    try:
+        return _timeline(text)["entry_on_duty"].date
+    except Error as e:
+        raise _row_error(row, "start", str(e).removeprefix("start: ")) from None
+
+
+def _kinds(values: Any) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values)
+    table = np.zeros(len(uniques), dtype=np.int32)
+    for k, name in enumerate(uniques):
+        if name not in KINDS:
+            row = int(np.argmax(codes == k))
+            raise _row_error(row, "kind", f'kind "{name}" is not one of {", ".join(KINDS)}')
+        table[k] = KINDS.index(name)
+    # Missing (None / NaN) takes the default, external.
+    return np.ascontiguousarray(np.where(codes < 0, 0, table[np.maximum(codes, 0)]).astype(np.int32))
+
+
+def _ints(values: Any, name: str, default: int) -> Any:
+    import numpy as np
+    import pandas as pd
+
+    if values.dtype.kind == "b":
+        raise TypeError(f"roster column {name} must hold whole numbers of months, not booleans")
+    if values.dtype.kind in "iu":
+        numbers = values.astype(np.float64)
+        missing = np.zeros(len(values), dtype=bool)
+    else:
+        missing = np.asarray(pd.isna(values), dtype=bool)
+        try:
+            numbers = np.asarray(pd.to_numeric(pd.Series(values), errors="raise"), dtype=np.float64)
+        except (ValueError, TypeError):
+            for row, v in enumerate(values):
+                if not (v is None or (isinstance(v, float) and v != v) or
+                        (isinstance(v, (int, np.integer)) and not isinstance(v, bool))):
+                    raise TypeError(f"row {row}: column {name} must be a whole number of months, "
+                                    f"not {type(v).__name__}") from None
+            raise
+        if values.dtype.kind == "O":
+            flags = [isinstance(v, (bool, np.bool_)) for v in values]
+            if any(flags):
+                raise TypeError(f"row {flags.index(True)}: column {name} must be a whole number "
+                                f"of months, not bool")
+    filled = np.where(missing, 0.0, numbers)
+    bad = (filled != np.floor(filled)) | (np.abs(filled) > 2**31 - 1)
+    if bad.any():
+        row = int(np.argmax(bad))
+        raise _row_error(row, name, f"{values[row]!r} is not a whole number of months")
+    return np.ascontiguousarray(np.where(missing, default, filled).astype(np.int32))
+
+
+def _bools(values: Any, name: str) -> Any:
+    import numpy as np
+
+    if values.dtype.kind == "b":
+        return np.ascontiguousarray(values.astype(np.uint8))
+    out = np.zeros(len(values), dtype=np.uint8)
+    for row, v in enumerate(values):
+        if v is None or (isinstance(v, float) and v != v):
+            continue
+        if not isinstance(v, (bool, np.bool_)):
+            raise TypeError(f"row {row}: column {name} must be True or False, not {type(v).__name__}")
+        out[row] = bool(v)
+    return out
+
+
+def _columns(columns: dict[str, Any], count: int, group: Any) -> tuple[Any, ...]:
+    if "start" not in columns:
+        raise ValueError("the roster has no start column (the entry-on-duty date)")
+
+    def col(name: str, convert: Any) -> Any:
+        return convert(columns[name]) if name in columns else None
+
+    return (
+        _starts(columns["start"]),
+        col("kind", _kinds),
+        *(col(name, lambda v, n=name: _ints(v, n, _FROM_POLICY)) for name in _MONTH_COLUMNS),
+        col("twin_grade", lambda v: _bools(v, "twin_grade")),
+        col("reduction_months", lambda v: _ints(v, "reduction_months", 0)),
+        col("direct_higher", lambda v: _bools(v, "direct_higher")),
+        group,
+    )
+
+
+def _first_month(start: Any) -> str:
+    if isinstance(start, str):
+        return start
+    if isinstance(start, _dt.date):
+        if start.day != 1:
+            raise ValueError(f"project_roster(): start {start.isoformat()} is not the first day of a month")
+        return f"{start.year:04d}-{start.month:02d}"
+    raise TypeError(f"project_roster() argument 'start' must be a 'YYYY-MM' str or a datetime.date, "
+                    f"not {type(start).__name__}")
+
+
+def _check_policy(policy: Any, fname: str) -> None:
+    if policy is not None and not isinstance(policy, Policy):
+        raise TypeError(f"{fname}() argument 'policy' must be natopost.Policy or None, "
+                        f"not {type(policy).__name__}")
+
+
+def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str | None = None,
+                   policy: Policy | None = None) -> Any:
+    """Month-by-month projection of a roster of appointments.
+
+    ``roster``: a pandas DataFrame (or a mapping of column name to values) with
+    a ``start`` column (datetime.date, 'YYYY-MM-DD' or datetime64) and any of
+    ``kind``, ``initial_months``, ``renewal_months``, ``max_months``,
+    ``twin_grade``, ``reduction_months``, ``direct_higher`` (a missing column,
+    None or NaN takes the default, as in natopost.timeline()); other columns
+    may group the projection (``by``). ``start``: the first month, 'YYYY-MM'
+    (or the first day of a month as a date); ``months``: how many.
+
+    Returns a DataFrame with one row per month (and group, months first):
+    ``month`` ('YYYY-MM'), the ``by`` column, one column per event code (the
+    events whose date falls in the month) and ``under_contract``,
+    ``in_initial``, ``in_renewal``, ``window_open``, ``promotion_possible``
+    (counts at the end of the month's last day, as Timeline.status). A bad row
+    raises natopost.Error naming the row (0-based position) and the column.
+
+    >>> df = pd.DataFrame({"start": ["2025-09-01"], "twin_grade": [True]})
+    >>> natopost.project_roster(df, "2028-09", 1)["window_open"].tolist()
+    [1]
+    """
+    import numpy as np
+    import pandas as pd
+
+    _check_policy(policy, "project_roster")
+    if not isinstance(months, int) or isinstance(months, bool):
+        raise TypeError(f"project_roster() argument 'months' must be int, not {type(months).__name__}")
+    first = _first_month(start)
+    columns, count, _ = _table(roster, "project_roster")
+    group = None
+    labels: list[Any] = [None]
+    if by is not None:
+        if not isinstance(by, str):
+            raise TypeError(f"project_roster() argument 'by' must be str or None, not {type(by).__name__}")
+        if by not in columns:
+            raise ValueError(f"project_roster(): no column {by!r} to group by (columns: "
+                             f"{', '.join(columns)})")
+        codes, uniques = pd.factorize(columns[by], use_na_sentinel=False)
+        group = np.ascontiguousarray(codes.astype(np.int32))
+        labels = list(uniques) or [None]
+    buffers = _columns(columns, count, group)
+    counts = np.frombuffer(_roster_project(buffers, len(labels), first, months, policy), dtype=np.int64)
+    names = list(_projection_columns())
+    counts = counts.reshape(len(labels), months, len(names)).transpose(1, 0, 2).reshape(-1, len(names))
+    y0, m0 = int(first[:4]), int(first[5:7])
+    month_names = [f"{(y0 * 12 + m0 - 1 + m) // 12:04d}-{(m0 - 1 + m) % 12 + 1:02d}" for m in range(months)]
+    frame = pd.DataFrame(counts, columns=names)
+    front: dict[str, Any] = {"month": np.repeat(month_names, len(labels))}
+    if by is not None:
+        front[by] = np.tile(np.asarray(labels, dtype=object), months)
+    return pd.concat([pd.DataFrame(front), frame], axis=1)
+
+
+def next_events(roster: Any, after: str | _dt.date, *, policy: Policy | None = None) -> Any:
+    """Each appointment's next event strictly after the end of day ``after``:
+    a DataFrame with ``id`` (the roster's id column, else its index),
+    ``next_event`` (an event code, None when no event follows) and ``date``
+    (datetime64[D], NaT when none). Ties on one date go to the first code in
+    natopost.EVENT_CODES order."""
+    import numpy as np
+    import pandas as pd
+
+    from ._natopost import EVENT_CODES
+
+    _check_policy(policy, "next_events")
+    columns, count, ids = _table(roster, "next_events")
+    buffers = _columns(columns, count, None)
+    raw_codes, raw_dates = _roster_next_events(buffers, after, policy)
+    codes = np.frombuffer(raw_codes, dtype=np.int32)
+    dates = np.frombuffer(raw_dates, dtype="datetime64[D]")
+    names = np.asarray(list(EVENT_CODES) + [None], dtype=object)  # code -1 (none) reads the None
+    return pd.DataFrame({"id": ids, "next_event": names[codes], "date": dates})
+
+
+def postings_ical(postings: Iterable[Any], dtstamp: int | _dt.datetime | None = None) -> str:
+    """The application deadlines of postings as an iCalendar (RFC 5545) text."""
+    return _postings_ical(list(postings), int(_time.time()) if dtstamp is None else dtstamp)
