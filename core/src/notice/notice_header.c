@@ -46,7 +46,10 @@ static const label LABELS[] = {
     L("d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED), L("dia de actualizacion", F_UPDATED),
     L("fecha de actualizaci\xc3\xb3n", F_UPDATED), L("mis \xc3\xa0 jour le", F_UPDATED),
     L("location", F_LOCATION), L("duty station", F_LOCATION), L("duty location", F_LOCATION),
-    L("place of work", F_LOCATION), L("work location", F_LOCATION),
+    L("place of work", F_LOCATION), L("work location", F_LOCATION), L("primary location", F_LOCATION),
+    L("sede", F_LOCATION), L("sede di lavoro", F_LOCATION), L("luogo di lavoro", F_LOCATION),
+    L("lieu d'affectation", F_LOCATION), L("employer", F_BODY), L("organismo", F_BODY),
+    L("organisme", F_BODY), L("organismo otan", F_BODY), L("organisme otan", F_BODY),
     L("ubicaci\xc3\xb3n", F_LOCATION), L("ubicacion", F_LOCATION), L("lieu de travail", F_LOCATION),
     L("nato body", F_BODY), L("organisation", F_BODY), L("organization", F_BODY),
     L("hiring organisation", F_BODY), L("hiring organization", F_BODY),
@@ -72,7 +75,7 @@ static const label LABELS[] = {
 static bool strict_field(field f)
 {
     return f == F_DEADLINE || f == F_PUBLISHED || f == F_UPDATED || f == F_GRADE ||
-           f == F_SALARY || f == F_CLEARANCE;
+           f == F_SALARY || f == F_CLEARANCE || f == F_LOCATION; /* a place reads or is refused */
 }
 
 typedef struct header_state {
@@ -202,71 +205,7 @@ bool nt_find_clearance(const char *s, const char *low, size_t len, np_clearance 
     return true;
 }
 
-/* ---- NATO bodies and places ------------------------------------------------------ */
-
-static const struct {
-    const char *match; /* lower case, or exact case when `exact` */
-    bool exact;
-    const char *name;
-} BODIES[] = {
-    {"international military staff", false, "International Military Staff"},
-    {"international staff", false, "International Staff"},
-    {"nato communications and information agency", false, "NATO Communications and Information Agency"},
-    {"nci agency", false, "NATO Communications and Information Agency"},
-    {"NCIA", true, "NATO Communications and Information Agency"},
-    {"nato support and procurement agency", false, "NATO Support and Procurement Agency"},
-    {"NSPA", true, "NATO Support and Procurement Agency"},
-    {"allied command transformation", false, "Allied Command Transformation"},
-    {"HQ SACT", true, "Allied Command Transformation"},
-    {"ACT", true, "Allied Command Transformation"},
-    {"allied command operations", false, "Allied Command Operations"},
-    {"supreme headquarters allied powers europe", false, "Allied Command Operations"},
-    {"SHAPE", true, "Allied Command Operations"},
-    {"nato science and technology organization", false, "NATO Science and Technology Organization"},
-    {"nato defense college", false, "NATO Defense College"},
-    {"nato defence college", false, "NATO Defense College"},
-    {"IMS", true, "International Military Staff"},
-    {"NATO IS", true, "International Staff"},
-};
-
-/* The first NATO body named in the text; `abbreviations` also accepts the
- * upper-case short forms (header lines only: "ACT" is also a verb). */
-static const char *find_body(const char *s, const char *low, size_t len, bool abbreviations)
-{
-    size_t best = NT_NPOS;
-    const char *name = NULL;
-    for (size_t k = 0; k < sizeof BODIES / sizeof BODIES[0]; k++) {
-        if (BODIES[k].exact && !abbreviations) continue;
-        size_t at = BODIES[k].exact ? nt_find_exact_word(s, len, BODIES[k].match)
-                                    : nt_find_word(low, len, BODIES[k].match);
-        if (at < best) {
-            best = at;
-            name = BODIES[k].name;
-        }
-    }
-    return name;
-}
-
-static const char *const COUNTRIES[] = {
-    "Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czech Republic", "Czechia", "Denmark",
-    "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "Italy", "Latvia",
-    "Lithuania", "Luxembourg", "Montenegro", "The Netherlands", "Netherlands", "North Macedonia",
-    "Norway", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden",
-    "T\xc3\xbcrkiye", "Turkey", "United Kingdom", "United States of America", "United States",
-    "USA", "UK",
-};
-
-static size_t country_at(const char *s, size_t len)
-{
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof COUNTRIES / sizeof COUNTRIES[0]; k++) {
-        size_t n = strlen(COUNTRIES[k]);
-        if (n > best && n <= len && memcmp(s, COUNTRIES[k], n) == 0 &&
-            (n == len || !nt_is_word((unsigned char)s[n])))
-            best = n;
-    }
-    return best;
-}
+/* ---- places ------------------------------------------------------------------------ */
 
 static bool set_location(nt_doc *d, const char *s, size_t len, int no)
 {
@@ -275,26 +214,22 @@ static bool set_location(nt_doc *d, const char *s, size_t len, int no)
     return true;
 }
 
-/* "Brussels, Belgium", "Belgium", "Belgium-Brussels" (-> "Brussels, Belgium").
- * Sets the location and returns true when the line is a place. */
-static bool place_line(nt_doc *d, const char *s, size_t len, int no)
+/* A place (a location label's value, or an unlabelled header line such as
+ * "Brussels, Belgium"): the duty city is kept; a country alone names no city
+ * and leaves the field unknown with a diagnostic. True when the text was a
+ * place (city or country). */
+static bool place_value(nt_doc *d, const char *s, const char *low, size_t len, int no, bool labelled)
 {
-    if (len == 0 || len > 60) return false;
-    size_t c = country_at(s, len);
-    if (c == len) return set_location(d, s, len, no);
-    if (c && s[c] == '-' && c + 1 < len && nt_is_upper((unsigned char)s[c + 1])) {
-        char buf[128];
-        int n = snprintf(buf, sizeof buf, "%.*s, %.*s", (int)(len - c - 1), s + c + 1, (int)c, s);
-        if (n <= 0 || (size_t)n >= sizeof buf) return false;
-        return set_location(d, buf, (size_t)n, no);
+    const char *city;
+    size_t city_len;
+    switch (nt_read_place(s, low, len, labelled, &city, &city_len)) {
+    case NT_PLACE_CITY: return set_location(d, city, city_len, no);
+    case NT_PLACE_COUNTRY:
+        nt_diag(d, NP_DIAG_INFO, no, "location",
+                "\"%.*s\" names a country, not the duty city; location left unknown", (int)len, s);
+        return true;
+    default: return false;
     }
-    /* "City, Country": the text after the last ", " is a country */
-    if (!nt_is_upper((unsigned char)s[0]) || memchr(s, ':', len)) return false;
-    for (size_t i = len; i > 1; i--) {
-        if (s[i - 2] == ',' && s[i - 1] == ' ')
-            return country_at(s + i, len - i) == len - i && set_location(d, s, len, no);
-    }
-    return false;
 }
 
 /* ---- titles --------------------------------------------------------------------- */
@@ -522,17 +457,12 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     }
     case F_LOCATION:
         if (st->done[f]) return true;
-        if (len > 80) return false;
-        if (!place_line(d, s, len, no)) {
-            nt_trim(&s, &len, ".;,");
-            nt_set(d, &p->location, s, len);
-            p->lines.location = no;
-        }
+        if (!place_value(d, s, low, len, no, true)) return false;
         break;
     case F_BODY: {
         if (st->done[f]) return true;
         if (len > 100) return false;
-        const char *name = find_body(s, low, len, true);
+        const char *name = nt_find_body(s, low, len, true, NULL);
         if (name) nt_set(d, &p->body, name, strlen(name));
         else nt_set(d, &p->body, s, len);
         p->lines.body = no;
@@ -655,6 +585,72 @@ static void scan_labels(nt_doc *d, header_state *st)
 
 /* ---- free-text recognisers ------------------------------------------------------------- */
 
+/* The body the summary opens with, as its subject: "ACT contributes to ...",
+ * "Headquarters Allied Joint Force Command Norfolk (JFCNF) provides ...", "The
+ * mission of the NATO Science and Technology Organization (STO) is ...". A
+ * body named later ("the International Staff's hub", "the NCI Agency, led by
+ * ...") is context, not the employer. Without a summary heading the first
+ * prose paragraph of the notice is its summary. */
+static void body_from_first_sentence(nt_doc *d, header_state *st)
+{
+    static const char *const LEADS[] = {"the mission of the ", "the mission of ", "headquarters ",
+                                        "hq ", "the "};
+    const nt_line *first = NULL;
+    bool summary = d->section_line[NT_SUMMARY] != 0;
+    for (size_t i = 0; i < d->count && !first; i++) {
+        const nt_line *l = &d->lines[i];
+        if (l->heading || !l->len || l->used) continue;
+        if (summary ? l->kind == NT_SUMMARY : (l->kind == NT_HEADER && l->len >= 80 && !l->bullet))
+            first = l;
+    }
+    if (!first) return;
+    const char *s = nt_text(d, first), *low = nt_low(d, first);
+    size_t len = first->len, i = 0;
+    for (size_t k = 0; k < sizeof LEADS / sizeof LEADS[0]; k++)
+        if (nt_starts_word(low, len, LEADS[k]) || strncmp(low, LEADS[k], strlen(LEADS[k])) == 0) {
+            i = strlen(LEADS[k]);
+            break;
+        }
+    size_t at;
+    const char *name = nt_find_body(s + i, low + i, len - i, true, &at);
+    if (!name || at != 0) return;
+    /* "General Manager, NATO Support and Procurement Agency": a post that heads
+     * the body it describes may be filled by another (its governing board's
+     * staff); the summary does not say which employs */
+    if (d->p->title) {
+        size_t tn = strlen(d->p->title);
+        char tl[128];
+        if (tn >= sizeof tl) tn = sizeof tl - 1;
+        for (size_t k = 0; k < tn; k++) tl[k] = nt_tolower(d->p->title[k]);
+        if (nt_find_body(d->p->title, tl, tn, true, NULL) == name) {
+            nt_diag(d, NP_DIAG_INFO, first->no, "body",
+                    "the summary opens with %s, which the title names: the employer is not stated",
+                    name);
+            return;
+        }
+    }
+    nt_set(d, &d->p->body, name, strlen(name));
+    d->p->lines.body = first->no;
+    st->done[F_BODY] = true;
+}
+
+/* "(NATO HQ Brussels)", "located at NATO Headquarters in Brussels": the duty
+ * city stated in a header or summary sentence. */
+static void location_from_text(nt_doc *d, header_state *st)
+{
+    for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
+        const nt_line *l = &d->lines[i];
+        if ((l->kind != NT_HEADER && l->kind != NT_SUMMARY) || l->heading || !l->len) continue;
+        const char *city = nt_city_in_text(nt_low(d, l), l->len);
+        if (city) {
+            set_location(d, city, strlen(city), l->no);
+            st->done[F_LOCATION] = true;
+            return;
+        }
+    }
+}
+
+
 static void scan_title_body_location(nt_doc *d, header_state *st)
 {
     np_posting *p = d->p;
@@ -672,8 +668,11 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
             st->done[F_TITLE] = true;
             continue;
         }
-        if (!st->done[F_BODY] && len <= 100) {
-            const char *name = find_body(t, tl, tn, true);
+        /* a header line naming the body ("NATO International Staff (NATO IS)",
+         * "- SHAPE"), not a sentence that mentions one ("the NCI Agency, led by ...;") */
+        if (!st->done[F_BODY] && len <= 100 && tn && !nt_is_lower((unsigned char)t[0]) &&
+            t[tn - 1] != '.' && t[tn - 1] != ';') {
+            const char *name = nt_find_body(t, tl, tn, true, NULL);
             if (name) {
                 nt_set(d, &p->body, name, strlen(name));
                 p->lines.body = l->no;
@@ -681,20 +680,12 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
                 continue;
             }
         }
-        if (!st->done[F_LOCATION] && place_line(d, t, tn, l->no)) st->done[F_LOCATION] = true;
+        if (!st->done[F_LOCATION] && tn <= 60 && !memchr(t, ':', tn) &&
+            place_value(d, t, tl, tn, l->no, false))
+            st->done[F_LOCATION] = true;
     }
-    /* The body named in the summary ("the Operations Division of the
-     * International Staff"). */
-    for (size_t i = 0; i < d->count && !st->done[F_BODY] && d->status == NP_OK; i++) {
-        const nt_line *l = &d->lines[i];
-        if (l->kind != NT_SUMMARY || l->heading) continue;
-        const char *name = find_body(nt_text(d, l), nt_low(d, l), l->len, false);
-        if (name) {
-            nt_set(d, &p->body, name, strlen(name));
-            p->lines.body = l->no;
-            st->done[F_BODY] = true;
-        }
-    }
+    if (!st->done[F_BODY]) body_from_first_sentence(d, st);
+    if (!st->done[F_LOCATION]) location_from_text(d, st);
 }
 
 /* The logical line holding byte `off` of the normalised text (lines are in
