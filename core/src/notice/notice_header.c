@@ -62,7 +62,12 @@ static const label LABELS[] = {
     L("requisition", F_REQUISITION), L("job requisition id", F_REQUISITION),
     L("vacancy number", F_REQUISITION), L("vacancy no", F_REQUISITION),
     L("vacancy notice number", F_REQUISITION), L("reference number", F_REQUISITION),
-    L("job id", F_REQUISITION),
+    L("job id", F_REQUISITION), L("staff vacancy", F_REQUISITION), L("ref", F_REQUISITION),
+    L("ref.", F_REQUISITION), L("ref. no", F_REQUISITION), L("ref no", F_REQUISITION),
+    L("ref. no.", F_REQUISITION), L("vacancy reference", F_REQUISITION),
+    L("numero di riferimento", F_REQUISITION), L("riferimento", F_REQUISITION),
+    L("nÃºmero de referencia", F_REQUISITION), L("referencia", F_REQUISITION),
+    L("rÃ©" "fÃ©rence", F_REQUISITION), L("numÃ©ro de rÃ©" "fÃ©rence", F_REQUISITION),
     L("security clearance", F_CLEARANCE), L("security clearance required", F_CLEARANCE),
     L("clearance level", F_CLEARANCE), L("required clearance", F_CLEARANCE),
     L("clearance", F_CLEARANCE),
@@ -75,7 +80,8 @@ static const label LABELS[] = {
 static bool strict_field(field f)
 {
     return f == F_DEADLINE || f == F_PUBLISHED || f == F_UPDATED || f == F_GRADE ||
-           f == F_SALARY || f == F_CLEARANCE || f == F_LOCATION; /* a place reads or is refused */
+           f == F_SALARY || f == F_CLEARANCE || f == F_LOCATION /* a place reads or is refused */ ||
+           f == F_REQUISITION /* an identifier with at least three digits */;
 }
 
 typedef struct header_state {
@@ -273,6 +279,46 @@ static bool looks_like_title(const char *s, const char *low, size_t len)
     return words <= 10 && has_job_noun(low, len);
 }
 
+/* Titles as applicant-tracking systems print them: "Job Description - Title
+ * (190726)", "Title-190697", "Title221083" (the requisition number glued on),
+ * "H-4: Title" (a post code before it). Returns the title's span in t, tn and
+ * the glued number in id, idn (idn 0 when none). */
+static void strip_title_decorations(const char *s, const char *low, size_t len, const char **t,
+                                    size_t *tn, const char **id, size_t *idn)
+{
+    *idn = 0;
+    static const char *const PREFIXES[] = {"job description - ", "job description: ",
+                                           "job posting - ", "vacancy - "};
+    for (size_t k = 0; k < sizeof PREFIXES / sizeof PREFIXES[0]; k++) {
+        size_t n = strlen(PREFIXES[k]);
+        if (len > n && memcmp(low, PREFIXES[k], n) == 0) s += n, low += n, len -= n;
+    }
+    /* "H-4: ", "A12: ": a post code of letters and at most three digits */
+    size_t i = 0;
+    while (i < len && i < 3 && nt_is_upper((unsigned char)s[i])) i++;
+    if (i && i < len && s[i] == '-') i++;
+    size_t digits = 0;
+    while (i < len && digits < 3 && nt_is_digit((unsigned char)s[i])) i++, digits++;
+    if (digits && i + 1 < len && s[i] == ':' && s[i + 1] == ' ') s += i + 2, len -= i + 2;
+    /* a trailing number of five to eight digits, bracketed, after '-', or glued */
+    size_t end = len;
+    bool bracket = end && s[end - 1] == ')';
+    if (bracket) end--;
+    size_t j = end;
+    while (j > 0 && end - j < 9 && nt_is_digit((unsigned char)s[j - 1])) j--;
+    size_t n = end - j;
+    if (n >= 5 && n <= 8 && j > 0 && (!bracket || s[j - 1] == '(') &&
+        (bracket || s[j - 1] == '-' || s[j - 1] == ' ' || nt_is_alpha((unsigned char)s[j - 1]) ||
+         s[j - 1] == ')')) {
+        *id = s + j;
+        *idn = n;
+        len = bracket ? j - 1 : j;
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '-')) len--;
+    }
+    *t = s;
+    *tn = len;
+}
+
 /* "The Executive Officer (XO) is primarily responsible for ..." in the
  * summary, for notices whose site dropped the title line. */
 static bool title_from_summary(nt_doc *d)
@@ -396,6 +442,27 @@ static bool id_token(const char *s, size_t len, const char **out, size_t *out_le
 /* ---- the label scanner -------------------------------------------------------------- */
 
 /* The label at the start of a line: the longest one followed by a boundary. */
+static const label *match_label(const char *low, size_t len, size_t *label_len);
+
+/* A label glued to its value at a case change: "GradeA.2", "Salary9,000". */
+static const label *match_glued_label(const char *s, const char *low, size_t len, size_t *label_len)
+{
+    const label *best = NULL;
+    size_t best_n = 0;
+    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++) {
+        size_t n = LABELS[k].len;
+        if (LABELS[k].text[0] != low[0] || n <= best_n || n >= len || memcmp(low, LABELS[k].text, n) != 0)
+            continue;
+        if (!nt_is_lower((unsigned char)s[n - 1]) ||
+            !(nt_is_upper((unsigned char)s[n]) || nt_is_digit((unsigned char)s[n])))
+            continue;
+        best = &LABELS[k];
+        best_n = n;
+    }
+    *label_len = best_n;
+    return best;
+}
+
 static const label *match_label(const char *low, size_t len, size_t *label_len)
 {
     const label *best = NULL;
@@ -411,6 +478,58 @@ static const label *match_label(const char *low, size_t len, size_t *label_len)
     }
     *label_len = best_n;
     return best;
+}
+
+/* Unit labels of the header ("DIVISION: International Military Staff"): not
+ * read here (notice_org.c and the body recogniser read their lines), but a
+ * line is split before them as before any label. */
+static const char *const UNIT_LABELS[] = {"division", "division/office", "directorate", "office",
+                                          "branch", "section", "schedule", "job type"};
+
+static size_t unit_label_at(const char *low, size_t len)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof UNIT_LABELS / sizeof UNIT_LABELS[0]; k++) {
+        size_t n = strlen(UNIT_LABELS[k]);
+        if (n > best && nt_starts_word(low, len, UNIT_LABELS[k])) best = n;
+    }
+    return best;
+}
+
+/* Where a label starts at s[i] of a line run together from label/value
+ * pairs: the label is followed by a colon ("... Grade: A-2 Title: ..."), or
+ * is a requisition label followed by its number ("... ONLY STAFF VACANCY
+ * 200701"); it starts after a blank, or glued to the previous value at a
+ * case change ("NATO Grade: 24Basic Monthly Salary:"). */
+static bool glued_label_at(const char *s, const char *low, size_t len, size_t i)
+{
+    unsigned char prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
+    if (!nt_is_alpha(c)) return false;
+    bool glued = nt_is_upper(c) && (nt_is_lower(prev) || nt_is_digit(prev) || prev == ')' ||
+                                    prev == '.' || prev == ',');
+    if (prev != ' ' && !glued) return false;
+    size_t n;
+    const label *lab = match_label(low + i, len - i, &n);
+    if (!lab) n = unit_label_at(low + i, len - i);
+    if (!n) return false;
+    size_t j = nt_skip_blanks(s, len, i + n);
+    if (j < len && s[j] == ':') return true;
+    const char *id;
+    size_t idn;
+    return lab && lab->field == F_REQUISITION && j < len && nt_is_digit((unsigned char)s[j]) &&
+           id_token(s + j, len - j < 16 ? len - j : 16, &id, &idn) && id == s + j;
+}
+
+size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t from)
+{
+    /* a line without a colon holds no run of "Label: value" pairs */
+    if (len < 12) return NT_NPOS;
+    if (!memchr(s, ':', len) &&
+        (len > 200 || (nt_find(low, len, "vacancy") == NT_NPOS && nt_find(low, len, "ref") == NT_NPOS)))
+        return NT_NPOS;
+    for (size_t i = from + 1; i < len; i++)
+        if (glued_label_at(s, low, len, i)) return i;
+    return NT_NPOS;
 }
 
 static bool may_carry_labels(const nt_line *l)
@@ -470,7 +589,15 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     }
     case F_GRADE: {
         np_grade g;
-        if (len > 80 || !nt_find_grade(s, len, &g)) return false;
+        /* a run-together line goes on after the grade ("GRADE: A-4 We are seeking ..."):
+         * the grade is in its first words */
+        if (len > 80) {
+            size_t k = 0;
+            while (k < 40 && !nt_is_digit((unsigned char)s[k])) k++;
+            while (k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';') k++;
+            len = k;
+        }
+        if (!len || !nt_find_grade(s, len, &g)) return false;
         if (st->done[f]) return true;
         p->grade = g;
         p->lines.grade = no;
@@ -532,6 +659,7 @@ static void scan_labels(nt_doc *d, header_state *st)
         if (l->len > 80 && !memchr(s, ':', 48)) continue;
         size_t n;
         const label *lab = match_label(low, l->len, &n);
+        if (!lab && l->len > 1) lab = match_glued_label(s, low, l->len, &n);
         if (!lab) {
             /* "251043 Requisition #": the number before its label */
             if (l->len > 40 || st->done[F_REQUISITION]) continue;
@@ -662,11 +790,21 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
         size_t k = nt_skip_symbols(s, len);
         const char *t = s + k, *tl = low + k;
         size_t tn = len - k;
-        if (!st->done[F_TITLE] && !l->bullet && looks_like_title(s, low, len)) {
-            nt_set(d, &p->title, s, len);
-            p->lines.title = l->no;
-            st->done[F_TITLE] = true;
-            continue;
+        const char *title, *id;
+        size_t title_len, idn;
+        strip_title_decorations(s, low, len, &title, &title_len, &id, &idn);
+        if (!l->bullet && looks_like_title(title, low + (title - s), title_len)) {
+            if (idn && !st->done[F_REQUISITION]) {
+                nt_set(d, &p->requisition, id, idn);
+                p->lines.requisition = l->no;
+                st->done[F_REQUISITION] = true;
+            }
+            if (!st->done[F_TITLE]) {
+                nt_set(d, &p->title, title, title_len);
+                p->lines.title = l->no;
+                st->done[F_TITLE] = true;
+                continue;
+            }
         }
         /* a header line naming the body ("NATO International Staff (NATO IS)",
          * "- SHAPE"), not a sentence that mentions one ("the NCI Agency, led by ...;") */
@@ -738,6 +876,26 @@ static void scan_text_flags(nt_doc *d, header_state *st)
     }
 }
 
+/* A link to the notice on NATO's Taleo site carries its requisition number
+ * (the "job=241166" of its jobdetail page). */
+static void requisition_from_link(nt_doc *d, header_state *st)
+{
+    size_t at = nt_find(d->low, d->size, "taleo.net/");
+    if (at == NT_NPOS) return;
+    const nt_line *l = line_at(d, at);
+    if (!l) return;
+    size_t rel = at - l->off;
+    size_t job = nt_find(nt_low(d, l) + rel, l->len - rel, "?job=");
+    if (job == NT_NPOS) return;
+    const char *s = nt_text(d, l) + rel + job + 5;
+    size_t left = l->len - rel - job - 5, n = 0;
+    while (n < left && n < 12 && nt_is_digit((unsigned char)s[n])) n++;
+    if (n < 5 || (n < left && nt_is_word((unsigned char)s[n]))) return;
+    nt_set(d, &d->p->requisition, s, n);
+    d->p->lines.requisition = l->no;
+    st->done[F_REQUISITION] = true;
+}
+
 np_status nt_read_header(nt_doc *d)
 {
     header_state st;
@@ -751,5 +909,6 @@ np_status nt_read_header(nt_doc *d)
                 "no title: the text has no title line and the summary does not name the post");
     if (d->status != NP_OK) return d->status;
     scan_text_flags(d, &st);
+    if (!st.done[F_REQUISITION] && d->status == NP_OK) requisition_from_link(d, &st);
     return d->status;
 }

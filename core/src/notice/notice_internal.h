@@ -191,6 +191,10 @@ np_status nt_read_contract(nt_doc *d);     /* notice_contract.c */
 /* notice_requirements.c: fills the typed form of one requirement from its
  * sentence (exposed for the unit tests). NP_ENOMEM only. */
 np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len, np_error *err);
+/* notice_header.c: the start of the next label after `from` in a header line
+ * run together from label/value pairs ("Vacancy Number: 16021 Grade: A-2
+ * Title: ...", "NATO Grade: 24Basic Monthly Salary: ..."), or NT_NPOS. */
+size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t from);
 /* notice_header.c: finds a clearance level in a sentence that mentions a
  * clearance; false when none is stated. */
 bool nt_find_clearance(const char *s, const char *low, size_t len, np_clearance *level,

@@ -213,6 +213,28 @@ static nt_part qualification_intro(const char *s, const char *low, size_t len, b
     return NT_PART_NONE;
 }
 
+/* A header line run together from label/value pairs becomes one logical line
+ * per pair, so that each label starts a line. False on NP_ENOMEM. */
+static bool split_label_run(nt_doc *d, const nt_line *src)
+{
+    const char *s = d->buf + src->off, *low = d->low + src->off;
+    size_t start = 0;
+    bool bullet = src->bullet;
+    for (;;) {
+        size_t cut = nt_next_glued_label(s, low, src->len, start);
+        size_t end = cut == NT_NPOS ? src->len : cut;
+        while (end > start && s[end - 1] == ' ') end--;
+        if (end > start || cut == NT_NPOS) {
+            nt_line *l = nt_push_line(d, src->off + start, end - start, src->no, bullet);
+            if (!l) return false;
+            l->kind = NT_HEADER;
+        }
+        bullet = false;
+        if (cut == NT_NPOS) return true;
+        start = cut;
+    }
+}
+
 np_status nt_segment(nt_doc *d)
 {
     nt_line *old = d->lines;
@@ -258,6 +280,8 @@ np_status nt_segment(nt_doc *d)
             }
             continue;
         }
+        if (current == NT_HEADER && !split_label_run(d, &src)) break;
+        if (current == NT_HEADER) continue;
         nt_line *l = nt_push_line(d, src.off, src.len, src.no, src.bullet);
         if (!l) break;
         l->kind = (uint8_t)current;
