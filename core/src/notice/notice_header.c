@@ -366,15 +366,74 @@ static bool title_from_summary(nt_doc *d)
 
 /* ---- salary ----------------------------------------------------------------------- */
 
+/* Currencies as notices write them, before or after the amount (lower case;
+ * symbols as UTF-8). "$" alone is not here: US, Canadian and other dollars
+ * share it. */
+static const struct {
+    const char *text;
+    const char *code;
+} CURRENCIES[] = {
+    {"\xe2\x82\xac", "EUR"}, {"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"},
+    {"\xc2\xa3", "GBP"}, {"gbp", "GBP"}, {"us$", "USD"}, {"usd", "USD"}, {"cad", "CAD"},
+    {"c$", "CAD"}, {"nok", "NOK"}, {"dkk", "DKK"}, {"pln", "PLN"}, {"chf", "CHF"},
+};
+
+/* The currency at the start of lower-cased `low`, or NULL; *used its bytes. */
+static const char *currency_at(const char *low, size_t len, size_t *used)
+{
+    for (size_t k = 0; k < sizeof CURRENCIES / sizeof CURRENCIES[0]; k++) {
+        size_t n = strlen(CURRENCIES[k].text);
+        bool symbol = (unsigned char)CURRENCIES[k].text[0] >= 0x80 || CURRENCIES[k].text[n - 1] == '$';
+        if (n <= len && memcmp(low, CURRENCIES[k].text, n) == 0 &&
+            (symbol || n == len || !nt_is_alpha((unsigned char)low[n]))) {
+            *used = n;
+            return CURRENCIES[k].code;
+        }
+    }
+    return NULL;
+}
+
+/* "Monthly" or "Annual" as the value or its label states it. "(12 x per
+ * year)" counts the monthly payments of a year: it is no annual amount. */
+static const char *pay_basis(const char *label_low, size_t label_len, const char *low, size_t len)
+{
+    static const char *const MONTHLY[] = {"monthly", "per month", "a month", "/month", "12 x per year",
+                                          "12x per year", "12 times a year", "x 12"};
+    static const char *const ANNUAL[] = {"annual", "per year", "per annum", "yearly", "a year", "/year"};
+    for (size_t k = 0; k < sizeof MONTHLY / sizeof MONTHLY[0]; k++)
+        if (nt_find(low, len, MONTHLY[k]) != NT_NPOS || nt_find(label_low, label_len, MONTHLY[k]) != NT_NPOS)
+            return "Monthly";
+    for (size_t k = 0; k < sizeof ANNUAL / sizeof ANNUAL[0]; k++)
+        if (nt_find(low, len, ANNUAL[k]) != NT_NPOS || nt_find(label_low, label_len, ANNUAL[k]) != NT_NPOS)
+            return "Annual";
+    return NULL;
+}
+
+/* After an amount: "- 100,000", "to 100 000" (a range); *end is where the
+ * second amount starts. */
+static bool range_follows(const char *s, const char *low, size_t len, size_t i, size_t *end)
+{
+    i = nt_skip_blanks(s, len, i);
+    size_t cur;
+    if (currency_at(low + i, len - i, &cur)) i = nt_skip_blanks(s, len, i + cur);
+    if (i < len && s[i] == '-') i++;
+    else if (nt_starts_word(low + i, len - i, "to")) i += 2;
+    else return false;
+    i = nt_skip_blanks(s, len, i);
+    if (currency_at(low + i, len - i, &cur)) i = nt_skip_blanks(s, len, i + cur);
+    *end = i;
+    return i < len && nt_is_digit((unsigned char)s[i]);
+}
+
 static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, const char *s,
                          const char *low, size_t len, int no)
 {
     np_salary *sal = &d->p->salary;
-    size_t i = 0;
+    size_t i = 0, cur = 0;
     char currency[4] = "";
     /* a currency before the amount: "€ 9,253.21", "EUR 9,253.21" */
-    if (len >= 3 && memcmp(s, "\xe2\x82\xac", 3) == 0) memcpy(currency, "EUR", 4), i = 3;
-    else if (len >= 3 && memcmp(s, "EUR", 3) == 0) memcpy(currency, "EUR", 4), i = 3;
+    const char *code = currency_at(low, len, &cur);
+    if (code) memcpy(currency, code, 4), i = cur;
     i = nt_skip_blanks(s, len, i);
     double amount;
     size_t used;
@@ -382,34 +441,57 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     /* "666666666666666" is a typo or garbage, not a salary the model can hold */
     if (amount > NP_SALARY_AMOUNT_MAX) return false;
     size_t j = nt_skip_blanks(s, len, i + used);
-    if (!currency[0]) {
-        if (len - j >= 3 && memcmp(s + j, "\xe2\x82\xac", 3) == 0) memcpy(currency, "EUR", 4);
-        else if (nt_starts_word(low + j, len - j, "eur") || nt_starts_word(low + j, len - j, "euro") ||
-                 nt_starts_word(low + j, len - j, "euros") || nt_find(low + j, len - j, "(eur)") != NT_NPOS)
-            memcpy(currency, "EUR", 4);
-        else if (len - j >= 2 && memcmp(s + j, "\xc2\xa3", 2) == 0) memcpy(currency, "GBP", 4);
-        else if (nt_starts_word(low + j, len - j, "gbp")) memcpy(currency, "GBP", 4);
-        else if (nt_starts_word(low + j, len - j, "usd")) memcpy(currency, "USD", 4);
-        else if (nt_starts_word(low + j, len - j, "cad")) memcpy(currency, "CAD", 4);
+    if (!currency[0] && (code = currency_at(low + j, len - j, &cur)) != NULL) memcpy(currency, code, 4);
+    else if (!currency[0] && nt_find(low + j, len - j, "(eur)") != NT_NPOS) memcpy(currency, "EUR", 4);
+    const char *basis = pay_basis(label_low, label_len, low, len);
+    if (!basis && nt_find(label_low, label_len, "(pay basis)") != NT_NPOS) basis = "Pay Basis";
+    size_t second;
+    if (range_follows(s, low, len, i + used, &second)) {
+        double high;
+        size_t k = second;
+        if (nt_parse_amount(s + k, len - k, &high, &used)) k = nt_skip_blanks(s, len, k + used);
+        if (!currency[0] && (code = currency_at(low + k, len - k, &cur)) != NULL) memcpy(currency, code, 4);
+        /* "EUR 80,000 - 100,000 per year": a range states the basis and the
+         * currency, never one amount */
+        nt_diag(d, NP_DIAG_INFO, no, "salary", "a salary range (%.*s); no single amount kept",
+                (int)(len > 60 ? np_utf8_cut(s, 60) : len), s);
+        memcpy(sal->currency, currency, 4);
+        if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
+        d->p->lines.salary = no;
+        return d->status == NP_OK;
     }
-    const char *basis = NULL;
-    size_t basis_len = 0;
-    if (nt_find(low, len, "monthly") != NT_NPOS || nt_find(low, len, "per month") != NT_NPOS ||
-        nt_find(label_low, label_len, "monthly") != NT_NPOS)
-        basis = "Monthly", basis_len = 7;
-    else if (nt_find(low, len, "annual") != NT_NPOS || nt_find(low, len, "per year") != NT_NPOS ||
-             nt_find(low, len, "per annum") != NT_NPOS || nt_find(label_low, label_len, "annual") != NT_NPOS)
-        basis = "Annual", basis_len = 6;
-    else if (nt_find(label_low, label_len, "(pay basis)") != NT_NPOS)
-        basis = "Pay Basis", basis_len = 9;
+    if (!currency[0] && (s[0] == '$' || (j < len && s[j] == '$')))
+        nt_diag(d, NP_DIAG_INFO, no, "salary", "a '$' amount names no currency (US or other dollars)");
     sal->amount = amount;
     memcpy(sal->currency, currency, 4);
     sal->tax_free = nt_find(low, len, "tax free") != NT_NPOS ||
                     nt_find(low, len, "tax-free") != NT_NPOS ||
                     nt_find(low, len, "tax exempt") != NT_NPOS;
-    if (basis) nt_set(d, &sal->basis, basis, basis_len);
+    if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
     d->p->lines.salary = no;
     return d->status == NP_OK;
+}
+
+/* An unlabelled header line that is a salary: "9,276.89Euro (EUR) Monthly",
+ * "EUR 9,000 per month". A currency is required, and after the amount only
+ * currency and pay words: no other number or sentence. */
+static bool salary_line(nt_doc *d, const char *s, const char *low, size_t len, int no)
+{
+    if (len > 60) return false;
+    size_t i = 0, cur;
+    bool currency = currency_at(low, len, &cur) != NULL;
+    if (currency) i = nt_skip_blanks(s, len, cur);
+    double amount;
+    size_t used;
+    if (i >= len || !nt_parse_amount(s + i, len - i, &amount, &used)) return false;
+    size_t j = i + used;
+    if (!currency) currency = j < len && currency_at(low + j, len - j, &cur) != NULL;
+    if (!currency) return false;
+    for (size_t k = j; k < len; k++)
+        if (nt_is_digit((unsigned char)s[k]) && !(k + 1 < len && s[k] == '1' && s[k + 1] == '2'))
+            return false;
+    if (memchr(s + j, '.', len - j) || memchr(s + j, ':', len - j)) return false;
+    return salary_value(d, "", 0, s, low, len, no);
 }
 
 /* ---- requisition -------------------------------------------------------------------- */
@@ -544,6 +626,8 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     np_posting *p = d->p;
     const char *t = s;
     nt_trim(&t, &len, NULL);
+    /* "Salary (Pay Basis)" on one line, ": 9,079.00Euro (EUR) Monthly" on the next */
+    if (len && t[0] == ':') t++, len--, nt_trim(&t, &len, NULL);
     low += t - s;
     s = t;
     if (len == 0) return false;
@@ -817,6 +901,10 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
                 st->done[F_BODY] = true;
                 continue;
             }
+        }
+        if (!st->done[F_SALARY] && salary_line(d, t, tl, tn, l->no)) {
+            st->done[F_SALARY] = true;
+            continue;
         }
         if (!st->done[F_LOCATION] && tn <= 60 && !memchr(t, ':', tn) &&
             place_value(d, t, tl, tn, l->no, false))

@@ -213,6 +213,18 @@ static nt_part qualification_intro(const char *s, const char *low, size_t len, b
     return NT_PART_NONE;
 }
 
+/* "The incumbent must:", "The candidate must among others:": the essential
+ * qualifications of a notice whose site dropped the heading before them. */
+static bool qualifications_without_heading(const char *s, const char *low, size_t len)
+{
+    static const char *const WHO[] = {"the incumbent", "the candidate", "the successful candidate",
+                                      "the ideal candidate", "candidates", "applicants"};
+    if (len >= 80 || !ends_with_colon(s, len) || nt_find_word(low, len, "must") == NT_NPOS) return false;
+    for (size_t k = 0; k < sizeof WHO / sizeof WHO[0]; k++)
+        if (nt_starts_word(low, len, WHO[k])) return true;
+    return false;
+}
+
 /* A header line run together from label/value pairs becomes one logical line
  * per pair, so that each label starts a line. False on NP_ENOMEM. */
 static bool split_label_run(nt_doc *d, const nt_line *src)
@@ -279,6 +291,12 @@ np_status nt_segment(nt_doc *d)
                 rest->part = (uint8_t)part;
             }
             continue;
+        }
+        if ((current == NT_HEADER || current == NT_SUMMARY) && !src.bullet &&
+            qualifications_without_heading(s, d->low + src.off, src.len)) {
+            current = NT_QUALIFICATIONS;
+            part = NT_PART_ESSENTIAL;
+            if (!d->section_line[current]) d->section_line[current] = src.no;
         }
         if (current == NT_HEADER && !split_label_run(d, &src)) break;
         if (current == NT_HEADER) continue;
