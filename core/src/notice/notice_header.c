@@ -84,8 +84,13 @@ static bool strict_field(field f)
            f == F_REQUISITION /* an identifier with at least three digits */;
 }
 
+/* What the page's numeric dates ("31/12/2025", "12.31.2025") say about the
+ * order of day and month. */
+enum { ORDER_DAY_FIRST = 1, ORDER_MONTH_FIRST = 2 };
+
 typedef struct header_state {
     bool done[F_FIELD_COUNT];
+    int date_order; /* ORDER_* bits seen on the page */
     /* the first label whose value did not read, reported at the end only
      * when no other label gave the field ("Grade" then "NATO Grade G20") */
     const char *unread[F_FIELD_COUNT];
@@ -107,6 +112,65 @@ static bool rest_is_time_zone(const char *s, size_t len)
     low[len] = '\0';
     for (size_t i = 0; i < sizeof TZ / sizeof TZ[0]; i++)
         if (strcmp(low, TZ[i]) == 0) return true;
+    return false;
+}
+
+/* "a<sep>b<sep>yyyy" at s (sep one of '/', '.', '-', the same twice): the
+ * first two numbers. */
+static bool numeric_pair(const char *s, size_t len, int *a, int *b)
+{
+    size_t i = 0;
+    int v[2] = {0, 0};
+    char sep = 0;
+    for (int k = 0; k < 2; k++) {
+        size_t start = i;
+        while (i < len && i - start < 3 && nt_is_digit((unsigned char)s[i])) v[k] = v[k] * 10 + (s[i++] - '0');
+        if (i == start || i - start > 2 || i >= len) return false;
+        if (k == 0) sep = s[i];
+        if ((s[i] != '/' && s[i] != '.' && s[i] != '-') || s[i] != sep) return false;
+        i++;
+    }
+    for (int k = 0; k < 4; k++)
+        if (i + (size_t)k >= len || !nt_is_digit((unsigned char)s[i + (size_t)k])) return false;
+    if (i + 4 < len && nt_is_digit((unsigned char)s[i + 4])) return false;
+    *a = v[0];
+    *b = v[1];
+    return true;
+}
+
+/* One pass over the text: a numeric date whose first number is over 12
+ * writes the day first; one whose second is, the month first. */
+static int page_date_order(const nt_doc *d)
+{
+    int order = 0;
+    for (size_t i = 0; i < d->size; i++) {
+        if (!nt_is_digit((unsigned char)d->buf[i]) || (i && nt_is_digit((unsigned char)d->buf[i - 1])))
+            continue;
+        int a, b;
+        if (!numeric_pair(d->buf + i, d->size - i, &a, &b)) continue;
+        if (a > 12 && b <= 12) order |= ORDER_DAY_FIRST;
+        if (b > 12 && a <= 12) order |= ORDER_MONTH_FIRST;
+    }
+    return order;
+}
+
+/* A numeric date whose day and month could be either way round ("03/04/2025")
+ * reads day first only when the page's other dates settle the order; month
+ * first when they write it so; otherwise it is not read. */
+static bool settle_date_order(nt_doc *d, const header_state *st, const char *field_name, const char *s,
+                              size_t len, int no, np_date *date)
+{
+    int a, b;
+    if (!numeric_pair(s, len, &a, &b) || a > 12 || b > 12 || a == b) return true;
+    if (st->date_order == ORDER_DAY_FIRST) return true;
+    if (st->date_order == ORDER_MONTH_FIRST) {
+        np_ymd t = np_date_to_ymd(*date);
+        return np_date_from_ymd(date, t.year, t.day, t.month, NULL) == NP_OK;
+    }
+    nt_diag(d, NP_DIAG_WARNING, no, field_name,
+            "\"%.*s\": day and month could be either way round and no other date on the page "
+            "settles it; not read",
+            (int)(len > 40 ? np_utf8_cut(s, 40) : len), s);
     return false;
 }
 
@@ -636,6 +700,7 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
         np_date date;
         int minute;
         if (!date_value(s, len, &date, &minute)) return false;
+        if (!settle_date_order(d, st, FIELD_NAMES[f], s, len, no, &date)) return true; /* the label is answered */
         if (st->done[f]) {
             if (date != p->deadline.date)
                 nt_diag(d, NP_DIAG_WARNING, no, "deadline",
@@ -653,6 +718,7 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
         np_date date;
         int minute;
         if (!date_value(s, len, &date, &minute)) return false;
+        if (!settle_date_order(d, st, FIELD_NAMES[f], s, len, no, &date)) return true;
         if (st->done[f]) return true;
         if (f == F_PUBLISHED) p->published = date, p->lines.published = no;
         else p->updated = date, p->lines.updated = no;
@@ -988,6 +1054,7 @@ np_status nt_read_header(nt_doc *d)
 {
     header_state st;
     memset(&st, 0, sizeof st);
+    st.date_order = page_date_order(d);
     scan_labels(d, &st);
     if (d->status != NP_OK) return d->status;
     scan_title_body_location(d, &st);
