@@ -189,10 +189,25 @@ static bool try_grade(const char *s, size_t len, np_grade *g)
     return len && np_grade_parse(g, s, len, NULL) == NP_OK;
 }
 
+/* A token that is only a category letter ("A", "LI"): a bare number after
+ * it belongs to it ("LI 6"), never a G number of its own. */
+static bool category_token(const char *t, size_t n)
+{
+    if (n == 1) return strchr("ABCLabcl", t[0]) != NULL;
+    return n == 2 && nt_tolower(t[0]) == 'l' && nt_tolower(t[1]) == 'i';
+}
+
 bool nt_find_grade(const char *s, size_t len, np_grade *grade)
 {
     nt_trim(&s, &len, ":");
-    if (try_grade(s, len, grade)) return true;
+    if (len == 0) return false;
+    np_error err;
+    np_status st = np_grade_parse(grade, s, len, &err);
+    if (st == NP_OK) return true;
+    /* "A-8", "G25", "LI 6": written as a grade that does not exist; no token of
+     * it is read as another grade */
+    if (st == NP_EINVAL) return false;
+    bool after_category = false;
     /* token by token: "A.2 / NATO Grade G15", "GradeA.2", "A3 (A2/3)" */
     np_grade found = NP_GRADE_NONE;
     for (size_t i = 0; i < len;) {
@@ -209,8 +224,12 @@ bool nt_find_grade(const char *s, size_t len, np_grade *grade)
         if (n > 5 && nt_tolower(t[0]) == 'g' && nt_tolower(t[1]) == 'r' && nt_tolower(t[2]) == 'a' &&
             nt_tolower(t[3]) == 'd' && nt_tolower(t[4]) == 'e')
             t += 5, n -= 5; /* "GradeA.2" */
+        bool bare = true;
+        for (size_t k = 0; k < n; k++) bare &= nt_is_digit((unsigned char)t[k]);
+        bool skip = bare && after_category;
+        after_category = category_token(t, n);
         np_grade g;
-        if (digit && n <= 12 && try_grade(t, n, &g)) {
+        if (digit && n <= 12 && !skip && try_grade(t, n, &g)) {
             if (!np_grade_is_known(found)) {
                 found = g;
             } else if (np_grade_is_twin(g) && g.low <= found.low && found.high <= g.high) {
@@ -747,7 +766,17 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
             while (k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';') k++;
             len = k;
         }
-        if (!len || !nt_find_grade(s, len, &g)) return false;
+        if (!len) return false;
+        if (!nt_find_grade(s, len, &g)) {
+            np_error err;
+            const char *gs = s;
+            size_t gn = len;
+            nt_trim(&gs, &gn, ":");
+            if (gn && np_grade_parse(&g, gs, gn, &err) == NP_EINVAL)
+                nt_diag(d, NP_DIAG_WARNING, no, "grade", "%s: not on the NATO grade table; grade left unknown",
+                        err.message);
+            return false;
+        }
         if (st->done[f]) return true;
         p->grade = g;
         p->lines.grade = no;
