@@ -83,3 +83,48 @@ Test(notice_labels, the_requisition_of_a_taleo_link)
     cr_expect_null(p->requisition);
     np_posting_free(p);
 }
+
+Test(notice_labels, site_labels_in_other_languages)
+{
+    /* Italian job board */
+    np_posting *p = ns_read("Pubblica annuncio\nCapo dei widget\nTitolo: Head, Widget Secretariat\n"
+                            "Sede: LU-Capellen\nScadenza: 22 marzo 2026\nStipendio: 13.039,44 \xe2\x82\xac\n"
+                            "Grado: NATO Grade G22\n");
+    cr_expect_str_eq(p->title, "Head, Widget Secretariat");
+    cr_expect_str_eq(p->location, "Capellen");
+    cr_expect_eq(p->deadline.date, ns_ymd(2026, 3, 22));
+    cr_expect_eq(p->salary.amount, 13039.44);
+    cr_expect_eq(p->grade.low, 22);
+    np_posting_free(p);
+    /* French header labels */
+    p = ns_read("Intitul\xc3\xa9 du poste : Officier widgets\nLieu de travail : Bruxelles, Belgique\n"
+                "Date de cl\xc3\xb4ture : dimanche 21 septembre 2025\nGrade : A.2\n"
+                "Salaire : 7 563,38 EUR mensuel\nNum\xc3\xa9ro de r\xc3\xa9" "f\xc3\xa9rence : 250123\n");
+    cr_expect_str_eq(p->title, "Officier widgets");
+    cr_expect_str_eq(p->location, "Brussels");
+    cr_expect_eq(p->deadline.date, ns_ymd(2025, 9, 21));
+    cr_expect_eq(p->grade.low, 15);
+    cr_expect_str_eq(p->requisition, "250123");
+    cr_expect_eq(p->salary.amount, 7563.38); /* a blank groups the thousands */
+    cr_expect_str_eq(p->salary.currency, "EUR");
+    cr_expect_str_eq(p->salary.basis, "Monthly"); /* "mensuel" */
+    np_posting_free(p);
+    /* Spanish */
+    p = ns_read("T\xc3\xadtulo del puesto: Analista de widgets\nUbicaci\xc3\xb3n: Mons, B\xc3\xa9lgica\n"
+                "Fecha de cierre: domingo, 21 de septiembre de 2025\nGrado: G15\n");
+    cr_expect_str_eq(p->title, "Analista de widgets");
+    cr_expect_str_eq(p->location, "Mons");
+    cr_expect_eq(p->deadline.date, ns_ymd(2025, 9, 21));
+    cr_expect_eq(p->grade.low, 15);
+    np_posting_free(p);
+}
+
+Test(notice_labels, emoji_labels)
+{
+    np_posting *p = ns_read("Widget Officer\n\xf0\x9f\x93\x85 Closing date: 19 January 2026\n"
+                            "\xf0\x9f\x93\x8d Location: Mons, Belgium\n\xf0\x9f\x93\x85\n251777 Requisition #\n");
+    cr_expect_eq(p->deadline.date, ns_ymd(2026, 1, 19));
+    cr_expect_str_eq(p->location, "Mons");
+    cr_expect_str_eq(p->requisition, "251777");
+    np_posting_free(p);
+}

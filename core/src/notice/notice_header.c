@@ -66,13 +66,26 @@ static const label LABELS[] = {
     L("ref.", F_REQUISITION), L("ref. no", F_REQUISITION), L("ref no", F_REQUISITION),
     L("ref. no.", F_REQUISITION), L("vacancy reference", F_REQUISITION),
     L("numero di riferimento", F_REQUISITION), L("riferimento", F_REQUISITION),
-    L("nÃºmero de referencia", F_REQUISITION), L("referencia", F_REQUISITION),
-    L("rÃ©" "fÃ©rence", F_REQUISITION), L("numÃ©ro de rÃ©" "fÃ©rence", F_REQUISITION),
+    L("n\xc3\xbamero de referencia", F_REQUISITION), L("referencia", F_REQUISITION),
+    L("r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION), L("num\xc3\xa9ro de r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION),
     L("security clearance", F_CLEARANCE), L("security clearance required", F_CLEARANCE),
     L("clearance level", F_CLEARANCE), L("required clearance", F_CLEARANCE),
     L("clearance", F_CLEARANCE),
     L("job title", F_TITLE), L("post title", F_TITLE), L("position title", F_TITLE),
     L("vacancy title", F_TITLE), L("title", F_TITLE),
+    /* site labels in French, Italian and Spanish */
+    L("titre du poste", F_TITLE), L("intitul\xc3\xa9 du poste", F_TITLE), L("titre", F_TITLE),
+    L("titolo", F_TITLE), L("titolo della posizione", F_TITLE), L("t\xc3\xadtulo del puesto", F_TITLE),
+    L("puesto", F_TITLE), L("grado", F_GRADE), L("grade otan", F_GRADE), L("salaire", F_SALARY),
+    L("salaire mensuel", F_SALARY), L("traitement", F_SALARY), L("stipendio", F_SALARY),
+    L("retribuzione", F_SALARY), L("salario", F_SALARY), L("sueldo", F_SALARY),
+    L("date de cl\xc3\xb4ture", F_DEADLINE), L("date de cloture", F_DEADLINE),
+    L("date limite de d\xc3\xa9p\xc3\xb4t", F_DEADLINE), L("scadenza", F_DEADLINE),
+    L("data di scadenza", F_DEADLINE), L("fecha de cierre", F_DEADLINE),
+    L("pubblicato il", F_PUBLISHED), L("data di pubblicazione", F_PUBLISHED),
+    L("date de publication", F_PUBLISHED), L("localit\xc3\xa0", F_LOCATION), L("lugar de trabajo", F_LOCATION),
+    L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION), L("avis de vacance", F_REQUISITION),
+    L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE), L("nulla osta di sicurezza", F_CLEARANCE),
 };
 
 /* Fields whose values have a strict form, so "Label value" without a colon
@@ -481,8 +494,10 @@ static const char *currency_at(const char *low, size_t len, size_t *used)
 static const char *pay_basis(const char *label_low, size_t label_len, const char *low, size_t len)
 {
     static const char *const MONTHLY[] = {"monthly", "per month", "a month", "/month", "12 x per year",
-                                          "12x per year", "12 times a year", "x 12"};
-    static const char *const ANNUAL[] = {"annual", "per year", "per annum", "yearly", "a year", "/year"};
+                                          "12x per year", "12 times a year", "x 12", "mensuel", "par mois",
+                                          "mensile", "al mese", "mensual", "al mes"};
+    static const char *const ANNUAL[] = {"annual", "per year", "per annum", "yearly", "a year", "/year",
+                                         "annuel", "par an", "annuo", "annuale", "anual", "al a\xc3\xb1o"};
     for (size_t k = 0; k < sizeof MONTHLY / sizeof MONTHLY[0]; k++)
         if (nt_find(low, len, MONTHLY[k]) != NT_NPOS || nt_find(label_low, label_len, MONTHLY[k]) != NT_NPOS)
             return "Monthly";
@@ -837,8 +852,11 @@ static void scan_labels(nt_doc *d, header_state *st)
         /* quick reject: a long sentence without a colon near its start is no label line */
         if (l->len > 80 && !memchr(s, ':', 48)) continue;
         size_t n;
-        const label *lab = match_label(low, l->len, &n);
-        if (!lab && l->len > 1) lab = match_glued_label(s, low, l->len, &n);
+        /* an emoji or a symbol before the label (a calendar emoji, then "Closing date: ...") */
+        size_t sym = (unsigned char)s[0] >= 0x80 ? nt_skip_symbols(s, l->len) : 0;
+        const label *lab = match_label(low + sym, l->len - sym, &n);
+        if (!lab && l->len - sym > 1) lab = match_glued_label(s + sym, low + sym, l->len - sym, &n);
+        n += lab ? sym : 0;
         if (!lab) {
             /* "251043 Requisition #": the number before its label */
             if (l->len > 40 || st->done[F_REQUISITION]) continue;

@@ -379,7 +379,7 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
 {
     if (len == 0 || !nt_is_digit((unsigned char)s[0])) return false;
     uint64_t whole = 0;
-    size_t nd = 0, end = 0, dots = 0, commas = 0;
+    size_t nd = 0, end = 0, dots = 0, commas = 0, groups = 0;
     size_t last_sep = NT_NPOS; /* digits before the last separator */
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -392,6 +392,10 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
             last_sep = nd;
             if (c == '.') dots++;
             else commas++;
+        } else if (c == ' ' && !dots && !commas && nd >= 1 && i + 3 < len && nt_is_digit((unsigned char)s[i + 1]) &&
+                   nt_is_digit((unsigned char)s[i + 2]) && nt_is_digit((unsigned char)s[i + 3]) &&
+                   (i + 4 >= len || !nt_is_digit((unsigned char)s[i + 4])) && (nd - groups * 3) <= 3) {
+            groups++; /* "7 563,38": a blank groups thousands, as French notices write them */
         } else {
             break;
         }
