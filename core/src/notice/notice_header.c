@@ -103,7 +103,7 @@ enum { ORDER_DAY_FIRST = 1, ORDER_MONTH_FIRST = 2 };
 
 typedef struct header_state {
     bool done[F_FIELD_COUNT];
-    int date_order; /* ORDER_* bits seen on the page */
+    int date_order; /* ORDER_* bits seen on the page; -1 until a date needs it */
     /* the first label whose value did not read, reported at the end only
      * when no other label gave the field ("Grade" then "NATO Grade G20") */
     const char *unread[F_FIELD_COUNT];
@@ -170,11 +170,12 @@ static int page_date_order(const nt_doc *d)
 /* A numeric date whose day and month could be either way round ("03/04/2025")
  * reads day first only when the page's other dates settle the order; month
  * first when they write it so; otherwise it is not read. */
-static bool settle_date_order(nt_doc *d, const header_state *st, const char *field_name, const char *s,
+static bool settle_date_order(nt_doc *d, header_state *st, const char *field_name, const char *s,
                               size_t len, int no, np_date *date)
 {
     int a, b;
     if (!numeric_pair(s, len, &a, &b) || a > 12 || b > 12 || a == b) return true;
+    if (st->date_order < 0) st->date_order = page_date_order(d); /* once, and only when needed */
     if (st->date_order == ORDER_DAY_FIRST) return true;
     if (st->date_order == ORDER_MONTH_FIRST) {
         np_ymd t = np_date_to_ymd(*date);
@@ -627,20 +628,20 @@ static const label *match_label(const char *low, size_t len, size_t *label_len);
 /* A label glued to its value at a case change: "GradeA.2", "Salary9,000". */
 static const label *match_glued_label(const char *s, const char *low, size_t len, size_t *label_len)
 {
-    const label *best = NULL;
-    size_t best_n = 0;
-    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++) {
-        size_t n = LABELS[k].len;
-        if (LABELS[k].text[0] != low[0] || n <= best_n || n >= len || memcmp(low, LABELS[k].text, n) != 0)
-            continue;
-        if (!nt_is_lower((unsigned char)s[n - 1]) ||
-            !(nt_is_upper((unsigned char)s[n]) || nt_is_digit((unsigned char)s[n])))
-            continue;
-        best = &LABELS[k];
-        best_n = n;
-    }
-    *label_len = best_n;
-    return best;
+    /* the case change a label glued to its value leaves ends the label */
+    size_t cut = 1;
+    while (cut < len && cut < 48 &&
+           !(nt_is_lower((unsigned char)s[cut - 1]) &&
+             (nt_is_upper((unsigned char)s[cut]) || nt_is_digit((unsigned char)s[cut]))))
+        cut++;
+    *label_len = 0;
+    if (cut >= len || cut >= 48) return NULL;
+    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++)
+        if (LABELS[k].len == cut && memcmp(low, LABELS[k].text, cut) == 0) {
+            *label_len = cut;
+            return &LABELS[k];
+        }
+    return NULL;
 }
 
 static const label *match_label(const char *low, size_t len, size_t *label_len)
@@ -707,8 +708,17 @@ size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t fr
     if (!memchr(s, ':', len) &&
         (len > 200 || (nt_find(low, len, "vacancy") == NT_NPOS && nt_find(low, len, "ref") == NT_NPOS)))
         return NT_NPOS;
-    for (size_t i = from + 1; i < len; i++)
+    /* a label is within a label's length of the colon after it, or is a
+     * requisition label ("Staff Vacancy", "Ref. No", "Vacancy Number") */
+    enum { LONGEST_LABEL = 48 };
+    const char *colon = memchr(s + from, ':', len - from);
+    for (size_t i = from + 1; i < len; i++) {
+        while (colon && (size_t)(colon - s) < i) colon = memchr(colon + 1, ':', len - (size_t)(colon - s) - 1);
+        bool near_colon = colon && (size_t)(colon - s) - i <= LONGEST_LABEL;
+        char c = low[i];
+        if (!near_colon && c != 's' && c != 'r' && c != 'v') continue;
         if (glued_label_at(s, low, len, i)) return i;
+    }
     return NT_NPOS;
 }
 
@@ -938,7 +948,21 @@ static void body_from_first_sentence(nt_doc *d, header_state *st)
         }
     size_t at;
     const char *name = nt_find_body(s + i, low + i, len - i, true, &at);
-    if (!name || at != 0) return;
+    if (!name || at != 0) {
+        /* "The mission of the Operations Division of the International Staff is
+         * ...": the subject is a unit of the body */
+        static const char *const UNITS[] = {"division of the ", "directorate of the ", "office of the ",
+                                            "branch of the ", "section of the ", "staff of the "};
+        size_t lim = len - i < 120 ? len - i : 120, u = NT_NPOS, un = 0;
+        for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
+            size_t where = nt_find(low + i, lim, UNITS[k]);
+            if (where < u) u = where, un = strlen(UNITS[k]);
+        }
+        if (u == NT_NPOS || memchr(s + i, '.', u) != NULL) return; /* within the first sentence */
+        i += u + un;
+        name = nt_find_body(s + i, low + i, len - i, true, &at);
+        if (!name || at != 0) return;
+    }
     /* "General Manager, NATO Support and Procurement Agency": a post that heads
      * the body it describes may be filled by another (its governing board's
      * staff); the summary does not say which employs */
@@ -960,12 +984,16 @@ static void body_from_first_sentence(nt_doc *d, header_state *st)
 }
 
 /* "(NATO HQ Brussels)", "located at NATO Headquarters in Brussels": the duty
- * city stated in a header or summary sentence. */
+ * city stated in a header sentence or the summary's first paragraphs (the
+ * place a notice introduces itself with, not a city named further on). */
 static void location_from_text(nt_doc *d, header_state *st)
 {
+    enum { SUMMARY_LINES = 4 };
+    int summary_lines = 0;
     for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
         const nt_line *l = &d->lines[i];
         if ((l->kind != NT_HEADER && l->kind != NT_SUMMARY) || l->heading || !l->len) continue;
+        if (l->kind == NT_SUMMARY && ++summary_lines > SUMMARY_LINES) break;
         const char *city = nt_city_in_text(nt_low(d, l), l->len);
         if (city) {
             set_location(d, city, strlen(city), l->no);
@@ -1101,7 +1129,7 @@ np_status nt_read_header(nt_doc *d)
 {
     header_state st;
     memset(&st, 0, sizeof st);
-    st.date_order = page_date_order(d);
+    st.date_order = -1;
     scan_labels(d, &st);
     if (d->status != NP_OK) return d->status;
     scan_title_body_location(d, &st);

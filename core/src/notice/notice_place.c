@@ -59,21 +59,32 @@ static const struct {
     {"NATO IS", true, "International Staff"},
 };
 
+/* One pass over the word starts of the text, each compared with the bodies
+ * that begin with its letter: the first body named, not the first of a list
+ * searched in turn (which would read the text once per body). */
 const char *nt_find_body(const char *s, const char *low, size_t len, bool abbreviations, size_t *at)
 {
-    size_t best = NT_NPOS;
-    const char *name = NULL;
-    for (size_t k = 0; k < sizeof BODIES / sizeof BODIES[0]; k++) {
-        if (BODIES[k].exact && !abbreviations) continue;
-        size_t where = BODIES[k].exact ? nt_find_exact_word(s, len, BODIES[k].match)
-                                       : nt_find_word(low, len, BODIES[k].match);
-        if (where < best) {
-            best = where;
+    for (size_t i = 0; i < len; i++) {
+        /* the first letters of the names above, a quick test before the table */
+        if (!low[i] || !strchr("ianscjh", low[i]) || (i && nt_is_word((unsigned char)low[i - 1]))) continue;
+        const char *name = NULL;
+        size_t best = 0;
+        for (size_t k = 0; k < sizeof BODIES / sizeof BODIES[0]; k++) {
+            const char *m = BODIES[k].match;
+            if (BODIES[k].exact ? (!abbreviations || s[i] != m[0]) : low[i] != m[0]) continue;
+            size_t n = strlen(m);
+            if (n <= best || n > len - i || memcmp(BODIES[k].exact ? s + i : low + i, m, n) != 0) continue;
+            if (i + n < len && nt_is_word((unsigned char)low[i + n])) continue;
             name = BODIES[k].name;
+            best = n;
+        }
+        if (name) {
+            if (at) *at = i;
+            return name;
         }
     }
-    if (at) *at = best;
-    return name;
+    if (at) *at = NT_NPOS;
+    return NULL;
 }
 
 /* ---- places --------------------------------------------------------------------- */
@@ -254,21 +265,22 @@ const char *nt_city_in_text(const char *low, size_t len)
     /* "NATO HQ Brussels", "(NATO HQ, Brussels)": the headquarters' abbreviation
      * with its city, as headers write the duty site; "located at ... in City",
      * "based in City". A city merely mentioned ("personnel in Brussels") is no
-     * duty place. */
+     * duty place. One pass over the word starts. */
     static const char *const ANCHORS[] = {"nato hq", "located at", "located in", "based in",
                                           "based at"};
-    for (size_t k = 0; k < sizeof ANCHORS / sizeof ANCHORS[0]; k++) {
-        size_t n = strlen(ANCHORS[k]);
-        for (size_t from = 0; from < len;) {
-            size_t at = nt_find_word(low + from, len - from, ANCHORS[k]);
-            if (at == NT_NPOS) break;
-            at += from;
-            from = at + n;
-            size_t i = k == 0 ? at + n : skip_place_filler(low, len, at + n);
+    for (size_t at = 0; at < len; at++) {
+        char c = low[at];
+        if ((c != 'n' && c != 'l' && c != 'b') || (at && nt_is_word((unsigned char)low[at - 1]))) continue;
+        for (size_t k = 0; k < sizeof ANCHORS / sizeof ANCHORS[0]; k++) {
+            if (ANCHORS[k][0] != c || !nt_starts_word(low + at, len - at, ANCHORS[k])) continue;
+            size_t n = strlen(ANCHORS[k]), i;
             if (k == 0) {
+                i = at + n;
                 while (i < len && low[i] == ' ') i++;
                 if (i < len && low[i] == ',') i++;
                 while (i < len && low[i] == ' ') i++;
+            } else {
+                i = skip_place_filler(low, len, at + n);
             }
             const char *city = nt_city_at(low + i, len - i, NULL);
             if (city) return city;

@@ -268,6 +268,21 @@ static bool midline_heading_at(const char *s, size_t len, size_t p)
     return nt_match_heading(s + p, e + 1 - p, false, &used, &part) != NT_HEADER && used == e + 1 - p;
 }
 
+/* The next numbered heading inside the line after `from`, or NT_NPOS: found
+ * from each ". " (fewer than bytes), looking back over its number. */
+static size_t next_midline_heading(const char *s, size_t len, size_t from)
+{
+    for (const char *dot = memchr(s + from + 1, '.', len - from - 1); dot;
+         dot = memchr(dot + 1, '.', len - (size_t)(dot - s) - 1)) {
+        size_t k = (size_t)(dot - s);
+        if (k + 1 >= len) break;
+        size_t p = k;
+        while (p > from + 1 && k - p < 2 && nt_is_digit((unsigned char)s[p - 1])) p--;
+        if (p < k && p > from && midline_heading_at(s, len, p)) return p;
+    }
+    return NT_NPOS;
+}
+
 /* Splits long physical lines before the numbered headings inside them. NULL
  * on NP_ENOMEM (d->status set). */
 static nt_line *split_midline_headings(nt_doc *d, nt_line *old, size_t *count)
@@ -276,7 +291,9 @@ static nt_line *split_midline_headings(nt_doc *d, nt_line *old, size_t *count)
     for (size_t li = 0; li < n; li++) {
         const char *s = d->buf + old[li].off;
         if (old[li].len > 80)
-            for (size_t p = 1; p < old[li].len; p++) extra += midline_heading_at(s, old[li].len, p);
+            for (size_t p = next_midline_heading(s, old[li].len, 0); p != NT_NPOS;
+                 p = next_midline_heading(s, old[li].len, p))
+                extra++;
     }
     if (!extra) return old;
     nt_line *out = calloc(n + extra, sizeof *out);
@@ -290,9 +307,8 @@ static nt_line *split_midline_headings(nt_doc *d, nt_line *old, size_t *count)
         nt_line l = old[li];
         const char *s = d->buf + l.off;
         size_t start = 0;
-        if (l.len > 80)
-            for (size_t p = 1; p < l.len; p++) {
-                if (!midline_heading_at(s, l.len, p)) continue;
+        for (size_t p = l.len > 80 ? next_midline_heading(s, l.len, 0) : NT_NPOS; p != NT_NPOS;
+             p = next_midline_heading(s, l.len, p)) {
                 size_t end = p;
                 while (end > start && s[end - 1] == ' ') end--;
                 out[k] = l;
@@ -319,13 +335,15 @@ static nt_kind heading_over_two_lines(const nt_doc *d, const nt_line *a, const n
 {
     char joined[96];
     if (!a->len || !b->len || a->len > 40 || b->len > 40 || b->bullet) return NT_HEADER;
-    /* the first line alone must not read: a number, or upper-case words that stop mid-phrase */
+    /* upper case only: a number, or upper-case words that stop mid-phrase, then the rest */
+    for (size_t i = 0; i < a->len; i++)
+        if (nt_is_lower((unsigned char)d->buf[a->off + i])) return NT_HEADER;
+    for (size_t i = 0; i < b->len; i++)
+        if (nt_is_lower((unsigned char)d->buf[b->off + i])) return NT_HEADER;
     memcpy(joined, d->buf + a->off, a->len);
     joined[a->len] = ' ';
     memcpy(joined + a->len + 1, d->buf + b->off, b->len);
     size_t len = a->len + 1 + b->len, used;
-    for (size_t i = 0; i < len; i++)
-        if (nt_is_lower((unsigned char)joined[i])) return NT_HEADER; /* upper case only */
     nt_kind kind = nt_match_heading(joined, len, a->bullet, &used, part);
     return kind != NT_HEADER && used == len ? kind : NT_HEADER;
 }
