@@ -23,6 +23,7 @@ Test(notice_places, the_city_of_every_place_form)
     expect_location("Widget Officer\nLieu de travail : La Spezia, Italy\n", "La Spezia");
     expect_location("Widget Officer\nUbicaci\xc3\xb3n: Geilenkirchen (Germany)\n", NULL);
     expect_location("Widget Officer\nLocation: The Hague\n", "The Hague");
+    expect_location("Widget Officer\nUbicaci\xc3\xb3n: Brussels Brussels Capital\n", "Brussels");
     expect_location("Widget Officer\nNorfolk, United States\n", "Norfolk");
     /* an unknown city: with its country, or as a label's value */
     expect_location("Widget Officer\nKabul, Afghanistan, Asia\n", NULL);

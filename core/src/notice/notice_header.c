@@ -717,6 +717,13 @@ size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t fr
         bool near_colon = colon && (size_t)(colon - s) - i <= LONGEST_LABEL;
         char c = low[i];
         if (!near_colon && c != 's' && c != 'r' && c != 'v') continue;
+        if (!nt_is_alpha((unsigned char)c) || (s[i - 1] != ' ' && !nt_is_upper((unsigned char)s[i]))) continue;
+        if (!near_colon) {
+            /* a requisition label without a colon is followed by its number */
+            size_t k = i, lim = len - i < 24 ? len : i + 24;
+            while (k < lim && !nt_is_digit((unsigned char)s[k])) k++;
+            if (k == lim) continue;
+        }
         if (glued_label_at(s, low, len, i)) return i;
     }
     return NT_NPOS;
@@ -1109,15 +1116,23 @@ static void scan_text_flags(nt_doc *d, header_state *st)
  * (the "job=241166" of its jobdetail page). */
 static void requisition_from_link(nt_doc *d, header_state *st)
 {
-    size_t at = nt_find(d->low, d->size, "taleo.net/");
+    /* from each '?' (rare in prose, unlike the letters of "taleo") */
+    const char *q = d->low;
+    size_t at = NT_NPOS;
+    while ((q = memchr(q, '?', d->size - (size_t)(q - d->low))) != NULL) {
+        size_t k = (size_t)(q - d->low);
+        if (d->size - k > 5 && memcmp(q, "?job=", 5) == 0 && k >= 13 &&
+            memcmp(q - 13, "jobdetail.ftl", 13) == 0) {
+            at = k;
+            break;
+        }
+        q++;
+    }
     if (at == NT_NPOS) return;
     const nt_line *l = line_at(d, at);
-    if (!l) return;
-    size_t rel = at - l->off;
-    size_t job = nt_find(nt_low(d, l) + rel, l->len - rel, "?job=");
-    if (job == NT_NPOS) return;
-    const char *s = nt_text(d, l) + rel + job + 5;
-    size_t left = l->len - rel - job - 5, n = 0;
+    if (!l || nt_find(nt_low(d, l), at - l->off, "taleo.net/") == NT_NPOS) return;
+    const char *s = d->buf + at + 5;
+    size_t left = l->off + l->len - at - 5, n = 0;
     while (n < left && n < 12 && nt_is_digit((unsigned char)s[n])) n++;
     if (n < 5 || (n < left && nt_is_word((unsigned char)s[n]))) return;
     nt_set(d, &d->p->requisition, s, n);

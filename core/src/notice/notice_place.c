@@ -66,7 +66,8 @@ const char *nt_find_body(const char *s, const char *low, size_t len, bool abbrev
 {
     for (size_t i = 0; i < len; i++) {
         /* the first letters of the names above, a quick test before the table */
-        if (!low[i] || !strchr("ianscjh", low[i]) || (i && nt_is_word((unsigned char)low[i - 1]))) continue;
+        char c = low[i];
+        if ((c != 'i' && c != 'a' && c != 'n' && c != 's' && c != 'c' && c != 'j' && c != 'h') || (i && nt_is_word((unsigned char)low[i - 1]))) continue;
         const char *name = NULL;
         size_t best = 0;
         for (size_t k = 0; k < sizeof BODIES / sizeof BODIES[0]; k++) {
@@ -176,7 +177,8 @@ static part_kind classify_part(const char *s, const char *low, size_t len, const
 {
     size_t n;
     const char *known = nt_city_at(low, len, &n);
-    if (known && n == len) {
+    /* "Brussels", or the city then its region as some sites write it ("Brussels Brussels Capital") */
+    if (known && (n == len || (low[n] == ' ' && name_like(s + n + 1, len - n - 1)))) {
         *city = known;
         return PART_CITY;
     }
