@@ -29,6 +29,13 @@ static inline bool ns_has_diag(const np_posting *p, const char *field, const cha
     return false;
 }
 
+/* A string field read from `text` is `want` (NULL: not read). */
+static inline void ns_expect_field(const char *got, const char *want, const char *text)
+{
+    if (want) cr_expect_str_eq(got, want, "in: %s", text);
+    else cr_expect_null(got, "in: %s (got %s)", text, got);
+}
+
 static inline np_date ns_ymd(int y, int m, int d)
 {
     np_date out;

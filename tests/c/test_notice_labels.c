@@ -49,9 +49,8 @@ Test(notice_labels, a_whole_notice_on_one_line)
 static void expect_title_requisition(const char *text, const char *title, const char *requisition)
 {
     np_posting *p = ns_read(text);
-    cr_expect_str_eq(p->title, title, "in: %s", text);
-    if (requisition) cr_expect_str_eq(p->requisition, requisition, "in: %s", text);
-    else cr_expect_null(p->requisition, "in: %s (got %s)", text, p->requisition);
+    ns_expect_field(p->title, title, text);
+    ns_expect_field(p->requisition, requisition, text);
     np_posting_free(p);
 }
 

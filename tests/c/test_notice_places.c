@@ -8,8 +8,7 @@
 static void expect_location(const char *text, const char *city)
 {
     np_posting *p = ns_read(text);
-    if (city) cr_expect_str_eq(p->location, city, "in: %s", text);
-    else cr_expect_null(p->location, "in: %s (got %s)", text, p->location);
+    ns_expect_field(p->location, city, text);
     np_posting_free(p);
 }
 
@@ -61,8 +60,7 @@ Test(notice_places, the_city_a_sentence_states_as_the_duty_site)
 static void expect_body(const char *text, const char *body)
 {
     np_posting *p = ns_read(text);
-    if (body) cr_expect_str_eq(p->body, body, "in: %s", text);
-    else cr_expect_null(p->body, "in: %s (got %s)", text, p->body);
+    ns_expect_field(p->body, body, text);
     np_posting_free(p);
 }
 

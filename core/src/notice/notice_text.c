@@ -203,16 +203,24 @@ static const char *const WEEKDAYS[] = {
     "venerd\xc3\xac", "sabato", "domenica",
 };
 
-/* The bytes a weekday name (and a following '.', ',' and blanks) takes at s. */
-static size_t skip_weekday(const char *s, size_t len)
+/* The word at s (letters, UTF-8 included) lower-cased into w[16]; its
+ * length, or 0 when it is not 3 to 12 bytes long (no month or weekday). */
+static size_t name_at(const char *s, size_t len, char w[16])
 {
     size_t n = 0;
     while (n < len && (nt_is_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) n++;
     if (n < 3 || n > 12) return 0;
-    char w[16];
     for (size_t i = 0; i < n; i++) w[i] = nt_tolower(s[i]);
     w[n] = '\0';
-    for (size_t i = 0; i < sizeof WEEKDAYS / sizeof WEEKDAYS[0]; i++) {
+    return n;
+}
+
+/* The bytes a weekday name (and a following '.', ',' and blanks) takes at s. */
+static size_t skip_weekday(const char *s, size_t len)
+{
+    char w[16];
+    size_t n = name_at(s, len, w);
+    for (size_t i = 0; n && i < sizeof WEEKDAYS / sizeof WEEKDAYS[0]; i++) {
         if (strcmp(w, WEEKDAYS[i]) == 0) {
             if (n < len && s[n] == '.') n++;
             if (n < len && s[n] == ',') n++;
@@ -225,13 +233,9 @@ static size_t skip_weekday(const char *s, size_t len)
 /* A month name at s; *used includes a trailing '.'. 0 when none. */
 static int month_name(const char *s, size_t len, size_t *used)
 {
-    size_t n = 0;
-    while (n < len && (nt_is_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) n++;
-    if (n < 3 || n > 12) return 0;
     char w[16];
-    for (size_t i = 0; i < n; i++) w[i] = nt_tolower(s[i]);
-    w[n] = '\0';
-    for (size_t i = 0; i < sizeof MONTHS / sizeof MONTHS[0]; i++) {
+    size_t n = name_at(s, len, w);
+    for (size_t i = 0; n && i < sizeof MONTHS / sizeof MONTHS[0]; i++) {
         if (strcmp(w, MONTHS[i].name) == 0) {
             if (n < len && s[n] == '.') n++;
             *used = n;
