@@ -82,6 +82,7 @@ build = {
         "core/src/notice/notice_segment.c",
         "core/src/notice/notice_text.c",
         "core/src/notice/notice_header.c",
+        "core/src/notice/notice_place.c",
         "core/src/notice/notice_org.c",
         "core/src/notice/notice_sections.c",
         "core/src/notice/notice_requirements.c",

@@ -55,7 +55,7 @@ def rows(summary):
 def test_summary_of_seed_000():
     r = rows(run("read", seed("000")).stdout)
     assert r["title"] == "Officer, Logistics  (line 3)"
-    assert r["location"] == "Brussels, Belgium  (line 6)"
+    assert r["location"] == "Brussels  (line 6)"
     assert r["body"] == "International Staff  (line 5)"
     assert r["division"] == "Defence Policy and Planning Division  (line 18)"
     assert r["section"] == "Defence Enablement and Logistics Section  (line 20)"

@@ -81,7 +81,7 @@ end
 H.test("seeds read with the issue's expected values", function()
   local p = natopost.read_notice_file(SEEDS .. "/000_635ccc0da40775d6.txt")
   H.eq(p.title, "Officer, Logistics")
-  H.eq(p.location, "Brussels, Belgium")
+  H.eq(p.location, "Brussels")
   H.eq(p.division, "Defence Policy and Planning Division")
   H.eq(p.section, "Defence Enablement and Logistics Section")
   H.eq(p.deadline, "2025-04-22")

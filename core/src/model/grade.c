@@ -92,6 +92,11 @@ static np_status parse_term(cursor *c, char style, int *g, char *category, np_er
         if (u == 'N' && c->pos + 1 < c->len && upper(c->text[c->pos + 1]) == 'G') {
             letter = 'G';
             c->pos += 2;
+        } else if (u == 'L' && c->pos + 2 < c->len && upper(c->text[c->pos + 1]) == 'I' &&
+                   (is_digit(c->text[c->pos + 2]) || c->text[c->pos + 2] == '.' ||
+                    c->text[c->pos + 2] == '-' || is_blank(c->text[c->pos + 2]))) {
+            letter = 'L'; /* "LI 3", "LI.3": the linguists' category as old notices write it */
+            c->pos += 2;
         } else if (u == 'G' || u == 'A' || u == 'B' || u == 'C' || u == 'L') {
             letter = u;
             c->pos++;

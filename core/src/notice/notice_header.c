@@ -46,7 +46,10 @@ static const label LABELS[] = {
     L("d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED), L("dia de actualizacion", F_UPDATED),
     L("fecha de actualizaci\xc3\xb3n", F_UPDATED), L("mis \xc3\xa0 jour le", F_UPDATED),
     L("location", F_LOCATION), L("duty station", F_LOCATION), L("duty location", F_LOCATION),
-    L("place of work", F_LOCATION), L("work location", F_LOCATION),
+    L("place of work", F_LOCATION), L("work location", F_LOCATION), L("primary location", F_LOCATION),
+    L("sede", F_LOCATION), L("sede di lavoro", F_LOCATION), L("luogo di lavoro", F_LOCATION),
+    L("lieu d'affectation", F_LOCATION), L("employer", F_BODY), L("organismo", F_BODY),
+    L("organisme", F_BODY), L("organismo otan", F_BODY), L("organisme otan", F_BODY),
     L("ubicaci\xc3\xb3n", F_LOCATION), L("ubicacion", F_LOCATION), L("lieu de travail", F_LOCATION),
     L("nato body", F_BODY), L("organisation", F_BODY), L("organization", F_BODY),
     L("hiring organisation", F_BODY), L("hiring organization", F_BODY),
@@ -59,12 +62,30 @@ static const label LABELS[] = {
     L("requisition", F_REQUISITION), L("job requisition id", F_REQUISITION),
     L("vacancy number", F_REQUISITION), L("vacancy no", F_REQUISITION),
     L("vacancy notice number", F_REQUISITION), L("reference number", F_REQUISITION),
-    L("job id", F_REQUISITION),
+    L("job id", F_REQUISITION), L("staff vacancy", F_REQUISITION), L("ref", F_REQUISITION),
+    L("ref.", F_REQUISITION), L("ref. no", F_REQUISITION), L("ref no", F_REQUISITION),
+    L("ref. no.", F_REQUISITION), L("vacancy reference", F_REQUISITION),
+    L("numero di riferimento", F_REQUISITION), L("riferimento", F_REQUISITION),
+    L("n\xc3\xbamero de referencia", F_REQUISITION), L("referencia", F_REQUISITION),
+    L("r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION), L("num\xc3\xa9ro de r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION),
     L("security clearance", F_CLEARANCE), L("security clearance required", F_CLEARANCE),
     L("clearance level", F_CLEARANCE), L("required clearance", F_CLEARANCE),
     L("clearance", F_CLEARANCE),
     L("job title", F_TITLE), L("post title", F_TITLE), L("position title", F_TITLE),
     L("vacancy title", F_TITLE), L("title", F_TITLE),
+    /* site labels in French, Italian and Spanish */
+    L("titre du poste", F_TITLE), L("intitul\xc3\xa9 du poste", F_TITLE), L("titre", F_TITLE),
+    L("titolo", F_TITLE), L("titolo della posizione", F_TITLE), L("t\xc3\xadtulo del puesto", F_TITLE),
+    L("puesto", F_TITLE), L("grado", F_GRADE), L("grade otan", F_GRADE), L("salaire", F_SALARY),
+    L("salaire mensuel", F_SALARY), L("traitement", F_SALARY), L("stipendio", F_SALARY),
+    L("retribuzione", F_SALARY), L("salario", F_SALARY), L("sueldo", F_SALARY),
+    L("date de cl\xc3\xb4ture", F_DEADLINE), L("date de cloture", F_DEADLINE),
+    L("date limite de d\xc3\xa9p\xc3\xb4t", F_DEADLINE), L("scadenza", F_DEADLINE),
+    L("data di scadenza", F_DEADLINE), L("fecha de cierre", F_DEADLINE),
+    L("pubblicato il", F_PUBLISHED), L("data di pubblicazione", F_PUBLISHED),
+    L("date de publication", F_PUBLISHED), L("localit\xc3\xa0", F_LOCATION), L("lugar de trabajo", F_LOCATION),
+    L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION), L("avis de vacance", F_REQUISITION),
+    L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE), L("nulla osta di sicurezza", F_CLEARANCE),
 };
 
 /* Fields whose values have a strict form, so "Label value" without a colon
@@ -72,11 +93,17 @@ static const label LABELS[] = {
 static bool strict_field(field f)
 {
     return f == F_DEADLINE || f == F_PUBLISHED || f == F_UPDATED || f == F_GRADE ||
-           f == F_SALARY || f == F_CLEARANCE;
+           f == F_SALARY || f == F_CLEARANCE || f == F_LOCATION /* a place reads or is refused */ ||
+           f == F_REQUISITION /* an identifier with at least three digits */;
 }
+
+/* What the page's numeric dates ("31/12/2025", "12.31.2025") say about the
+ * order of day and month. */
+enum { ORDER_DAY_FIRST = 1, ORDER_MONTH_FIRST = 2 };
 
 typedef struct header_state {
     bool done[F_FIELD_COUNT];
+    int date_order; /* ORDER_* bits seen on the page; -1 until a date needs it */
     /* the first label whose value did not read, reported at the end only
      * when no other label gave the field ("Grade" then "NATO Grade G20") */
     const char *unread[F_FIELD_COUNT];
@@ -101,6 +128,66 @@ static bool rest_is_time_zone(const char *s, size_t len)
     return false;
 }
 
+/* "a<sep>b<sep>yyyy" at s (sep one of '/', '.', '-', the same twice): the
+ * first two numbers. */
+static bool numeric_pair(const char *s, size_t len, int *a, int *b)
+{
+    size_t i = 0;
+    int v[2] = {0, 0};
+    char sep = 0;
+    for (int k = 0; k < 2; k++) {
+        size_t start = i;
+        while (i < len && i - start < 3 && nt_is_digit((unsigned char)s[i])) v[k] = v[k] * 10 + (s[i++] - '0');
+        if (i == start || i - start > 2 || i >= len) return false;
+        if (k == 0) sep = s[i];
+        if ((s[i] != '/' && s[i] != '.' && s[i] != '-') || s[i] != sep) return false;
+        i++;
+    }
+    for (int k = 0; k < 4; k++)
+        if (i + (size_t)k >= len || !nt_is_digit((unsigned char)s[i + (size_t)k])) return false;
+    if (i + 4 < len && nt_is_digit((unsigned char)s[i + 4])) return false;
+    *a = v[0];
+    *b = v[1];
+    return true;
+}
+
+/* One pass over the text: a numeric date whose first number is over 12
+ * writes the day first; one whose second is, the month first. */
+static int page_date_order(const nt_doc *d)
+{
+    int order = 0;
+    for (size_t i = 0; i < d->size; i++) {
+        if (!nt_is_digit((unsigned char)d->buf[i]) || (i && nt_is_digit((unsigned char)d->buf[i - 1])))
+            continue;
+        int a, b;
+        if (!numeric_pair(d->buf + i, d->size - i, &a, &b)) continue;
+        if (a > 12 && b <= 12) order |= ORDER_DAY_FIRST;
+        if (b > 12 && a <= 12) order |= ORDER_MONTH_FIRST;
+    }
+    return order;
+}
+
+/* A numeric date whose day and month could be either way round ("03/04/2025")
+ * reads day first only when the page's other dates settle the order; month
+ * first when they write it so; otherwise it is not read. */
+static bool settle_date_order(nt_doc *d, header_state *st, const char *field_name, const char *s,
+                              size_t len, int no, np_date *date)
+{
+    int a, b;
+    if (!numeric_pair(s, len, &a, &b) || a > 12 || b > 12 || a == b) return true;
+    if (st->date_order < 0) st->date_order = page_date_order(d); /* once, and only when needed */
+    if (st->date_order == ORDER_DAY_FIRST) return true;
+    if (st->date_order == ORDER_MONTH_FIRST) {
+        np_ymd t = np_date_to_ymd(*date);
+        return np_date_from_ymd(date, t.year, t.day, t.month, NULL) == NP_OK;
+    }
+    nt_diag(d, NP_DIAG_WARNING, no, field_name,
+            "\"%.*s\": day and month could be either way round and no other date on the page "
+            "settles it; not read",
+            (int)(len > 40 ? np_utf8_cut(s, 40) : len), s);
+    return false;
+}
+
 /* The whole value is a date (with an optional time and time zone). */
 static bool date_value(const char *s, size_t len, np_date *date, int *minute)
 {
@@ -116,10 +203,25 @@ static bool try_grade(const char *s, size_t len, np_grade *g)
     return len && np_grade_parse(g, s, len, NULL) == NP_OK;
 }
 
+/* A token that is only a category letter ("A", "LI"): a bare number after
+ * it belongs to it ("LI 6"), never a G number of its own. */
+static bool category_token(const char *t, size_t n)
+{
+    if (n == 1) return strchr("ABCLabcl", t[0]) != NULL;
+    return n == 2 && nt_tolower(t[0]) == 'l' && nt_tolower(t[1]) == 'i';
+}
+
 bool nt_find_grade(const char *s, size_t len, np_grade *grade)
 {
     nt_trim(&s, &len, ":");
-    if (try_grade(s, len, grade)) return true;
+    if (len == 0) return false;
+    np_error err;
+    np_status st = np_grade_parse(grade, s, len, &err);
+    if (st == NP_OK) return true;
+    /* "A-8", "G25", "LI 6": written as a grade that does not exist; no token of
+     * it is read as another grade */
+    if (st == NP_EINVAL) return false;
+    bool after_category = false;
     /* token by token: "A.2 / NATO Grade G15", "GradeA.2", "A3 (A2/3)" */
     np_grade found = NP_GRADE_NONE;
     for (size_t i = 0; i < len;) {
@@ -136,8 +238,12 @@ bool nt_find_grade(const char *s, size_t len, np_grade *grade)
         if (n > 5 && nt_tolower(t[0]) == 'g' && nt_tolower(t[1]) == 'r' && nt_tolower(t[2]) == 'a' &&
             nt_tolower(t[3]) == 'd' && nt_tolower(t[4]) == 'e')
             t += 5, n -= 5; /* "GradeA.2" */
+        bool bare = true;
+        for (size_t k = 0; k < n; k++) bare &= nt_is_digit((unsigned char)t[k]);
+        bool skip = bare && after_category;
+        after_category = category_token(t, n);
         np_grade g;
-        if (digit && n <= 12 && try_grade(t, n, &g)) {
+        if (digit && n <= 12 && !skip && try_grade(t, n, &g)) {
             if (!np_grade_is_known(found)) {
                 found = g;
             } else if (np_grade_is_twin(g) && g.low <= found.low && found.high <= g.high) {
@@ -202,71 +308,7 @@ bool nt_find_clearance(const char *s, const char *low, size_t len, np_clearance 
     return true;
 }
 
-/* ---- NATO bodies and places ------------------------------------------------------ */
-
-static const struct {
-    const char *match; /* lower case, or exact case when `exact` */
-    bool exact;
-    const char *name;
-} BODIES[] = {
-    {"international military staff", false, "International Military Staff"},
-    {"international staff", false, "International Staff"},
-    {"nato communications and information agency", false, "NATO Communications and Information Agency"},
-    {"nci agency", false, "NATO Communications and Information Agency"},
-    {"NCIA", true, "NATO Communications and Information Agency"},
-    {"nato support and procurement agency", false, "NATO Support and Procurement Agency"},
-    {"NSPA", true, "NATO Support and Procurement Agency"},
-    {"allied command transformation", false, "Allied Command Transformation"},
-    {"HQ SACT", true, "Allied Command Transformation"},
-    {"ACT", true, "Allied Command Transformation"},
-    {"allied command operations", false, "Allied Command Operations"},
-    {"supreme headquarters allied powers europe", false, "Allied Command Operations"},
-    {"SHAPE", true, "Allied Command Operations"},
-    {"nato science and technology organization", false, "NATO Science and Technology Organization"},
-    {"nato defense college", false, "NATO Defense College"},
-    {"nato defence college", false, "NATO Defense College"},
-    {"IMS", true, "International Military Staff"},
-    {"NATO IS", true, "International Staff"},
-};
-
-/* The first NATO body named in the text; `abbreviations` also accepts the
- * upper-case short forms (header lines only: "ACT" is also a verb). */
-static const char *find_body(const char *s, const char *low, size_t len, bool abbreviations)
-{
-    size_t best = NT_NPOS;
-    const char *name = NULL;
-    for (size_t k = 0; k < sizeof BODIES / sizeof BODIES[0]; k++) {
-        if (BODIES[k].exact && !abbreviations) continue;
-        size_t at = BODIES[k].exact ? nt_find_exact_word(s, len, BODIES[k].match)
-                                    : nt_find_word(low, len, BODIES[k].match);
-        if (at < best) {
-            best = at;
-            name = BODIES[k].name;
-        }
-    }
-    return name;
-}
-
-static const char *const COUNTRIES[] = {
-    "Albania", "Belgium", "Bulgaria", "Canada", "Croatia", "Czech Republic", "Czechia", "Denmark",
-    "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "Italy", "Latvia",
-    "Lithuania", "Luxembourg", "Montenegro", "The Netherlands", "Netherlands", "North Macedonia",
-    "Norway", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden",
-    "T\xc3\xbcrkiye", "Turkey", "United Kingdom", "United States of America", "United States",
-    "USA", "UK",
-};
-
-static size_t country_at(const char *s, size_t len)
-{
-    size_t best = 0;
-    for (size_t k = 0; k < sizeof COUNTRIES / sizeof COUNTRIES[0]; k++) {
-        size_t n = strlen(COUNTRIES[k]);
-        if (n > best && n <= len && memcmp(s, COUNTRIES[k], n) == 0 &&
-            (n == len || !nt_is_word((unsigned char)s[n])))
-            best = n;
-    }
-    return best;
-}
+/* ---- places ------------------------------------------------------------------------ */
 
 static bool set_location(nt_doc *d, const char *s, size_t len, int no)
 {
@@ -275,26 +317,22 @@ static bool set_location(nt_doc *d, const char *s, size_t len, int no)
     return true;
 }
 
-/* "Brussels, Belgium", "Belgium", "Belgium-Brussels" (-> "Brussels, Belgium").
- * Sets the location and returns true when the line is a place. */
-static bool place_line(nt_doc *d, const char *s, size_t len, int no)
+/* A place (a location label's value, or an unlabelled header line such as
+ * "Brussels, Belgium"): the duty city is kept; a country alone names no city
+ * and leaves the field unknown with a diagnostic. True when the text was a
+ * place (city or country). */
+static bool place_value(nt_doc *d, const char *s, const char *low, size_t len, int no, bool labelled)
 {
-    if (len == 0 || len > 60) return false;
-    size_t c = country_at(s, len);
-    if (c == len) return set_location(d, s, len, no);
-    if (c && s[c] == '-' && c + 1 < len && nt_is_upper((unsigned char)s[c + 1])) {
-        char buf[128];
-        int n = snprintf(buf, sizeof buf, "%.*s, %.*s", (int)(len - c - 1), s + c + 1, (int)c, s);
-        if (n <= 0 || (size_t)n >= sizeof buf) return false;
-        return set_location(d, buf, (size_t)n, no);
+    const char *city;
+    size_t city_len;
+    switch (nt_read_place(s, low, len, labelled, &city, &city_len)) {
+    case NT_PLACE_CITY: return set_location(d, city, city_len, no);
+    case NT_PLACE_COUNTRY:
+        nt_diag(d, NP_DIAG_INFO, no, "location",
+                "\"%.*s\" names a country, not the duty city; location left unknown", (int)len, s);
+        return true;
+    default: return false;
     }
-    /* "City, Country": the text after the last ", " is a country */
-    if (!nt_is_upper((unsigned char)s[0]) || memchr(s, ':', len)) return false;
-    for (size_t i = len; i > 1; i--) {
-        if (s[i - 2] == ',' && s[i - 1] == ' ')
-            return country_at(s + i, len - i) == len - i && set_location(d, s, len, no);
-    }
-    return false;
 }
 
 /* ---- titles --------------------------------------------------------------------- */
@@ -336,6 +374,46 @@ static bool looks_like_title(const char *s, const char *low, size_t len)
     for (size_t i = 0; i < len; i++)
         if (s[i] == ' ') words++;
     return words <= 10 && has_job_noun(low, len);
+}
+
+/* Titles as applicant-tracking systems print them: "Job Description - Title
+ * (190726)", "Title-190697", "Title221083" (the requisition number glued on),
+ * "H-4: Title" (a post code before it). Returns the title's span in t, tn and
+ * the glued number in id, idn (idn 0 when none). */
+static void strip_title_decorations(const char *s, const char *low, size_t len, const char **t,
+                                    size_t *tn, const char **id, size_t *idn)
+{
+    *idn = 0;
+    static const char *const PREFIXES[] = {"job description - ", "job description: ",
+                                           "job posting - ", "vacancy - "};
+    for (size_t k = 0; k < sizeof PREFIXES / sizeof PREFIXES[0]; k++) {
+        size_t n = strlen(PREFIXES[k]);
+        if (len > n && memcmp(low, PREFIXES[k], n) == 0) s += n, low += n, len -= n;
+    }
+    /* "H-4: ", "A12: ": a post code of letters and at most three digits */
+    size_t i = 0;
+    while (i < len && i < 3 && nt_is_upper((unsigned char)s[i])) i++;
+    if (i && i < len && s[i] == '-') i++;
+    size_t digits = 0;
+    while (i < len && digits < 3 && nt_is_digit((unsigned char)s[i])) i++, digits++;
+    if (digits && i + 1 < len && s[i] == ':' && s[i + 1] == ' ') s += i + 2, len -= i + 2;
+    /* a trailing number of five to eight digits, bracketed, after '-', or glued */
+    size_t end = len;
+    bool bracket = end && s[end - 1] == ')';
+    if (bracket) end--;
+    size_t j = end;
+    while (j > 0 && end - j < 9 && nt_is_digit((unsigned char)s[j - 1])) j--;
+    size_t n = end - j;
+    if (n >= 5 && n <= 8 && j > 0 && (!bracket || s[j - 1] == '(') &&
+        (bracket || s[j - 1] == '-' || s[j - 1] == ' ' || nt_is_alpha((unsigned char)s[j - 1]) ||
+         s[j - 1] == ')')) {
+        *id = s + j;
+        *idn = n;
+        len = bracket ? j - 1 : j;
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '-')) len--;
+    }
+    *t = s;
+    *tn = len;
 }
 
 /* "The Executive Officer (XO) is primarily responsible for ..." in the
@@ -385,15 +463,76 @@ static bool title_from_summary(nt_doc *d)
 
 /* ---- salary ----------------------------------------------------------------------- */
 
+/* Currencies as notices write them, before or after the amount (lower case;
+ * symbols as UTF-8). "$" alone is not here: US, Canadian and other dollars
+ * share it. */
+static const struct {
+    const char *text;
+    const char *code;
+} CURRENCIES[] = {
+    {"\xe2\x82\xac", "EUR"}, {"euros", "EUR"}, {"euro", "EUR"}, {"eur", "EUR"},
+    {"\xc2\xa3", "GBP"}, {"gbp", "GBP"}, {"us$", "USD"}, {"usd", "USD"}, {"cad", "CAD"},
+    {"c$", "CAD"}, {"nok", "NOK"}, {"dkk", "DKK"}, {"pln", "PLN"}, {"chf", "CHF"},
+};
+
+/* The currency at the start of lower-cased `low`, or NULL; *used its bytes. */
+static const char *currency_at(const char *low, size_t len, size_t *used)
+{
+    for (size_t k = 0; k < sizeof CURRENCIES / sizeof CURRENCIES[0]; k++) {
+        size_t n = strlen(CURRENCIES[k].text);
+        bool symbol = (unsigned char)CURRENCIES[k].text[0] >= 0x80 || CURRENCIES[k].text[n - 1] == '$';
+        if (n <= len && memcmp(low, CURRENCIES[k].text, n) == 0 &&
+            (symbol || n == len || !nt_is_alpha((unsigned char)low[n]))) {
+            *used = n;
+            return CURRENCIES[k].code;
+        }
+    }
+    return NULL;
+}
+
+/* "Monthly" or "Annual" as the value or its label states it. "(12 x per
+ * year)" counts the monthly payments of a year: it is no annual amount. */
+static const char *pay_basis(const char *label_low, size_t label_len, const char *low, size_t len)
+{
+    static const char *const MONTHLY[] = {"monthly", "per month", "a month", "/month", "12 x per year",
+                                          "12x per year", "12 times a year", "x 12", "mensuel", "par mois",
+                                          "mensile", "al mese", "mensual", "al mes"};
+    static const char *const ANNUAL[] = {"annual", "per year", "per annum", "yearly", "a year", "/year",
+                                         "annuel", "par an", "annuo", "annuale", "anual", "al a\xc3\xb1o"};
+    for (size_t k = 0; k < sizeof MONTHLY / sizeof MONTHLY[0]; k++)
+        if (nt_find(low, len, MONTHLY[k]) != NT_NPOS || nt_find(label_low, label_len, MONTHLY[k]) != NT_NPOS)
+            return "Monthly";
+    for (size_t k = 0; k < sizeof ANNUAL / sizeof ANNUAL[0]; k++)
+        if (nt_find(low, len, ANNUAL[k]) != NT_NPOS || nt_find(label_low, label_len, ANNUAL[k]) != NT_NPOS)
+            return "Annual";
+    return NULL;
+}
+
+/* After an amount: "- 100,000", "to 100 000" (a range); *end is where the
+ * second amount starts. */
+static bool range_follows(const char *s, const char *low, size_t len, size_t i, size_t *end)
+{
+    i = nt_skip_blanks(s, len, i);
+    size_t cur;
+    if (currency_at(low + i, len - i, &cur)) i = nt_skip_blanks(s, len, i + cur);
+    if (i < len && s[i] == '-') i++;
+    else if (nt_starts_word(low + i, len - i, "to")) i += 2;
+    else return false;
+    i = nt_skip_blanks(s, len, i);
+    if (currency_at(low + i, len - i, &cur)) i = nt_skip_blanks(s, len, i + cur);
+    *end = i;
+    return i < len && nt_is_digit((unsigned char)s[i]);
+}
+
 static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, const char *s,
                          const char *low, size_t len, int no)
 {
     np_salary *sal = &d->p->salary;
-    size_t i = 0;
+    size_t i = 0, cur = 0;
     char currency[4] = "";
     /* a currency before the amount: "€ 9,253.21", "EUR 9,253.21" */
-    if (len >= 3 && memcmp(s, "\xe2\x82\xac", 3) == 0) memcpy(currency, "EUR", 4), i = 3;
-    else if (len >= 3 && memcmp(s, "EUR", 3) == 0) memcpy(currency, "EUR", 4), i = 3;
+    const char *code = currency_at(low, len, &cur);
+    if (code) memcpy(currency, code, 4), i = cur;
     i = nt_skip_blanks(s, len, i);
     double amount;
     size_t used;
@@ -401,34 +540,57 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     /* "666666666666666" is a typo or garbage, not a salary the model can hold */
     if (amount > NP_SALARY_AMOUNT_MAX) return false;
     size_t j = nt_skip_blanks(s, len, i + used);
-    if (!currency[0]) {
-        if (len - j >= 3 && memcmp(s + j, "\xe2\x82\xac", 3) == 0) memcpy(currency, "EUR", 4);
-        else if (nt_starts_word(low + j, len - j, "eur") || nt_starts_word(low + j, len - j, "euro") ||
-                 nt_starts_word(low + j, len - j, "euros") || nt_find(low + j, len - j, "(eur)") != NT_NPOS)
-            memcpy(currency, "EUR", 4);
-        else if (len - j >= 2 && memcmp(s + j, "\xc2\xa3", 2) == 0) memcpy(currency, "GBP", 4);
-        else if (nt_starts_word(low + j, len - j, "gbp")) memcpy(currency, "GBP", 4);
-        else if (nt_starts_word(low + j, len - j, "usd")) memcpy(currency, "USD", 4);
-        else if (nt_starts_word(low + j, len - j, "cad")) memcpy(currency, "CAD", 4);
+    if (!currency[0] && (code = currency_at(low + j, len - j, &cur)) != NULL) memcpy(currency, code, 4);
+    else if (!currency[0] && nt_find(low + j, len - j, "(eur)") != NT_NPOS) memcpy(currency, "EUR", 4);
+    const char *basis = pay_basis(label_low, label_len, low, len);
+    if (!basis && nt_find(label_low, label_len, "(pay basis)") != NT_NPOS) basis = "Pay Basis";
+    size_t second;
+    if (range_follows(s, low, len, i + used, &second)) {
+        double high;
+        size_t k = second;
+        if (nt_parse_amount(s + k, len - k, &high, &used)) k = nt_skip_blanks(s, len, k + used);
+        if (!currency[0] && (code = currency_at(low + k, len - k, &cur)) != NULL) memcpy(currency, code, 4);
+        /* "EUR 80,000 - 100,000 per year": a range states the basis and the
+         * currency, never one amount */
+        nt_diag(d, NP_DIAG_INFO, no, "salary", "a salary range (%.*s); no single amount kept",
+                (int)(len > 60 ? np_utf8_cut(s, 60) : len), s);
+        memcpy(sal->currency, currency, 4);
+        if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
+        d->p->lines.salary = no;
+        return d->status == NP_OK;
     }
-    const char *basis = NULL;
-    size_t basis_len = 0;
-    if (nt_find(low, len, "monthly") != NT_NPOS || nt_find(low, len, "per month") != NT_NPOS ||
-        nt_find(label_low, label_len, "monthly") != NT_NPOS)
-        basis = "Monthly", basis_len = 7;
-    else if (nt_find(low, len, "annual") != NT_NPOS || nt_find(low, len, "per year") != NT_NPOS ||
-             nt_find(low, len, "per annum") != NT_NPOS || nt_find(label_low, label_len, "annual") != NT_NPOS)
-        basis = "Annual", basis_len = 6;
-    else if (nt_find(label_low, label_len, "(pay basis)") != NT_NPOS)
-        basis = "Pay Basis", basis_len = 9;
+    if (!currency[0] && (s[0] == '$' || (j < len && s[j] == '$')))
+        nt_diag(d, NP_DIAG_INFO, no, "salary", "a '$' amount names no currency (US or other dollars)");
     sal->amount = amount;
     memcpy(sal->currency, currency, 4);
     sal->tax_free = nt_find(low, len, "tax free") != NT_NPOS ||
                     nt_find(low, len, "tax-free") != NT_NPOS ||
                     nt_find(low, len, "tax exempt") != NT_NPOS;
-    if (basis) nt_set(d, &sal->basis, basis, basis_len);
+    if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
     d->p->lines.salary = no;
     return d->status == NP_OK;
+}
+
+/* An unlabelled header line that is a salary: "9,276.89Euro (EUR) Monthly",
+ * "EUR 9,000 per month". A currency is required, and after the amount only
+ * currency and pay words: no other number or sentence. */
+static bool salary_line(nt_doc *d, const char *s, const char *low, size_t len, int no)
+{
+    if (len > 60) return false;
+    size_t i = 0, cur;
+    bool currency = currency_at(low, len, &cur) != NULL;
+    if (currency) i = nt_skip_blanks(s, len, cur);
+    double amount;
+    size_t used;
+    if (i >= len || !nt_parse_amount(s + i, len - i, &amount, &used)) return false;
+    size_t j = i + used;
+    if (!currency) currency = j < len && currency_at(low + j, len - j, &cur) != NULL;
+    if (!currency) return false;
+    for (size_t k = j; k < len; k++)
+        if (nt_is_digit((unsigned char)s[k]) && !(k + 1 < len && s[k] == '1' && s[k + 1] == '2'))
+            return false;
+    if (memchr(s + j, '.', len - j) || memchr(s + j, ':', len - j)) return false;
+    return salary_value(d, "", 0, s, low, len, no);
 }
 
 /* ---- requisition -------------------------------------------------------------------- */
@@ -461,6 +623,27 @@ static bool id_token(const char *s, size_t len, const char **out, size_t *out_le
 /* ---- the label scanner -------------------------------------------------------------- */
 
 /* The label at the start of a line: the longest one followed by a boundary. */
+static const label *match_label(const char *low, size_t len, size_t *label_len);
+
+/* A label glued to its value at a case change: "GradeA.2", "Salary9,000". */
+static const label *match_glued_label(const char *s, const char *low, size_t len, size_t *label_len)
+{
+    /* the case change a label glued to its value leaves ends the label */
+    size_t cut = 1;
+    while (cut < len && cut < 48 &&
+           !(nt_is_lower((unsigned char)s[cut - 1]) &&
+             (nt_is_upper((unsigned char)s[cut]) || nt_is_digit((unsigned char)s[cut]))))
+        cut++;
+    *label_len = 0;
+    if (cut >= len || cut >= 48) return NULL;
+    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++)
+        if (LABELS[k].len == cut && memcmp(low, LABELS[k].text, cut) == 0) {
+            *label_len = cut;
+            return &LABELS[k];
+        }
+    return NULL;
+}
+
 static const label *match_label(const char *low, size_t len, size_t *label_len)
 {
     const label *best = NULL;
@@ -478,6 +661,74 @@ static const label *match_label(const char *low, size_t len, size_t *label_len)
     return best;
 }
 
+/* Unit labels of the header ("DIVISION: International Military Staff"): not
+ * read here (notice_org.c and the body recogniser read their lines), but a
+ * line is split before them as before any label. */
+static const char *const UNIT_LABELS[] = {"division", "division/office", "directorate", "office",
+                                          "branch", "section", "schedule", "job type"};
+
+static size_t unit_label_at(const char *low, size_t len)
+{
+    size_t best = 0;
+    for (size_t k = 0; k < sizeof UNIT_LABELS / sizeof UNIT_LABELS[0]; k++) {
+        size_t n = strlen(UNIT_LABELS[k]);
+        if (n > best && nt_starts_word(low, len, UNIT_LABELS[k])) best = n;
+    }
+    return best;
+}
+
+/* Where a label starts at s[i] of a line run together from label/value
+ * pairs: the label is followed by a colon ("... Grade: A-2 Title: ..."), or
+ * is a requisition label followed by its number ("... ONLY STAFF VACANCY
+ * 200701"); it starts after a blank, or glued to the previous value at a
+ * case change ("NATO Grade: 24Basic Monthly Salary:"). */
+static bool glued_label_at(const char *s, const char *low, size_t len, size_t i)
+{
+    unsigned char prev = (unsigned char)s[i - 1], c = (unsigned char)s[i];
+    if (!nt_is_alpha(c)) return false;
+    bool glued = nt_is_upper(c) && (nt_is_lower(prev) || nt_is_digit(prev) || prev == ')' ||
+                                    prev == '.' || prev == ',');
+    if (prev != ' ' && !glued) return false;
+    size_t n;
+    const label *lab = match_label(low + i, len - i, &n);
+    if (!lab) n = unit_label_at(low + i, len - i);
+    if (!n) return false;
+    size_t j = nt_skip_blanks(s, len, i + n);
+    if (j < len && s[j] == ':') return true;
+    const char *id;
+    size_t idn;
+    return lab && lab->field == F_REQUISITION && j < len && nt_is_digit((unsigned char)s[j]) &&
+           id_token(s + j, len - j < 16 ? len - j : 16, &id, &idn) && id == s + j;
+}
+
+size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t from)
+{
+    /* a line without a colon holds no run of "Label: value" pairs */
+    if (len < 12) return NT_NPOS;
+    if (!memchr(s, ':', len) &&
+        (len > 200 || (nt_find(low, len, "vacancy") == NT_NPOS && nt_find(low, len, "ref") == NT_NPOS)))
+        return NT_NPOS;
+    /* a label is within a label's length of the colon after it, or is a
+     * requisition label ("Staff Vacancy", "Ref. No", "Vacancy Number") */
+    enum { LONGEST_LABEL = 48 };
+    const char *colon = memchr(s + from, ':', len - from);
+    for (size_t i = from + 1; i < len; i++) {
+        while (colon && (size_t)(colon - s) < i) colon = memchr(colon + 1, ':', len - (size_t)(colon - s) - 1);
+        bool near_colon = colon && (size_t)(colon - s) - i <= LONGEST_LABEL;
+        char c = low[i];
+        if (!near_colon && c != 's' && c != 'r' && c != 'v') continue;
+        if (!nt_is_alpha((unsigned char)c) || (s[i - 1] != ' ' && !nt_is_upper((unsigned char)s[i]))) continue;
+        if (!near_colon) {
+            /* a requisition label without a colon is followed by its number */
+            size_t k = i, lim = len - i < 24 ? len : i + 24;
+            while (k < lim && !nt_is_digit((unsigned char)s[k])) k++;
+            if (k == lim) continue;
+        }
+        if (glued_label_at(s, low, len, i)) return i;
+    }
+    return NT_NPOS;
+}
+
 static bool may_carry_labels(const nt_line *l)
 {
     return !l->heading && (l->kind == NT_HEADER || l->kind == NT_BOILERPLATE);
@@ -490,6 +741,8 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     np_posting *p = d->p;
     const char *t = s;
     nt_trim(&t, &len, NULL);
+    /* "Salary (Pay Basis)" on one line, ": 9,079.00Euro (EUR) Monthly" on the next */
+    if (len && t[0] == ':') t++, len--, nt_trim(&t, &len, NULL);
     low += t - s;
     s = t;
     if (len == 0) return false;
@@ -498,6 +751,7 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
         np_date date;
         int minute;
         if (!date_value(s, len, &date, &minute)) return false;
+        if (!settle_date_order(d, st, FIELD_NAMES[f], s, len, no, &date)) return true; /* the label is answered */
         if (st->done[f]) {
             if (date != p->deadline.date)
                 nt_diag(d, NP_DIAG_WARNING, no, "deadline",
@@ -515,6 +769,7 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
         np_date date;
         int minute;
         if (!date_value(s, len, &date, &minute)) return false;
+        if (!settle_date_order(d, st, FIELD_NAMES[f], s, len, no, &date)) return true;
         if (st->done[f]) return true;
         if (f == F_PUBLISHED) p->published = date, p->lines.published = no;
         else p->updated = date, p->lines.updated = no;
@@ -522,17 +777,12 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     }
     case F_LOCATION:
         if (st->done[f]) return true;
-        if (len > 80) return false;
-        if (!place_line(d, s, len, no)) {
-            nt_trim(&s, &len, ".;,");
-            nt_set(d, &p->location, s, len);
-            p->lines.location = no;
-        }
+        if (!place_value(d, s, low, len, no, true)) return false;
         break;
     case F_BODY: {
         if (st->done[f]) return true;
         if (len > 100) return false;
-        const char *name = find_body(s, low, len, true);
+        const char *name = nt_find_body(s, low, len, true, NULL);
         if (name) nt_set(d, &p->body, name, strlen(name));
         else nt_set(d, &p->body, s, len);
         p->lines.body = no;
@@ -540,7 +790,25 @@ static bool take_value(nt_doc *d, header_state *st, field f, const char *label_l
     }
     case F_GRADE: {
         np_grade g;
-        if (len > 80 || !nt_find_grade(s, len, &g)) return false;
+        /* a run-together line goes on after the grade ("GRADE: A-4 We are seeking ..."):
+         * the grade is in its first words */
+        if (len > 80) {
+            size_t k = 0;
+            while (k < 40 && !nt_is_digit((unsigned char)s[k])) k++;
+            while (k < len && s[k] != ' ' && s[k] != ',' && s[k] != ';') k++;
+            len = k;
+        }
+        if (!len) return false;
+        if (!nt_find_grade(s, len, &g)) {
+            np_error err;
+            const char *gs = s;
+            size_t gn = len;
+            nt_trim(&gs, &gn, ":");
+            if (gn && np_grade_parse(&g, gs, gn, &err) == NP_EINVAL)
+                nt_diag(d, NP_DIAG_WARNING, no, "grade", "%s: not on the NATO grade table; grade left unknown",
+                        err.message);
+            return false;
+        }
         if (st->done[f]) return true;
         p->grade = g;
         p->lines.grade = no;
@@ -601,7 +869,11 @@ static void scan_labels(nt_doc *d, header_state *st)
         /* quick reject: a long sentence without a colon near its start is no label line */
         if (l->len > 80 && !memchr(s, ':', 48)) continue;
         size_t n;
-        const label *lab = match_label(low, l->len, &n);
+        /* an emoji or a symbol before the label (a calendar emoji, then "Closing date: ...") */
+        size_t sym = (unsigned char)s[0] >= 0x80 ? nt_skip_symbols(s, l->len) : 0;
+        const label *lab = match_label(low + sym, l->len - sym, &n);
+        if (!lab && l->len - sym > 1) lab = match_glued_label(s + sym, low + sym, l->len - sym, &n);
+        n += lab ? sym : 0;
         if (!lab) {
             /* "251043 Requisition #": the number before its label */
             if (l->len > 40 || st->done[F_REQUISITION]) continue;
@@ -655,6 +927,90 @@ static void scan_labels(nt_doc *d, header_state *st)
 
 /* ---- free-text recognisers ------------------------------------------------------------- */
 
+/* The body the summary opens with, as its subject: "ACT contributes to ...",
+ * "Headquarters Allied Joint Force Command Norfolk (JFCNF) provides ...", "The
+ * mission of the NATO Science and Technology Organization (STO) is ...". A
+ * body named later ("the International Staff's hub", "the NCI Agency, led by
+ * ...") is context, not the employer. Without a summary heading the first
+ * prose paragraph of the notice is its summary. */
+static void body_from_first_sentence(nt_doc *d, header_state *st)
+{
+    static const char *const LEADS[] = {"the mission of the ", "the mission of ", "headquarters ",
+                                        "hq ", "the "};
+    const nt_line *first = NULL;
+    bool summary = d->section_line[NT_SUMMARY] != 0;
+    for (size_t i = 0; i < d->count && !first; i++) {
+        const nt_line *l = &d->lines[i];
+        if (l->heading || !l->len || l->used) continue;
+        if (summary ? l->kind == NT_SUMMARY : (l->kind == NT_HEADER && l->len >= 80 && !l->bullet))
+            first = l;
+    }
+    if (!first) return;
+    const char *s = nt_text(d, first), *low = nt_low(d, first);
+    size_t len = first->len, i = 0;
+    for (size_t k = 0; k < sizeof LEADS / sizeof LEADS[0]; k++)
+        if (nt_starts_word(low, len, LEADS[k]) || strncmp(low, LEADS[k], strlen(LEADS[k])) == 0) {
+            i = strlen(LEADS[k]);
+            break;
+        }
+    size_t at;
+    const char *name = nt_find_body(s + i, low + i, len - i, true, &at);
+    if (!name || at != 0) {
+        /* "The mission of the Operations Division of the International Staff is
+         * ...": the subject is a unit of the body */
+        static const char *const UNITS[] = {"division of the ", "directorate of the ", "office of the ",
+                                            "branch of the ", "section of the ", "staff of the "};
+        size_t lim = len - i < 120 ? len - i : 120, u = NT_NPOS, un = 0;
+        for (size_t k = 0; k < sizeof UNITS / sizeof UNITS[0]; k++) {
+            size_t where = nt_find(low + i, lim, UNITS[k]);
+            if (where < u) u = where, un = strlen(UNITS[k]);
+        }
+        if (u == NT_NPOS || memchr(s + i, '.', u) != NULL) return; /* within the first sentence */
+        i += u + un;
+        name = nt_find_body(s + i, low + i, len - i, true, &at);
+        if (!name || at != 0) return;
+    }
+    /* "General Manager, NATO Support and Procurement Agency": a post that heads
+     * the body it describes may be filled by another (its governing board's
+     * staff); the summary does not say which employs */
+    if (d->p->title) {
+        size_t tn = strlen(d->p->title);
+        char tl[128];
+        if (tn >= sizeof tl) tn = sizeof tl - 1;
+        for (size_t k = 0; k < tn; k++) tl[k] = nt_tolower(d->p->title[k]);
+        if (nt_find_body(d->p->title, tl, tn, true, NULL) == name) {
+            nt_diag(d, NP_DIAG_INFO, first->no, "body",
+                    "the summary opens with %s, which the title names: the employer is not stated",
+                    name);
+            return;
+        }
+    }
+    nt_set(d, &d->p->body, name, strlen(name));
+    d->p->lines.body = first->no;
+    st->done[F_BODY] = true;
+}
+
+/* "(NATO HQ Brussels)", "located at NATO Headquarters in Brussels": the duty
+ * city stated in a header sentence or the summary's first paragraphs (the
+ * place a notice introduces itself with, not a city named further on). */
+static void location_from_text(nt_doc *d, header_state *st)
+{
+    enum { SUMMARY_LINES = 4 };
+    int summary_lines = 0;
+    for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
+        const nt_line *l = &d->lines[i];
+        if ((l->kind != NT_HEADER && l->kind != NT_SUMMARY) || l->heading || !l->len) continue;
+        if (l->kind == NT_SUMMARY && ++summary_lines > SUMMARY_LINES) break;
+        const char *city = nt_city_in_text(nt_low(d, l), l->len);
+        if (city) {
+            set_location(d, city, strlen(city), l->no);
+            st->done[F_LOCATION] = true;
+            return;
+        }
+    }
+}
+
+
 static void scan_title_body_location(nt_doc *d, header_state *st)
 {
     np_posting *p = d->p;
@@ -666,14 +1022,27 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
         size_t k = nt_skip_symbols(s, len);
         const char *t = s + k, *tl = low + k;
         size_t tn = len - k;
-        if (!st->done[F_TITLE] && !l->bullet && looks_like_title(s, low, len)) {
-            nt_set(d, &p->title, s, len);
-            p->lines.title = l->no;
-            st->done[F_TITLE] = true;
-            continue;
+        const char *title, *id;
+        size_t title_len, idn;
+        strip_title_decorations(s, low, len, &title, &title_len, &id, &idn);
+        if (!l->bullet && looks_like_title(title, low + (title - s), title_len)) {
+            if (idn && !st->done[F_REQUISITION]) {
+                nt_set(d, &p->requisition, id, idn);
+                p->lines.requisition = l->no;
+                st->done[F_REQUISITION] = true;
+            }
+            if (!st->done[F_TITLE]) {
+                nt_set(d, &p->title, title, title_len);
+                p->lines.title = l->no;
+                st->done[F_TITLE] = true;
+                continue;
+            }
         }
-        if (!st->done[F_BODY] && len <= 100) {
-            const char *name = find_body(t, tl, tn, true);
+        /* a header line naming the body ("NATO International Staff (NATO IS)",
+         * "- SHAPE"), not a sentence that mentions one ("the NCI Agency, led by ...;") */
+        if (!st->done[F_BODY] && len <= 100 && tn && !nt_is_lower((unsigned char)t[0]) &&
+            t[tn - 1] != '.' && t[tn - 1] != ';') {
+            const char *name = nt_find_body(t, tl, tn, true, NULL);
             if (name) {
                 nt_set(d, &p->body, name, strlen(name));
                 p->lines.body = l->no;
@@ -681,20 +1050,16 @@ static void scan_title_body_location(nt_doc *d, header_state *st)
                 continue;
             }
         }
-        if (!st->done[F_LOCATION] && place_line(d, t, tn, l->no)) st->done[F_LOCATION] = true;
-    }
-    /* The body named in the summary ("the Operations Division of the
-     * International Staff"). */
-    for (size_t i = 0; i < d->count && !st->done[F_BODY] && d->status == NP_OK; i++) {
-        const nt_line *l = &d->lines[i];
-        if (l->kind != NT_SUMMARY || l->heading) continue;
-        const char *name = find_body(nt_text(d, l), nt_low(d, l), l->len, false);
-        if (name) {
-            nt_set(d, &p->body, name, strlen(name));
-            p->lines.body = l->no;
-            st->done[F_BODY] = true;
+        if (!st->done[F_SALARY] && salary_line(d, t, tl, tn, l->no)) {
+            st->done[F_SALARY] = true;
+            continue;
         }
+        if (!st->done[F_LOCATION] && tn <= 60 && !memchr(t, ':', tn) &&
+            place_value(d, t, tl, tn, l->no, false))
+            st->done[F_LOCATION] = true;
     }
+    if (!st->done[F_BODY]) body_from_first_sentence(d, st);
+    if (!st->done[F_LOCATION]) location_from_text(d, st);
 }
 
 /* The logical line holding byte `off` of the normalised text (lines are in
@@ -747,10 +1112,39 @@ static void scan_text_flags(nt_doc *d, header_state *st)
     }
 }
 
+/* A link to the notice on NATO's Taleo site carries its requisition number
+ * (the "job=241166" of its jobdetail page). */
+static void requisition_from_link(nt_doc *d, header_state *st)
+{
+    /* from each '?' (rare in prose, unlike the letters of "taleo") */
+    const char *q = d->low;
+    size_t at = NT_NPOS;
+    while ((q = memchr(q, '?', d->size - (size_t)(q - d->low))) != NULL) {
+        size_t k = (size_t)(q - d->low);
+        if (d->size - k > 5 && memcmp(q, "?job=", 5) == 0 && k >= 13 &&
+            memcmp(q - 13, "jobdetail.ftl", 13) == 0) {
+            at = k;
+            break;
+        }
+        q++;
+    }
+    if (at == NT_NPOS) return;
+    const nt_line *l = line_at(d, at);
+    if (!l || nt_find(nt_low(d, l), at - l->off, "taleo.net/") == NT_NPOS) return;
+    const char *s = d->buf + at + 5;
+    size_t left = l->off + l->len - at - 5, n = 0;
+    while (n < left && n < 12 && nt_is_digit((unsigned char)s[n])) n++;
+    if (n < 5 || (n < left && nt_is_word((unsigned char)s[n]))) return;
+    nt_set(d, &d->p->requisition, s, n);
+    d->p->lines.requisition = l->no;
+    st->done[F_REQUISITION] = true;
+}
+
 np_status nt_read_header(nt_doc *d)
 {
     header_state st;
     memset(&st, 0, sizeof st);
+    st.date_order = -1;
     scan_labels(d, &st);
     if (d->status != NP_OK) return d->status;
     scan_title_body_location(d, &st);
@@ -760,5 +1154,6 @@ np_status nt_read_header(nt_doc *d)
                 "no title: the text has no title line and the summary does not name the post");
     if (d->status != NP_OK) return d->status;
     scan_text_flags(d, &st);
+    if (!st.done[F_REQUISITION] && d->status == NP_OK) requisition_from_link(d, &st);
     return d->status;
 }

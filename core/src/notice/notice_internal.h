@@ -160,6 +160,27 @@ typedef void (*nt_sentence_fn)(nt_doc *d, const nt_line *line, const char *s, co
 void nt_each_sentence(nt_doc *d, const nt_line *line, bool split_semicolons, nt_sentence_fn fn,
                       void *ctx);
 
+/* ---- notice_place.c ---------------------------------------------------------- */
+
+/* The first NATO body named in the text (its canonical name), *at (may be
+ * NULL) its offset or NT_NPOS; `abbreviations` also accepts the upper-case
+ * short forms ("ACT" is also a verb, "IS" a word). */
+const char *nt_find_body(const char *s, const char *low, size_t len, bool abbreviations, size_t *at);
+/* A known duty city at the start of lower-cased `low` ("bruxelles" ->
+ * "Brussels"); *used (may be NULL) the bytes matched. NULL when none. */
+const char *nt_city_at(const char *low, size_t len, size_t *used);
+typedef enum nt_place_kind { NT_PLACE_NONE = 0, NT_PLACE_CITY, NT_PLACE_COUNTRY } nt_place_kind;
+/* A place value: "Brussels, Belgium", "Belgium-Brussels", "LU-Capellen",
+ * "Shape, Mons, Belgium", "Bruxelles" -> CITY with the city (*city points
+ * into s or at a static canonical name); a country alone -> COUNTRY. An
+ * unknown city alone counts only when `labelled` (the value of a location
+ * label); unlabelled lines need a known city or "City, Country". */
+nt_place_kind nt_read_place(const char *s, const char *low, size_t len, bool labelled,
+                            const char **city, size_t *city_len);
+/* The duty city a sentence states: "NATO HQ Brussels", "located at NATO
+ * Headquarters in Brussels", "based in Mons"; NULL when none. */
+const char *nt_city_in_text(const char *low, size_t len);
+
 /* ---- recognisers ------------------------------------------------------------ */
 
 np_status nt_read_sections(nt_doc *d);     /* notice_sections.c: summary, accountabilities,
@@ -174,6 +195,10 @@ np_status nt_read_contract(nt_doc *d);     /* notice_contract.c */
 /* notice_requirements.c: fills the typed form of one requirement from its
  * sentence (exposed for the unit tests). NP_ENOMEM only. */
 np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len, np_error *err);
+/* notice_header.c: the start of the next label after `from` in a header line
+ * run together from label/value pairs ("Vacancy Number: 16021 Grade: A-2
+ * Title: ...", "NATO Grade: 24Basic Monthly Salary: ..."), or NT_NPOS. */
+size_t nt_next_glued_label(const char *s, const char *low, size_t len, size_t from);
 /* notice_header.c: finds a clearance level in a sentence that mentions a
  * clearance; false when none is stated. */
 bool nt_find_clearance(const char *s, const char *low, size_t len, np_clearance *level,

@@ -541,6 +541,31 @@ static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
     np_strbuf_reset(item);
 }
 
+/* A notice whose site dropped every qualifications heading and intro still
+ * states a minimum: a list item "Minimum eight years' experience in ...", "A
+ * significant experience, minimum 7 years, of ...". "Minimum" makes the item
+ * essential by its own words; other unheaded items stay unread (whether
+ * they are essential or desirable is not stated). */
+static void stated_minimums(nt_doc *d)
+{
+    static const char *const DESIRABLE[] = {"advantage", "asset", "desirable", "preferabl", "ideally",
+                                            "would be"};
+    for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
+        const nt_line *l = &d->lines[i];
+        if (!l->bullet || l->heading || (l->kind != NT_HEADER && l->kind != NT_SUMMARY)) continue;
+        const char *s = nt_text(d, l), *low = nt_low(d, l);
+        if (l->len > 300 || !has_word(low, l->len, "minimum") || !has(low, l->len, "experience")) continue;
+        bool desirable = false;
+        for (size_t k = 0; k < COUNT(DESIRABLE); k++) desirable |= has(low, l->len, DESIRABLE[k]);
+        np_requirement probe;
+        memset(&probe, 0, sizeof probe);
+        if (desirable || !read_experience(&probe, s, low, l->len)) continue;
+        add_requirement(d, s, l->len, true, l->no);
+        nt_diag(d, NP_DIAG_INFO, l->no, "requirements",
+                "no qualifications heading: a list item stating a minimum experience read as essential");
+    }
+}
+
 np_status nt_read_requirements(nt_doc *d)
 {
     np_strbuf item = NP_STRBUF_INIT;
@@ -578,7 +603,9 @@ np_status nt_read_requirements(nt_doc *d)
         if (intro_line[part] && !items_in_part[part])
             nt_diag(d, NP_DIAG_INFO, intro_line[part], "requirements",
                     "the %s qualifications list is empty", PART_NAMES[part]);
-    if (!d->section_line[NT_QUALIFICATIONS])
+    if (!d->section_line[NT_QUALIFICATIONS]) {
         nt_diag(d, NP_DIAG_INFO, 0, "requirements", "no qualifications section");
+        stated_minimums(d);
+    }
     return d->status;
 }

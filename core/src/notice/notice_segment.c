@@ -117,7 +117,7 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
      * early colon is none (no heading phrase is longer than MAX_PHRASE). */
     enum { MAX_PHRASE = 72 };
     if (len - i > MAX_PHRASE && i + 1 < len && nt_is_lower((unsigned char)s[i + 1]) &&
-        !memchr(s + i, ':', MAX_PHRASE))
+        !memchr(s + i, ':', MAX_PHRASE) && !(numbered && memchr(s + i, '.', MAX_PHRASE)))
         return NT_HEADER;
     const char first = (char)(s[i] & ~0x20); /* upper case */
     const heading *best = NULL;
@@ -136,7 +136,8 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
     if (!best) return NT_HEADER;
     size_t j = nt_skip_blanks(s, len, i + best_len);
     bool colon = false;
-    if (j < len && s[j] == ':') {
+    /* "SUMMARY:", and "1. Post Context." where a number leads the heading */
+    if (j < len && (s[j] == ':' || (numbered && s[j] == '.'))) {
         colon = true;
         j = nt_skip_blanks(s, len, j + 1);
     }
@@ -213,12 +214,147 @@ static nt_part qualification_intro(const char *s, const char *low, size_t len, b
     return NT_PART_NONE;
 }
 
+/* "The incumbent must:", "The candidate must among others:": the essential
+ * qualifications of a notice whose site dropped the heading before them. */
+static bool qualifications_without_heading(const char *s, const char *low, size_t len)
+{
+    static const char *const WHO[] = {"the incumbent", "the candidate", "the successful candidate",
+                                      "the ideal candidate", "candidates", "applicants"};
+    if (len >= 80 || !ends_with_colon(s, len) || nt_find_word(low, len, "must") == NT_NPOS) return false;
+    for (size_t k = 0; k < sizeof WHO / sizeof WHO[0]; k++)
+        if (nt_starts_word(low, len, WHO[k])) return true;
+    return false;
+}
+
+/* A header line run together from label/value pairs becomes one logical line
+ * per pair, so that each label starts a line. False on NP_ENOMEM. */
+static bool split_label_run(nt_doc *d, const nt_line *src)
+{
+    const char *s = d->buf + src->off, *low = d->low + src->off;
+    size_t start = 0;
+    bool bullet = src->bullet;
+    for (;;) {
+        size_t cut = nt_next_glued_label(s, low, src->len, start);
+        size_t end = cut == NT_NPOS ? src->len : cut;
+        while (end > start && s[end - 1] == ' ') end--;
+        if (end > start || cut == NT_NPOS) {
+            nt_line *l = nt_push_line(d, src->off + start, end - start, src->no, bullet);
+            if (!l) return false;
+            l->kind = NT_HEADER;
+        }
+        bullet = false;
+        if (cut == NT_NPOS) return true;
+        start = cut;
+    }
+}
+
+/* A numbered heading inside a line, as in notices flattened onto one line
+ * ("... scheduled for May 2027 1. Post Context. A post in ..."): at s[p] a
+ * number of one or two digits after a blank, '.', a heading phrase, then '.'
+ * or ':'. */
+static bool midline_heading_at(const char *s, size_t len, size_t p)
+{
+    if (p == 0 || s[p - 1] != ' ' || !nt_is_digit((unsigned char)s[p])) return false;
+    size_t i = p;
+    while (i < len && i - p < 2 && nt_is_digit((unsigned char)s[i])) i++;
+    if (i >= len || s[i] != '.' || i + 1 >= len || s[i + 1] != ' ') return false;
+    i = nt_skip_blanks(s, len, i + 1);
+    if (i >= len || !nt_is_upper((unsigned char)s[i])) return false;
+    size_t e = i;
+    while (e < len && e - i < 72 && s[e] != '.' && s[e] != ':') e++;
+    if (e >= len || (s[e] != '.' && s[e] != ':')) return false;
+    size_t used;
+    nt_part part;
+    return nt_match_heading(s + p, e + 1 - p, false, &used, &part) != NT_HEADER && used == e + 1 - p;
+}
+
+/* The next numbered heading inside the line after `from`, or NT_NPOS: found
+ * from each ". " (fewer than bytes), looking back over its number. */
+static size_t next_midline_heading(const char *s, size_t len, size_t from)
+{
+    for (const char *dot = memchr(s + from + 1, '.', len - from - 1); dot;
+         dot = memchr(dot + 1, '.', len - (size_t)(dot - s) - 1)) {
+        size_t k = (size_t)(dot - s);
+        if (k + 1 >= len) break;
+        size_t p = k;
+        while (p > from + 1 && k - p < 2 && nt_is_digit((unsigned char)s[p - 1])) p--;
+        if (p < k && p > from && midline_heading_at(s, len, p)) return p;
+    }
+    return NT_NPOS;
+}
+
+/* Splits long physical lines before the numbered headings inside them. NULL
+ * on NP_ENOMEM (d->status set). */
+static nt_line *split_midline_headings(nt_doc *d, nt_line *old, size_t *count)
+{
+    size_t n = *count, extra = 0;
+    for (size_t li = 0; li < n; li++) {
+        const char *s = d->buf + old[li].off;
+        if (old[li].len > 80)
+            for (size_t p = next_midline_heading(s, old[li].len, 0); p != NT_NPOS;
+                 p = next_midline_heading(s, old[li].len, p))
+                extra++;
+    }
+    if (!extra) return old;
+    nt_line *out = calloc(n + extra, sizeof *out);
+    if (!out) {
+        free(old);
+        d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
+        return NULL;
+    }
+    size_t k = 0;
+    for (size_t li = 0; li < n; li++) {
+        nt_line l = old[li];
+        const char *s = d->buf + l.off;
+        size_t start = 0;
+        for (size_t p = l.len > 80 ? next_midline_heading(s, l.len, 0) : NT_NPOS; p != NT_NPOS;
+             p = next_midline_heading(s, l.len, p)) {
+                size_t end = p;
+                while (end > start && s[end - 1] == ' ') end--;
+                out[k] = l;
+                out[k].len = end - start;
+                out[k].off = l.off + start;
+                k++;
+                l.bullet = 0;
+                start = p;
+            }
+        out[k] = l;
+        out[k].off = l.off + start;
+        out[k].len = l.len - start;
+        k++;
+    }
+    free(old);
+    *count = k;
+    return out;
+}
+
+/* A heading split over two short lines ("1." then "SUMMARY", "2.
+ * QUALIFICATIONS AND" then "EXPERIENCE"): the kind when the two, joined by a
+ * blank, are a whole heading; NT_HEADER otherwise. */
+static nt_kind heading_over_two_lines(const nt_doc *d, const nt_line *a, const nt_line *b, nt_part *part)
+{
+    char joined[96];
+    if (!a->len || !b->len || a->len > 40 || b->len > 40 || b->bullet) return NT_HEADER;
+    /* upper case only: a number, or upper-case words that stop mid-phrase, then the rest */
+    for (size_t i = 0; i < a->len; i++)
+        if (nt_is_lower((unsigned char)d->buf[a->off + i])) return NT_HEADER;
+    for (size_t i = 0; i < b->len; i++)
+        if (nt_is_lower((unsigned char)d->buf[b->off + i])) return NT_HEADER;
+    memcpy(joined, d->buf + a->off, a->len);
+    joined[a->len] = ' ';
+    memcpy(joined + a->len + 1, d->buf + b->off, b->len);
+    size_t len = a->len + 1 + b->len, used;
+    nt_kind kind = nt_match_heading(joined, len, a->bullet, &used, part);
+    return kind != NT_HEADER && used == len ? kind : NT_HEADER;
+}
+
 np_status nt_segment(nt_doc *d)
 {
-    nt_line *old = d->lines;
-    const size_t old_count = d->count;
+    size_t old_count = d->count;
+    nt_line *old = split_midline_headings(d, d->lines, &old_count);
     d->lines = NULL;
     d->count = d->cap = 0;
+    if (!old) return d->status;
     if (!nt_reserve_lines(d, old_count)) {
         free(old);
         return d->status;
@@ -232,6 +368,25 @@ np_status nt_segment(nt_doc *d)
         nt_part hpart = NT_PART_NONE;
         size_t at = 0;
         nt_kind kind = nt_match_heading(s, src.len, src.bullet, &used, &hpart);
+        if (kind == NT_HEADER && li + 1 < old_count &&
+            (kind = heading_over_two_lines(d, &src, &old[li + 1], &hpart)) != NT_HEADER) {
+            /* "2. QUALIFICATIONS AND" + "EXPERIENCE": both lines are the heading */
+            current = kind;
+            part = kind == NT_QUALIFICATIONS ? (hpart ? hpart : NT_PART_ESSENTIAL) : NT_PART_NONE;
+            if (!d->section_line[kind]) d->section_line[kind] = src.no;
+            for (int k = 0; k < 2; k++) {
+                const nt_line *h = k ? &old[li + 1] : &src;
+                size_t hl = h->len;
+                while (hl && d->buf[h->off + hl - 1] == ':') hl--;
+                nt_line *hl_line = nt_push_line(d, h->off, hl, h->no, false);
+                if (!hl_line) break;
+                hl_line->kind = (uint8_t)kind;
+                hl_line->heading = 1;
+                hl_line->part = (uint8_t)part;
+            }
+            li++;
+            continue;
+        }
         if (kind == NT_HEADER) {
             size_t g = find_glued_heading(s, src.len);
             if (g != NT_NPOS) {
@@ -262,6 +417,14 @@ np_status nt_segment(nt_doc *d)
             }
             continue;
         }
+        if ((current == NT_HEADER || current == NT_SUMMARY) && !src.bullet &&
+            qualifications_without_heading(s, d->low + src.off, src.len)) {
+            current = NT_QUALIFICATIONS;
+            part = NT_PART_ESSENTIAL;
+            if (!d->section_line[current]) d->section_line[current] = src.no;
+        }
+        if (current == NT_HEADER && !split_label_run(d, &src)) break;
+        if (current == NT_HEADER) continue;
         nt_line *l = nt_push_line(d, src.off, src.len, src.no, src.bullet);
         if (!l) break;
         l->kind = (uint8_t)current;

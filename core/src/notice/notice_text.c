@@ -185,18 +185,57 @@ static const struct {
     {"noviembre", 11}, {"diciembre", 12}, {"janvier", 1},   {"f\xc3\xa9vrier", 2}, {"mars", 3},
     {"avril", 4},      {"mai", 5},       {"juin", 6},       {"juillet", 7},    {"ao\xc3\xbbt", 8},
     {"septembre", 9},  {"octobre", 10},  {"novembre", 11},  {"d\xc3\xa9" "cembre", 12},
+    /* French without accents and abbreviated; Italian */
+    {"fevrier", 2},    {"aout", 8},      {"decembre", 12},  {"janv", 1},       {"f\xc3\xa9vr", 2},
+    {"fevr", 2},       {"avr", 4},       {"juil", 7},       {"d\xc3\xa9" "c", 12}, {"setiembre", 9},
+    {"gennaio", 1},    {"febbraio", 2},  {"aprile", 4},     {"maggio", 5},     {"giugno", 6},
+    {"luglio", 7},     {"settembre", 9}, {"ottobre", 10},   {"dicembre", 12},
 };
 
-/* A month name at s; *used includes a trailing '.'. 0 when none. */
-static int month_name(const char *s, size_t len, size_t *used)
+/* Weekday names before a date ("Sunday 21 September 2025", "dimanche 21
+ * septembre 2025", "domingo, 21 de septiembre de 2025", "domenica 21 ..."). */
+static const char *const WEEKDAYS[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "mi\xc3\xa9rcoles", "miercoles", "jueves", "viernes", "s\xc3\xa1" "bado", "sabado",
+    "domingo", "luned\xc3\xac", "marted\xc3\xac", "mercoled\xc3\xac", "gioved\xc3\xac",
+    "venerd\xc3\xac", "sabato", "domenica",
+};
+
+/* The word at s (letters, UTF-8 included) lower-cased into w[16]; its
+ * length, or 0 when it is not 3 to 12 bytes long (no month or weekday). */
+static size_t name_at(const char *s, size_t len, char w[16])
 {
     size_t n = 0;
     while (n < len && (nt_is_alpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80)) n++;
     if (n < 3 || n > 12) return 0;
-    char w[16];
     for (size_t i = 0; i < n; i++) w[i] = nt_tolower(s[i]);
     w[n] = '\0';
-    for (size_t i = 0; i < sizeof MONTHS / sizeof MONTHS[0]; i++) {
+    return n;
+}
+
+/* The bytes a weekday name (and a following '.', ',' and blanks) takes at s. */
+static size_t skip_weekday(const char *s, size_t len)
+{
+    char w[16];
+    size_t n = name_at(s, len, w);
+    for (size_t i = 0; n && i < sizeof WEEKDAYS / sizeof WEEKDAYS[0]; i++) {
+        if (strcmp(w, WEEKDAYS[i]) == 0) {
+            if (n < len && s[n] == '.') n++;
+            if (n < len && s[n] == ',') n++;
+            return nt_skip_blanks(s, len, n);
+        }
+    }
+    return 0;
+}
+
+/* A month name at s; *used includes a trailing '.'. 0 when none. */
+static int month_name(const char *s, size_t len, size_t *used)
+{
+    char w[16];
+    size_t n = name_at(s, len, w);
+    for (size_t i = 0; n && i < sizeof MONTHS / sizeof MONTHS[0]; i++) {
         if (strcmp(w, MONTHS[i].name) == 0) {
             if (n < len && s[n] == '.') n++;
             *used = n;
@@ -223,7 +262,7 @@ static size_t skip_ordinal(const char *s, size_t len, size_t i)
 {
     if (i + 1 < len) {
         char a = nt_tolower(s[i]), b = nt_tolower(s[i + 1]);
-        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') || (a == 'e' && b == 'r') ||
             (a == 't' && b == 'h')) {
             if (i + 2 >= len || !nt_is_alpha((unsigned char)s[i + 2])) return i + 2;
         }
@@ -274,6 +313,7 @@ static size_t parse_time(const char *s, size_t len, size_t i, int *minute)
 bool nt_parse_date(const char *s, size_t len, np_date *date, int *minute, size_t *used)
 {
     size_t i = nt_skip_blanks(s, len, 0);
+    i += skip_weekday(s + i, len - i);
     int y = -1, mo = -1, d = -1;
     if (i < len && nt_is_digit((unsigned char)s[i])) {
         size_t start = i;
@@ -299,13 +339,17 @@ bool nt_parse_date(const char *s, size_t len, np_date *date, int *minute, size_t
             } else {
                 if (i < len && (s[i] == '-' || s[i] == '/' || s[i] == '.')) i++;
                 i = nt_skip_blanks(s, len, i);
-                if (i + 3 < len && word_is(s + i, word_len(s + i, len - i), "of")) i = nt_skip_blanks(s, len, i + 2);
+                /* "21 of September", "21 de septiembre de 2025" */
+                if (i + 3 < len && (word_is(s + i, word_len(s + i, len - i), "of") ||
+                                    word_is(s + i, word_len(s + i, len - i), "de")))
+                    i = nt_skip_blanks(s, len, i + 2);
                 size_t n;
                 mo = month_name(s + i, len - i, &n);
                 if (!mo) return false;
                 i += n;
                 if (i < len && (s[i] == '-' || s[i] == '/' || s[i] == ',')) i++;
                 i = nt_skip_blanks(s, len, i);
+                if (i + 3 < len && word_is(s + i, word_len(s + i, len - i), "de")) i = nt_skip_blanks(s, len, i + 2);
             }
             y = read_digits(s, len, &i, 4, 4);
         } else {
@@ -339,7 +383,7 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
 {
     if (len == 0 || !nt_is_digit((unsigned char)s[0])) return false;
     uint64_t whole = 0;
-    size_t nd = 0, end = 0, dots = 0, commas = 0;
+    size_t nd = 0, end = 0, dots = 0, commas = 0, groups = 0;
     size_t last_sep = NT_NPOS; /* digits before the last separator */
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
@@ -352,6 +396,10 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
             last_sep = nd;
             if (c == '.') dots++;
             else commas++;
+        } else if (c == ' ' && !dots && !commas && nd >= 1 && i + 3 < len && nt_is_digit((unsigned char)s[i + 1]) &&
+                   nt_is_digit((unsigned char)s[i + 2]) && nt_is_digit((unsigned char)s[i + 3]) &&
+                   (i + 4 >= len || !nt_is_digit((unsigned char)s[i + 4])) && (nd - groups * 3) <= 3) {
+            groups++; /* "7 563,38": a blank groups thousands, as French notices write them */
         } else {
             break;
         }
