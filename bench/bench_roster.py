@@ -76,23 +76,27 @@ def pandas_projection(df):
 
 
 def best_of(repeats, fn):
-    best, result = float("inf"), None
+    """Best wall-clock and best CPU time (on a shared machine the wall clock
+    also counts the time other processes hold the core; both sides here run
+    on one thread), and the result."""
+    best, best_cpu, result = float("inf"), float("inf"), None
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = fn()
         best = min(best, time.perf_counter() - t0)
-    return best, result
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return best, best_cpu, result
 
 
 def main():
     df = staff(N)
-    t_np, got = best_of(5, lambda: natopost.project_roster(df, FIRST, MONTHS))
-    t_pd, want = best_of(2, lambda: pandas_projection(df))
+    t_np, c_np, got = best_of(5, lambda: natopost.project_roster(df, FIRST, MONTHS))
+    t_pd, c_pd, want = best_of(2, lambda: pandas_projection(df))
     counts = got.drop(columns="month").reset_index(drop=True)
     assert counts.equals(want[counts.columns].astype(counts.dtypes)), "the projections differ"
-    print(f"python_roster_project_{N // 1000}k_120_months_s {t_np:.3f}")
-    print(f"pandas_roster_project_{N // 1000}k_120_months_s {t_pd:.3f}")
-    print(f"ratio_pandas_over_natopost {t_pd / t_np:.0f}x")
+    print(f"python_roster_project_{N // 1000}k_120_months_s {t_np:.3f} (cpu {c_np:.3f})")
+    print(f"pandas_roster_project_{N // 1000}k_120_months_s {t_pd:.3f} (cpu {c_pd:.3f})")
+    print(f"ratio_pandas_over_natopost {t_pd / t_np:.0f}x wall, {c_pd / c_np:.0f}x cpu (target >= 50x)")
 
 
 if __name__ == "__main__":

@@ -50,18 +50,31 @@ np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, 
     if ((c->kind && (c->kind[row] < 0 || c->kind[row] > NP_KIND_SERVING)))
         return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
                             (int)c->kind[row]);
-    if (!cache->valid || !same_parameters(&cache->key, &a)) {
-        cache->valid = false;
-        np_status st = np_rules_resolve(&cache->rules, cache->policy, &a, err);
+    const np_rules *rules = NULL;
+    if (cache->used && same_parameters(&cache->key[cache->last], &a)) rules = &cache->rules[cache->last];
+    for (int k = 0; !rules && k < cache->used; k++) {
+        if (same_parameters(&cache->key[k], &a)) {
+            cache->last = k;
+            rules = &cache->rules[k];
+        }
+    }
+    if (!rules) {
+        const int k = cache->next;
+        np_rules fresh; /* a failed resolution must not spoil the slot it would take */
+        np_status st = np_rules_resolve(&fresh, cache->policy, &a, err);
         if (st != NP_OK) return st;
-        cache->key = a;
-        cache->valid = true;
+        cache->rules[k] = fresh;
+        cache->key[k] = a;
+        cache->next = (k + 1) % NP_ROW_RULES_SLOTS;
+        if (cache->used < NP_ROW_RULES_SLOTS) cache->used++;
+        cache->last = k;
+        rules = &cache->rules[k];
     }
     if (start == NP_BATCH_NAT || !np_date_in_range(start))
         return np_error_set(err, NP_EINVAL,
                             "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
-    np_rules_event_days(&cache->rules, start, days);
+    np_rules_event_days(rules, start, days);
     for (int code = 0; code < NP_EVENT_COUNT; code++) {
         if (days[code] != NP_RULES_ABSENT && days[code] > NP_DATE_MAX) {
             const np_ymd s = np_civil_from_days(start);

@@ -12,11 +12,18 @@
 #include "natopost/roster.h"
 #include "timeline_rules.h"
 
+/* The last few distinct parameter sets and their resolved rules: a roster of
+ * a handful of kinds of appointment (twin-graded or not, two renewals) mixed
+ * row by row resolves each kind once. */
+#define NP_ROW_RULES_SLOTS 8
+
 typedef struct np_row_rules {
     const np_policy *policy;
-    np_appointment key; /* the parameters `rules` were resolved for (start unused) */
-    bool valid;
-    np_rules rules;
+    int used;  /* slots filled */
+    int next;  /* the slot to replace next, round robin */
+    int last;  /* the slot the previous row used */
+    np_appointment key[NP_ROW_RULES_SLOTS]; /* the parameters (start unused) */
+    np_rules rules[NP_ROW_RULES_SLOTS];
 } np_row_rules;
 
 static inline np_row_rules np_row_rules_init(const np_policy *policy)
