@@ -29,6 +29,7 @@ int __wrap_fsync(int fd);
 
 static atomic_int umask_calls;
 static bool kill_at_fsync; /* a crash at the first fsync: the data is written, not yet in place */
+static int folder_syncs, file_syncs;
 
 mode_t __wrap_umask(mode_t mask)
 {
@@ -39,6 +40,11 @@ mode_t __wrap_umask(mode_t mask)
 int __wrap_fsync(int fd)
 {
     if (kill_at_fsync) raise(SIGKILL);
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) folder_syncs++;
+        else file_syncs++;
+    }
     return __real_fsync(fd);
 }
 
@@ -235,6 +241,18 @@ Test(file_save, a_new_file_gets_0666_minus_the_umask)
     cr_assert_eq(st, NP_OK, "%s", err.message);
     cr_expect_eq(mode_of(in_dir("new.json")), 0640);
     cr_expect_eq(atomic_load(&umask_calls), 0, "a save called umask()");
+}
+
+Test(file_save, syncs_the_file_then_the_folder)
+{
+    np_error err;
+    for (int round = 0; round < 2; round++) { /* a new file, then a replaced one */
+        folder_syncs = file_syncs = 0;
+        cr_assert_eq(save(in_dir("synced.json"), "x\n", &err), NP_OK, "%s", err.message);
+        cr_expect_eq(file_syncs, 1, "round %d: the new file was synced %d times", round, file_syncs);
+        cr_expect_eq(folder_syncs, 1, "round %d: the folder was synced %d times after the rename",
+                     round, folder_syncs);
+    }
 }
 
 Test(file_save, names_up_to_name_max)
