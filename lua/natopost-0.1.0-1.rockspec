@@ -81,6 +81,7 @@ build = {
         "core/src/notice/notice_sections.c",
         "core/src/notice/notice_requirements.c",
         "core/src/notice/notice_contract.c",
+        "core/src/notice/notice_language.c",
         "core/src/posting_json/posting_json_common.c",
         "core/src/posting_json/posting_to_json.c",
         "core/src/posting_json/posting_from_json.c",

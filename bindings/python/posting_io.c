@@ -26,7 +26,7 @@ PyDoc_STRVAR(read_notice_doc,
 "    >>> p.title, p.grade, p.deadline, p.deadline_time, p.source\n"
 "    ('Executive Officer', 'G20', datetime.date(2025, 11, 3), datetime.time(17, 59), 'https://example.org/vacancy/1')\n"
 "    >>> p.contract is None, [d['field'] for d in p.diagnostics]\n"
-"    (True, ['requirements', 'contract'])\n");
+"    (True, ['language', 'requirements', 'contract'])\n");
 
 static PyObject *read_notice(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                              PyObject *kwnames)

@@ -204,7 +204,7 @@ Test(notice_seeds, seed_000_officer_logistics)
     /* nothing invented */
     expect_no_pay(p);
     cr_expect_eq((int)p->clearance, (int)NP_CLEARANCE_NONE); /* "receipt of a security clearance": no level */
-    cr_expect_not(p->fast_track);
+    cr_expect_eq(p->fast_track, NP_UNKNOWN, "the notice does not say");
     cr_expect_null(p->requisition);
     cr_expect_eq(strncmp(p->id, "fnv1a:", 6), 0);
     cr_expect_eq(strlen(p->id), 6 + 16);
@@ -241,7 +241,7 @@ Test(notice_seeds, seed_001_staff_officer)
     /* the "similar jobs" dates at the end are not deadlines; nothing invented */
     expect_no_pay(p);
     cr_expect_eq((int)p->clearance, (int)NP_CLEARANCE_NONE);
-    cr_expect_not(p->fast_track);
+    cr_expect_eq(p->fast_track, NP_UNKNOWN, "the notice does not say");
     np_posting_free(p);
     TS_ASSERT_NO_LEAKS();
 }
@@ -275,7 +275,7 @@ Test(notice_seeds, seed_002_no_title_no_contract)
     cr_expect(has_diag(p, "deadline"));
     cr_expect_null(p->location);
     cr_expect_eq((int)p->clearance, (int)NP_CLEARANCE_NONE); /* "receipt of asecurity clearance" */
-    cr_expect_not(p->fast_track);
+    cr_expect_eq(p->fast_track, NP_UNKNOWN, "the notice does not say");
     cr_expect_str_eq(p->interrelationships.indirect_reports, "N/a");
     cr_expect_null(p->interrelationships.direct_reports);
     cr_expect_eq(p->lines.summary, 5); /* the heading glued to "via email1. SUMMARY" on line 4 */
@@ -323,7 +323,7 @@ Test(notice_seeds, seed_004_executive_officer)
     cr_expect_eq((int)p->clearance, (int)NP_CLEARANCE_NS);
     cr_expect_not(p->clearance_atomal);
     cr_expect_eq(p->lines.clearance, 30);
-    cr_expect(p->fast_track);
+    cr_expect_eq(p->fast_track, NP_YES);
     cr_expect_eq(p->lines.fast_track, 29);
     cr_expect_str_eq(p->body, "International Staff");
     cr_expect_str_eq(p->location, "Brussels, Belgium"); /* "Belgium-Brussels" */

@@ -49,8 +49,8 @@ for name in ("py.typed", "_natopost.pyi", "__init__.py", "_collection.py"):
 assert md.version("natopost") == natopost.__version__, (md.version("natopost"), natopost.__version__)
 files = [str(f) for f in md.files("natopost")]
 allowed = re.compile(
-    r"natopost/(__init__\.py|_collection\.py|_natopost\.pyi|py\.typed|_natopost\.cpython-[^/]+\.so"
-    r"|__pycache__/(__init__|_collection)\.cpython-[^/]+\.pyc)$"
+    r"natopost/(__init__\.py|_collection\.py|corpus\.py|_natopost\.pyi|py\.typed"
+    r"|_natopost\.cpython-[^/]+\.so|__pycache__/(__init__|_collection|corpus)\.cpython-[^/]+\.pyc)$"
     r"|natopost-[^/]+\.dist-info/(METADATA|RECORD|WHEEL|INSTALLER|REQUESTED|direct_url\.json"
     r"|LICENSE[^/]*|licenses/[^/]+)$")
 junk = [f for f in files if not allowed.match(f)]

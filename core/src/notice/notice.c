@@ -66,6 +66,7 @@ np_status np_notice_read(np_posting **out, const char *text, size_t len, const c
         d.status = np_error_set_at(err, NP_EPARSE, 1, 1, 0, "the notice is blank (no text)");
         goto fail;
     }
+    if (nt_read_language(&d) != NP_OK) goto fail;
     if (nt_segment(&d) != NP_OK) goto fail;
     if (nt_read_sections(&d) != NP_OK) goto fail;
     if (nt_read_header(&d) != NP_OK) goto fail;

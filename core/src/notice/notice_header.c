@@ -385,6 +385,22 @@ static bool title_from_summary(nt_doc *d)
 
 /* ---- salary ----------------------------------------------------------------------- */
 
+/* Whether the salary text says the pay is taxed: silence stays unknown. */
+static np_tristate salary_tax(const char *low, size_t len)
+{
+    static const char *const FREE[] = {"tax free", "tax-free", "tax exempt", "exempt from tax",
+                                       "exempt from national income tax", "net of tax",
+                                       "non imposable", "exon\xc3\xa9r\xc3\xa9 d'imp\xc3\xb4t",
+                                       "libre d'imp\xc3\xb4t"};
+    static const char *const TAXED[] = {"taxable", "subject to tax", "subject to income tax",
+                                        "before tax", "imposable"};
+    for (size_t i = 0; i < sizeof FREE / sizeof FREE[0]; i++)
+        if (nt_find(low, len, FREE[i]) != NT_NPOS) return NP_YES;
+    for (size_t i = 0; i < sizeof TAXED / sizeof TAXED[0]; i++)
+        if (nt_find_word(low, len, TAXED[i]) != NT_NPOS) return NP_NO;
+    return NP_UNKNOWN;
+}
+
 static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, const char *s,
                          const char *low, size_t len, int no)
 {
@@ -419,13 +435,10 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     else if (nt_find(low, len, "annual") != NT_NPOS || nt_find(low, len, "per year") != NT_NPOS ||
              nt_find(low, len, "per annum") != NT_NPOS || nt_find(label_low, label_len, "annual") != NT_NPOS)
         basis = "Annual", basis_len = 6;
-    else if (nt_find(label_low, label_len, "(pay basis)") != NT_NPOS)
-        basis = "Pay Basis", basis_len = 9;
+    /* "Salary (Pay Basis)" is a site label that names no basis: none is stated. */
     sal->amount = amount;
     memcpy(sal->currency, currency, 4);
-    sal->tax_free = nt_find(low, len, "tax free") != NT_NPOS ||
-                    nt_find(low, len, "tax-free") != NT_NPOS ||
-                    nt_find(low, len, "tax exempt") != NT_NPOS;
+    sal->tax_free = salary_tax(low, len);
     if (basis) nt_set(d, &sal->basis, basis, basis_len);
     d->p->lines.salary = no;
     return d->status == NP_OK;
@@ -716,7 +729,7 @@ static const nt_line *line_at(const nt_doc *d, size_t off)
 static void scan_text_flags(nt_doc *d, header_state *st)
 {
     np_posting *p = d->p;
-    for (size_t from = 0; from < d->size && !p->fast_track;) {
+    for (size_t from = 0; from < d->size && p->fast_track != NP_YES;) {
         size_t at = nt_find(d->low + from, d->size - from, "fast");
         if (at == NT_NPOS) break;
         at += from;
@@ -725,7 +738,7 @@ static void scan_text_flags(nt_doc *d, header_state *st)
         if (!l || l->heading || l->kind == NT_BOILERPLATE) continue;
         if (d->size - at >= 10 && (memcmp(d->low + at + 4, " track", 6) == 0 ||
                                    memcmp(d->low + at + 4, "-track", 6) == 0)) {
-            p->fast_track = true;
+            p->fast_track = NP_YES;
             p->lines.fast_track = l->no;
         }
     }

@@ -166,6 +166,7 @@ np_status nt_read_header(nt_doc *d);       /* notice_header.c: labels, title, bo
 np_status nt_read_org(nt_doc *d);          /* notice_org.c: division, directorate, section */
 np_status nt_read_requirements(nt_doc *d); /* notice_requirements.c */
 np_status nt_read_contract(nt_doc *d);     /* notice_contract.c */
+np_status nt_read_language(nt_doc *d);     /* notice_language.c: "en", "fr" or undecided */
 
 /* notice_requirements.c: fills the typed form of one requirement from its
  * sentence (exposed for the unit tests). NP_ENOMEM only. */
