@@ -510,6 +510,33 @@ static void add_requirement(nt_doc *d, const char *s, size_t len, bool essential
     if (d->status == NP_OK) d->status = nt_classify_requirement(req, req->text, strlen(req->text), d->err);
 }
 
+/* Openers of a requirement that sites glue to the end of the item before
+ * when they drop the line break ("...in a multi-national environmenta higher
+ * level in the second NATO official language"): the article sticks to the
+ * last word. Only these phrases are split off, and only after a word of four
+ * or more letters, so a word that really ends in "a" is left alone unless a
+ * whole requirement phrase follows it. */
+static const char *const GLUED_OPENERS[] = {
+    "a higher level ", "a good knowledge ", "a working knowledge ", "a sound knowledge ",
+    "a thorough knowledge ", "a good command ", "an advanced level ", "a good level ",
+};
+
+/* The offset of a glued opener in s[from, len) (its article), or len. */
+static size_t glued_opener(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++) {
+        if (s[i] != 'a' || i < 4) continue;
+        size_t w = i;
+        while (w > 0 && nt_is_lower((unsigned char)s[w - 1])) w--;
+        if (i - w < 4) continue;
+        for (size_t k = 0; k < COUNT(GLUED_OPENERS); k++) {
+            const size_t n = strlen(GLUED_OPENERS[k]);
+            if (len - i > n && memcmp(s + i, GLUED_OPENERS[k], n) == 0) return i;
+        }
+    }
+    return len;
+}
+
 /* Adds the item collected so far as requirements and empties it. Nothing
  * collected is nothing to add; a failed append (which leaves the item empty
  * but failed) is reported, so a requirement is never dropped silently. */
@@ -523,7 +550,14 @@ static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
     const char *s = item->data;
     size_t len = item->len, start = 0;
     int depth = 0;
+    size_t glued = glued_opener(s, len, 0);
     for (size_t i = 0; i < len && d->status == NP_OK; i++) {
+        if (i == glued) {
+            add_requirement(d, s + start, i - start, essential, line);
+            start = i;
+            glued = glued_opener(s, len, i + 1);
+            continue;
+        }
         if (s[i] == '(') depth++;
         else if (s[i] == ')' && depth) depth--;
         else if (depth == 0 && s[i] == ';') {

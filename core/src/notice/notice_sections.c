@@ -121,10 +121,12 @@ static np_status read_accountabilities(nt_doc *d)
         if (!content(l, NT_ACCOUNTABILITIES)) continue;
         const char *s = nt_text(d, l), *low = nt_low(d, l);
         size_t len = l->len;
+        /* "Perform any other related duty as assigned" closes the list of
+         * duties: it belongs to the duty before it (as when a notice runs it
+         * into that paragraph), not a duty of its own. */
         if (is_catch_all(low, len)) {
-            acc_open(d, &a, NULL, 0, l->no);
+            if (!a.open) acc_open(d, &a, NULL, 0, l->no);
             acc_append(&a, s, len);
-            acc_flush(d, &a);
             continue;
         }
         if (looks_like_heading(s, len)) {
