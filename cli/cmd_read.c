@@ -28,7 +28,7 @@ static const char HELP[] =
     "  -h, --help  show this help\n"
     "\n"
     "Exit status: 0 success, 1 a file cannot be read, 2 a file is not a notice\n"
-    "(empty, NUL bytes, invalid UTF-8, too large) or bad usage.\n"
+    "(empty, NUL bytes, bytes of no supported encoding, too large) or bad usage.\n"
     "\n"
     "example: natopost read examples/postings/*.txt --table\n";
 

@@ -73,6 +73,7 @@ build = {
         "core/src/model/requirement.c",
         "core/src/model/posting.c",
         "core/src/notice/notice.c",
+        "core/src/notice/notice_encoding.c",
         "core/src/notice/notice_normalize.c",
         "core/src/notice/notice_segment.c",
         "core/src/notice/notice_text.c",

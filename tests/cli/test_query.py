@@ -176,7 +176,7 @@ def test_missing_file_exits_1():
 
 def test_unreadable_notice_is_named_once(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Officer\n\xff\xfe\n")
+    bad.write_bytes(b"Officer\n\x8d\xfe\n")  # 0x8D: neither UTF-8 nor Windows-1252
     err = run("query", "", str(bad), rc=2).stderr
     assert err.count(str(bad)) == 1 and "invalid UTF-8" in err
 

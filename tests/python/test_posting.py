@@ -385,7 +385,7 @@ def test_bad_values_raise_value_error_with_the_core_message(seeds, tmp_path):
     with pytest.raises(ValueError):
         natopost.read_notice("a notice\0with a NUL")
     with pytest.raises(ValueError):
-        natopost.read_notice(b"\xff\xfe not UTF-8")
+        natopost.read_notice(b"\x81 neither UTF-8 nor Windows-1252")
     # JSON: syntax errors with their position, value errors with their path
     with pytest.raises(natopost.Error) as info:
         natopost.Posting.from_json('{\n  "format": "natopost.posting/1",\n  "id": ,\n}')
