@@ -65,6 +65,13 @@ static const label LABELS[] = {
     L("clearance", F_CLEARANCE),
     L("job title", F_TITLE), L("post title", F_TITLE), L("position title", F_TITLE),
     L("vacancy title", F_TITLE), L("title", F_TITLE),
+    /* French notices */
+    L("num\xc3\xa9ro de vacance", F_REQUISITION), L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION),
+    L("lieu d'affectation", F_LOCATION), L("traitement", F_SALARY),
+    L("traitement mensuel de base", F_SALARY), L("traitement mensuel", F_SALARY),
+    L("intitul\xc3\xa9 du poste", F_TITLE), L("titre du poste", F_TITLE),
+    L("date de publication", F_PUBLISHED), L("date de cl\xc3\xb4ture", F_DEADLINE),
+    L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE), L("grade otan", F_GRADE),
 };
 
 /* Fields whose values have a strict form, so "Label value" without a colon
@@ -160,6 +167,10 @@ static const struct {
 } CLEARANCE_NAMES[] = {
     {"cosmic top secret", NP_CLEARANCE_CTS}, {"nato secret", NP_CLEARANCE_NS},
     {"nato confidential", NP_CLEARANCE_NC},  {"nato restricted", NP_CLEARANCE_NR},
+    /* French; the text is lower-cased in ASCII only, so "TRÈS" keeps its È */
+    {"cosmic tr\xc3\xa8s secret", NP_CLEARANCE_CTS}, {"cosmic tr\xc3\x88s secret", NP_CLEARANCE_CTS},
+    {"secret otan", NP_CLEARANCE_NS}, {"confidentiel otan", NP_CLEARANCE_NC},
+    {"diffusion restreinte otan", NP_CLEARANCE_NR},
 };
 static const struct {
     const char *abbrev; /* as written */
@@ -391,7 +402,8 @@ static np_tristate salary_tax(const char *low, size_t len)
     static const char *const FREE[] = {"tax free", "tax-free", "tax exempt", "exempt from tax",
                                        "exempt from national income tax", "net of tax",
                                        "non imposable", "exon\xc3\xa9r\xc3\xa9 d'imp\xc3\xb4t",
-                                       "libre d'imp\xc3\xb4t"};
+                                       "libre d'imp\xc3\xb4t", "net d'imp\xc3\xb4t",
+                                       "exempt d'imp\xc3\xb4t"};
     static const char *const TAXED[] = {"taxable", "subject to tax", "subject to income tax",
                                         "before tax", "imposable"};
     for (size_t i = 0; i < sizeof FREE / sizeof FREE[0]; i++)
@@ -429,11 +441,14 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     }
     const char *basis = NULL;
     size_t basis_len = 0;
+    /* the basis in English or French ("par mois", "traitement mensuel") */
     if (nt_find(low, len, "monthly") != NT_NPOS || nt_find(low, len, "per month") != NT_NPOS ||
-        nt_find(label_low, label_len, "monthly") != NT_NPOS)
+        nt_find(label_low, label_len, "monthly") != NT_NPOS || nt_find(low, len, "par mois") != NT_NPOS ||
+        nt_find(low, len, "mensuel") != NT_NPOS || nt_find(label_low, label_len, "mensuel") != NT_NPOS)
         basis = "Monthly", basis_len = 7;
     else if (nt_find(low, len, "annual") != NT_NPOS || nt_find(low, len, "per year") != NT_NPOS ||
-             nt_find(low, len, "per annum") != NT_NPOS || nt_find(label_low, label_len, "annual") != NT_NPOS)
+             nt_find(low, len, "per annum") != NT_NPOS || nt_find(label_low, label_len, "annual") != NT_NPOS ||
+             nt_find_word(low, len, "par an") != NT_NPOS || nt_find(low, len, "annuel") != NT_NPOS)
         basis = "Annual", basis_len = 6;
     /* "Salary (Pay Basis)" is a site label that names no basis: none is stated. */
     sal->amount = amount;
@@ -725,6 +740,28 @@ static const nt_line *line_at(const nt_doc *d, size_t off)
     return l && off >= l->off && off < l->off + l->len ? l : NULL;
 }
 
+/* The first line mentioning `word` that states a clearance level. */
+static void scan_clearance(nt_doc *d, header_state *st, const char *word)
+{
+    np_posting *p = d->p;
+    for (size_t from = 0; from < d->size && !st->done[F_CLEARANCE] && d->status == NP_OK;) {
+        size_t at = nt_find(d->low + from, d->size - from, word);
+        if (at == NT_NPOS) break;
+        at += from;
+        const nt_line *l = line_at(d, at);
+        from = l ? l->off + l->len : at + strlen(word); /* each line once */
+        if (!l || l->heading) continue;
+        np_clearance level;
+        bool atomal;
+        if (nt_find_clearance(nt_text(d, l), nt_low(d, l), l->len, &level, &atomal)) {
+            p->clearance = level;
+            p->clearance_atomal = atomal;
+            p->lines.clearance = l->no;
+            st->done[F_CLEARANCE] = true;
+        }
+    }
+}
+
 /* Fast track and clearance, one scan of the whole text each. */
 static void scan_text_flags(nt_doc *d, header_state *st)
 {
@@ -742,22 +779,9 @@ static void scan_text_flags(nt_doc *d, header_state *st)
             p->lines.fast_track = l->no;
         }
     }
-    for (size_t from = 0; from < d->size && !st->done[F_CLEARANCE] && d->status == NP_OK;) {
-        size_t at = nt_find(d->low + from, d->size - from, "clearance");
-        if (at == NT_NPOS) break;
-        at += from;
-        const nt_line *l = line_at(d, at);
-        from = l ? l->off + l->len : at + 9; /* each line once */
-        if (!l || l->heading) continue;
-        np_clearance level;
-        bool atomal;
-        if (nt_find_clearance(nt_text(d, l), nt_low(d, l), l->len, &level, &atomal)) {
-            p->clearance = level;
-            p->clearance_atomal = atomal;
-            p->lines.clearance = l->no;
-            st->done[F_CLEARANCE] = true;
-        }
-    }
+    /* "security clearance", French "habilitation de sécurité" */
+    scan_clearance(d, st, "clearance");
+    scan_clearance(d, st, "habilitation");
 }
 
 np_status nt_read_header(nt_doc *d)
