@@ -319,3 +319,31 @@ Test(notice_french, the_language_stays_undecided_without_enough_words)
     cr_expect_str_eq(p->language, "en");
     np_posting_free(p);
 }
+
+/* ---- requirements without a heading ----------------------------------------------------------- */
+
+Test(notice_french, requirements_introduced_without_a_heading)
+{
+    static const char *const NOTICES[] = {
+        "Head of Translation\nThe Translation Service provides translations for the Council.\n"
+        "The candidate must among others:\n"
+        "- have at least twelve years of experience in translation;\n"
+        "- possess VI (\"Proficiency\") in both NATO official languages.\n",
+        "Chef de la traduction\nLe Service de traduction fournit les traductions du Conseil.\n"
+        "Le titulaire doit :\n"
+        "- avoir au moins douze ans d'exp\xc3\xa9rience en traduction ;\n"
+        "- avoir le niveau VI (\"Ma\xc3\xaetrise\") dans les deux langues officielles de l'OTAN.\n",
+    };
+    for (size_t i = 0; i < sizeof NOTICES / sizeof NOTICES[0]; i++) {
+        np_posting *p = read_text(NOTICES[i]);
+        cr_assert_eq(p->requirement_count, 2, "notice %zu", i);
+        cr_expect_eq(p->requirements[0].as.experience.min_years, 12, "notice %zu", i);
+        cr_expect_eq(p->requirements[1].as.languages.form, NP_LANG_BOTH, "notice %zu", i);
+        cr_expect_eq(p->requirements[1].as.languages.one, NP_LEVEL_VI, "notice %zu", i);
+        np_posting_free(p);
+    }
+    /* competencies are introduced alike: they stay no requirements */
+    np_posting *p = read_text("Officer\nThe incumbent must demonstrate:\n- Teamwork: Works with others.\n");
+    cr_expect_eq(p->requirement_count, 0);
+    np_posting_free(p);
+}

@@ -266,6 +266,24 @@ static nt_part qualification_intro(const char *s, const char *low, size_t len, b
     return NT_PART_NONE;
 }
 
+/* "The incumbent must:", "The candidate must among others:", "Le titulaire
+ * doit :" -- the intro of the requirements in notices whose qualifications
+ * have no heading. Only a short line ending in a colon, with none of the
+ * words that introduce competencies instead ("must demonstrate:"). */
+static bool headless_requirements_intro(const char *low, size_t len)
+{
+    if (len > 60 || !len || low[len - 1] != ':') return false;
+    static const char *const STARTS[] = {"the incumbent must", "the candidate must",
+                                         "candidates must", "the successful candidate must",
+                                         "the post holder must", "le titulaire doit",
+                                         "le candidat doit", "la candidate ou le candidat doit"};
+    bool starts = false;
+    for (size_t i = 0; i < sizeof STARTS / sizeof STARTS[0] && !starts; i++)
+        starts = nt_starts_word(low, len, STARTS[i]);
+    return starts && nt_find(low, len, "demonstrat") == NT_NPOS &&
+           nt_find(low, len, "d\xc3\xa9montr") == NT_NPOS;
+}
+
 np_status nt_segment(nt_doc *d)
 {
     nt_line *old = d->lines;
@@ -310,6 +328,12 @@ np_status nt_segment(nt_doc *d)
                 rest->part = (uint8_t)part;
             }
             continue;
+        }
+        if ((current == NT_HEADER || current == NT_SUMMARY) &&
+            headless_requirements_intro(d->low + src.off, src.len)) {
+            current = NT_QUALIFICATIONS;
+            part = NT_PART_ESSENTIAL;
+            if (!d->section_line[current]) d->section_line[current] = src.no;
         }
         nt_line *l = nt_push_line(d, src.off, src.len, src.no, src.bullet);
         if (!l) break;
