@@ -74,7 +74,6 @@ static const heading HEADINGS[] = {
     H("SIMILAR JOBS", NT_BOILERPLATE, NT_PART_NONE),
     /* French notices (accented and, as some sites strip accents, plain) */
     H("R\xc3\x89SUM\xc3\x89", NT_SUMMARY, NT_PART_NONE),
-    H("RESUME", NT_SUMMARY, NT_PART_NONE),
     H("R\xc3\x89SUM\xc3\x89 DU POSTE", NT_SUMMARY, NT_PART_NONE),
     H("CONTEXTE", NT_SUMMARY, NT_PART_NONE),
     H("CONTEXTE DU POSTE", NT_SUMMARY, NT_PART_NONE),
