@@ -209,7 +209,7 @@ static bool read_stanag(np_requirement *req, const char *s, const char *low, siz
  * "année(s)"; its offset, or NT_NPOS. */
 static size_t next_year_word(const char *low, size_t len, size_t from, size_t *n)
 {
-    static const char *const YEARS[] = {"year", "ans", "an", "ann\xc3\xa9" "e", "annee"};
+    static const char *const YEARS[] = {"year", "ans", "an", "ann\303\251e", "annee"}; /* octal: "\xa9e" would be one escape */
     size_t best = NT_NPOS;
     for (size_t k = 0; k < COUNT(YEARS); k++) {
         const size_t w = strlen(YEARS[k]);
@@ -546,7 +546,7 @@ np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len
 
 static const char *const VERBS[] = {"be", "have", "possess", "demonstrate", "hold", "show", "speak",
                                     "bring", "understand", "know", "display", "provide",
-                                    "avoir", "poss\xc3\xa9" "der", "d\xc3\xa9tenir", "ma\xc3\xae" "triser",
+                                    "avoir", "poss\303\251der", "d\xc3\xa9tenir", "ma\303\256triser",
                                     "parler", "\xc3\xaatre"};
 
 /* A semicolon followed by a requirement verb starts a new item. */
