@@ -583,7 +583,10 @@ static const char *const GLUED_OPENERS[] = {
 static size_t glued_opener(const char *s, size_t len, size_t from)
 {
     for (size_t i = from; i < len; i++) {
-        if (s[i] != 'a' || i < 4) continue;
+        /* every opener is "a " or "an " glued to a lower-case letter */
+        if (s[i] != 'a' || i < 4 || i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != 'n') ||
+            !nt_is_lower((unsigned char)s[i - 1]))
+            continue;
         size_t w = i;
         while (w > 0 && nt_is_lower((unsigned char)s[w - 1])) w--;
         if (i - w < 4) continue;

@@ -107,6 +107,7 @@ static const char *const TENS_FR[] = {"", "", "vingt", "trente", "quarante", "ci
 
 static int small_number_word(const char *s, size_t n)
 {
+    if (n < 2 || n > 10) return -1; /* "un" .. "quatorze", "cinquante", "dix-sept" */
     for (int i = 0; i < 20; i++)
         if (word_is(s, n, UNITS[i]) || word_is(s, n, UNITS_FR[i])) return i;
     if (word_is(s, n, "une")) return 1;
