@@ -28,7 +28,7 @@ static const char HELP[] =
     "  -h, --help  show this help\n"
     "\n"
     "Exit status: 0 success, 1 a file cannot be read, 2 a file is not a notice\n"
-    "(empty, NUL bytes, invalid UTF-8, too large) or bad usage.\n"
+    "(empty, NUL bytes, bytes of no supported encoding, too large) or bad usage.\n"
     "\n"
     "example: natopost read examples/postings/*.txt --table\n";
 
@@ -189,7 +189,7 @@ static void print_summary(const np_posting *p)
     if (p->requisition) row("requisition", p->requisition, p->lines.requisition);
     snprintf(buf, sizeof buf, "%s%s", np_clearance_name(p->clearance), p->clearance_atomal ? " ATOMAL" : "");
     row("clearance", buf, p->lines.clearance);
-    if (p->fast_track) row("fast track", "yes", p->lines.fast_track);
+    if (p->fast_track == NP_YES) row("fast track", "yes", p->lines.fast_track);
     describe_req(p, NP_REQ_LANGUAGES, buf, sizeof buf, true);
     row("languages", buf, 0);
     if (np_posting_find_requirement(p, NP_REQ_STANAG, true) ||

@@ -31,7 +31,7 @@ static void build_collection(void)
         p->grade.low = p->grade.high = (uint8_t)(i ? 20 : 15);
         p->deadline.date = 20300 + i * 30;
         p->clearance = i ? NP_CLEARANCE_NS : NP_CLEARANCE_NONE;
-        p->fast_track = i;
+        p->fast_track = i ? NP_YES : NP_NO;
         np_requirement *r;
         np_posting_add_requirement(p, &r, true, "languages", 9, 1, NULL);
         r->kind = NP_REQ_LANGUAGES;

@@ -12,13 +12,14 @@ PyDoc_STRVAR(read_notice_doc,
 "\n"
 "Reads a vacancy notice, as copied from a job site, into a natopost.Posting.\n"
 "\n"
-"text: the notice (str, or UTF-8 bytes).\n"
+"text: the notice (str, or bytes: UTF-8, UTF-16 with a byte order mark, or\n"
+"Windows-1252, by the rule of notice.h; a decoded text gets a diagnostic).\n"
 "source: where it came from (a URL, or a file name: str, bytes or os.PathLike,\n"
 "os.fsencode conventions), kept as posting.source.\n"
 "\n"
 "What the reader cannot read stays None and is listed in posting.diagnostics;\n"
-"only text that is not a notice at all (empty, NUL characters, invalid UTF-8,\n"
-"over 16 MiB) raises natopost.Error (a ValueError) with the core's message.\n"
+"only text that is not a notice at all (empty, NUL characters, bytes of no\n"
+"supported encoding, over 16 MiB) raises natopost.Error (a ValueError) with the core's message.\n"
 "\n"
 "Example:\n"
 "    >>> p = natopost.read_notice('Executive Officer\\nNATO Grade G20\\n'\n"
@@ -27,7 +28,7 @@ PyDoc_STRVAR(read_notice_doc,
 "    >>> p.title, p.grade, p.deadline, p.deadline_time, p.source\n"
 "    ('Executive Officer', 'G20', datetime.date(2025, 11, 3), datetime.time(17, 59), 'https://example.org/vacancy/1')\n"
 "    >>> p.contract is None, [d['field'] for d in p.diagnostics]\n"
-"    (True, ['requirements', 'contract'])\n");
+"    (True, ['language', 'requirements', 'contract'])\n");
 
 static PyObject *read_notice(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                              PyObject *kwnames)

@@ -171,7 +171,17 @@ static PyObject *get_clearance_atomal(PyObject *self, void *closure)
 static PyObject *get_fast_track(PyObject *self, void *closure)
 {
     (void)closure;
-    return PyBool_FromLong(POSTING(self)->fast_track);
+    const np_tristate v = POSTING(self)->fast_track;
+    if (v == NP_UNKNOWN) Py_RETURN_NONE;
+    return PyBool_FromLong(v == NP_YES);
+}
+
+static PyObject *get_language(PyObject *self, void *closure)
+{
+    (void)closure;
+    const char *code = POSTING(self)->language;
+    if (!code[0]) Py_RETURN_NONE;
+    return PyUnicode_FromString(code);
 }
 
 /* A member of the JSON form (a new object each time: mutating it does not
@@ -197,6 +207,10 @@ static PyGetSetDef posting_getset[] = {
      "Where the notice was read from (str, e.g. the file path) or None. A file name that is "
      "not UTF-8 comes as os.fsdecode gives it (os.fsencode(p.source) is the exact bytes).",
      NULL},
+    {"language", get_language, NULL,
+     "The notice's language: 'en' or 'fr', None when the reader could not decide.\n\n"
+     "Example:\n    >>> natopost.read_notice_file(seed('000')).language\n    'en'",
+     NULL},
     TEXT(title, "The post's title (str) or None when the notice states none.\n\n"
                 "Example:\n    >>> natopost.read_notice_file(seed('000')).title\n    'Officer, Logistics'"),
     TEXT(body, "The NATO body (str, e.g. 'International Staff') or None."),
@@ -211,7 +225,8 @@ static PyGetSetDef posting_getset[] = {
      "Example:\n    >>> natopost.read_notice_file(seed('004')).grade\n    'G20'",
      NULL},
     NESTED(salary, "The salary as a dict {'amount': float | None, 'currency': str | None, "
-                   "'basis': str | None, 'tax_free': bool}, or None when the notice states no "
+                   "'basis': str | None, 'tax_free': bool | None (None when the notice does not say)}, "
+                   "or None when the notice states no "
                    "pay.\n\n"
                    "Example:\n    >>> natopost.read_notice_file(seed('004')).salary['amount']\n"
                    "    9253.21"),
@@ -237,7 +252,8 @@ static PyGetSetDef posting_getset[] = {
      NULL},
     {"clearance_atomal", get_clearance_atomal, NULL, "True when ATOMAL access is required.", NULL},
     {"fast_track", get_fast_track, NULL,
-     "True for a fast-track competition (stated as such).\n\n"
+     "True for a fast-track competition (stated as such), False when the notice says it is "
+     "not one, None when it does not say.\n\n"
      "Example:\n    >>> natopost.read_notice_file(seed('004')).fast_track\n    True",
      NULL},
     TEXT(summary, "The summary section (str) or None."),

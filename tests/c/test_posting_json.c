@@ -74,7 +74,7 @@ static np_posting *full_posting(void)
     p->salary.amount = 9253.21;
     memcpy(p->salary.currency, "EUR", 4);
     set(&p->salary.basis, "Monthly");
-    p->salary.tax_free = true;
+    p->salary.tax_free = NP_YES;
     p->deadline.date = day(2025, 11, 3);
     p->deadline.minute = 17 * 60 + 59;
     p->published = day(2025, 10, 1);
@@ -82,7 +82,8 @@ static np_posting *full_posting(void)
     set(&p->requisition, "251043");
     p->clearance = NP_CLEARANCE_NS;
     p->clearance_atomal = true;
-    p->fast_track = true;
+    p->fast_track = NP_YES;
+    memcpy(p->language, "fr", 3);
     set(&p->summary, "Line one\nline two\twith a tab, a \x01 control byte and \"quotes\" \xE2\x82\xAC");
 
     cr_assert_eq(np_posting_add_accountability(p, "Planning", 8, "Plans the logistics.", 20, 40, &err), NP_OK);
@@ -383,14 +384,13 @@ Test(posting_json_round_trip, unknown_values_are_null)
     json_t *root = parse(json);
     cr_expect_str_eq(json_string_value(json_object_get(root, "format")), "natopost.posting/1");
     static const char *const nulls[] = {
-        "id", "source", "title", "body", "location", "division", "directorate", "section",
+        "id", "source", "language", "title", "body", "location", "division", "directorate", "section",
         "grade_text", "grade", "salary", "deadline", "published", "updated", "requisition",
-        "clearance", "summary", "interrelationships", "contract"};
+        "clearance", "fast_track", "summary", "interrelationships", "contract"};
     for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
         cr_expect(json_is_null(json_object_get(root, nulls[i])), "%s is not null", nulls[i]);
-    cr_expect(json_is_false(json_object_get(root, "fast_track")));
     cr_expect_eq(json_array_size(json_object_get(root, "requirements")), 0);
-    cr_expect_eq(json_object_size(root), 27, "every member is written");
+    cr_expect_eq(json_object_size(root), 28, "every member is written");
     json_decref(root);
     np_free(json);
 
@@ -432,7 +432,7 @@ static const bad_case BAD_CASES[] = {
     {"title", "42", "posting JSON: title: expected a string or null, got an integer"},
     {"bogus", "1", "posting JSON: (root): unknown key \"bogus\""},
     {"id", NULL, "posting JSON: (root): missing key \"id\""},
-    {"fast_track", "\"yes\"", "fast_track: expected true or false, got a string"},
+    {"fast_track", "\"yes\"", "fast_track: expected true, false or null, got a string"},
     {"salary.amount", "-5", "salary.amount: -5 is out of range (0..1e+12)"},
     {"salary.amount", "1e13", "salary.amount: 1e+13 is out of range"},
     {"salary.amount", "\"9,253.21\"", "salary.amount: expected a number or null, got a string"},
@@ -1058,7 +1058,10 @@ Test(posting_jsonld, job_posting_properties)
 {
     np_posting *p = full_posting();
     json_t *ld = jsonld(p);
-    cr_expect_str_eq(ld_str(ld, "@context"), "https://schema.org");
+    json_t *context = json_object_get(ld, "@context");
+    cr_expect_eq(json_array_size(context), 2, "the schema and the notice's language");
+    cr_expect_str_eq(json_string_value(json_array_get(context, 0)), "https://schema.org");
+    cr_expect_str_eq(json_string_value(json_object_get(json_array_get(context, 1), "@language")), "fr");
     cr_expect_str_eq(ld_str(ld, "@type"), "JobPosting");
     cr_expect_str_eq(ld_str(ld, "title"), p->title);
     cr_expect_str_eq(ld_str(ld, "description"), p->summary);

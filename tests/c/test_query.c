@@ -243,7 +243,10 @@ Test(query_fields, language_levels_per_form)
     p = np_posting_new();
     cr_assert_str_eq(field_text(p, "lang.first"), "null");
     cr_assert_str_eq(field_text(p, "experience"), "null");
-    cr_assert_str_eq(field_text(p, "fast_track"), "false");
+    cr_assert_str_eq(field_text(p, "fast_track"), "null", "not stated is unknown");
+    cr_assert_str_eq(field_text(p, "salary.tax_free"), "null", "not stated is unknown");
+    cr_assert_str_eq(field_text(p, "travel"), "null", "no travel requirement is not \"no travel\"");
+    cr_assert_str_eq(field_text(p, "language"), "null");
     cr_assert_str_eq(field_text(p, "twin_grade"), "false");
     cr_assert_str_eq(field_text(p, "competencies"), "0");
     cr_assert_str_eq(field_text(p, "contract.conversion"), "null");
@@ -299,7 +302,7 @@ Test(query_fields, typos_get_a_suggestion)
         cr_assert(strstr(err.message, want) != NULL, "%s", err.message);
     }
     cr_assert_eq(np_query_compile(&q, "zzzz = 1", 8, fields, n, &err), NP_EINVAL);
-    cr_assert(strstr(err.message, "(known: id, source, title") != NULL, "%s", err.message);
+    cr_assert(strstr(err.message, "(known: id, source, language, title") != NULL, "%s", err.message);
 }
 
 Test(query_fields, bare_postings_query_row_wise)

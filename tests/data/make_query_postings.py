@@ -37,7 +37,8 @@ def posting(id, title=None, division=None, grade=None, deadline=None, published=
     if grade:  # (text, low, high)
         g = {"text": grade[0], "low": grade[1], "high": grade[2]}
     return {
-        "format": "natopost.posting/1", "id": id, "source": None, "title": title,
+        "format": "natopost.posting/1", "id": id, "source": None, "language": "en",
+        "title": title,
         "body": "International Staff", "location": location, "division": division,
         "directorate": None, "section": None, "grade_text": grade[0] if grade else None,
         "grade": g,

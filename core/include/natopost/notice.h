@@ -9,6 +9,26 @@
  * recogniser per field over the relevant section. What it cannot read stays
  * "not stated" and gets a diagnostic with its line; it never invents a value.
  *
+ * Encodings, by one rule (checked in this order):
+ *   - a UTF-16 byte order mark (FF FE little endian, FE FF big endian): the
+ *     text is UTF-16 and is decoded; an unpaired surrogate, a NUL character
+ *     or an odd number of bytes is an error;
+ *   - valid UTF-8 is read as it is (a UTF-8 byte order mark is dropped);
+ *   - text that is not valid UTF-8 is read as Windows-1252 (whose printable
+ *     part includes Latin-1's) when every byte maps to a character and no
+ *     valid multi-byte UTF-8 sequence is in it (mixed text would be garbled
+ *     either way);
+ *   - anything else is an error: a NUL byte, one of the five bytes
+ *     Windows-1252 leaves undefined (81 8D 8F 90 9D) in text that is not
+ *     UTF-8, mixed UTF-8 and Windows-1252.
+ * A decoded text gets an info diagnostic (field "encoding") naming its
+ * encoding. Errors give the line, column (bytes) and offset of the first
+ * offending byte in the text as given; decoding keeps line breaks, so the
+ * lines of fields and diagnostics are those of the source.
+ *
+ * posting->language is "en" or "fr" when the notice's function words say
+ * so clearly, "" (with an info diagnostic) otherwise.
+ *
  * posting->id is the requisition number when the notice states one, else
  * "fnv1a:" and 16 hex digits of FNV-1a (64 bits) over the normalised text,
  * so the same notice copied with CRLF line ends or NBSP gets the same id.
@@ -25,11 +45,12 @@
 extern "C" {
 #endif
 
-/* Reads `text` (len bytes, UTF-8; need not be NUL-terminated) into a new
+/* Reads `text` (len bytes in an encoding of the rule above; need not be
+ * NUL-terminated) into a new
  * posting (free with np_posting_free). `source` (may be NULL) is copied into
  * posting->source. Unreadable parts become diagnostics, not errors: the call
  * fails only for input that is not a notice at all -- empty or blank text,
- * invalid UTF-8 or NUL bytes (NP_EPARSE with line and column), or more than
+ * bytes of no supported encoding or NUL bytes (NP_EPARSE with line and column), or more than
  * NP_NOTICE_MAX_BYTES (NP_EINVAL) -- or when memory runs out (NP_ENOMEM). */
 np_status np_notice_read(np_posting **out, const char *text, size_t len, const char *source,
                          np_error *err);

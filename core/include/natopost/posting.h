@@ -30,11 +30,14 @@ extern "C" {
  * ones, so whatever one reader accepts the JSON writer can write. */
 #define NP_SALARY_AMOUNT_MAX 1e12
 
+/* A three-valued flag for statements a notice may or may not make. */
+typedef enum np_tristate { NP_UNKNOWN = -1, NP_NO = 0, NP_YES = 1 } np_tristate;
+
 typedef struct np_salary {
     double amount;    /* 0..NP_SALARY_AMOUNT_MAX; < 0 when not stated */
     char currency[4]; /* ISO 4217 ("EUR"), "" when not stated */
-    char *basis;      /* owned: "Monthly", "Pay Basis", ...; NULL when not stated */
-    bool tax_free;
+    char *basis;      /* owned: "Monthly", "Annual" as stated; NULL when not stated */
+    np_tristate tax_free; /* NP_UNKNOWN when the notice does not say */
 } np_salary;
 
 typedef struct np_deadline {
@@ -61,9 +64,6 @@ typedef struct np_interrelationships {
     char *text;             /* owned: the whole section; NULL if absent */
     int line;
 } np_interrelationships;
-
-/* A three-valued flag for statements a notice may or may not make. */
-typedef enum np_tristate { NP_UNKNOWN = -1, NP_NO = 0, NP_YES = 1 } np_tristate;
 
 typedef struct np_contract_terms {
     bool stated;               /* false: the notice has no contract terms (all below unset) */
@@ -100,6 +100,7 @@ typedef struct np_posting {
                           content hash "fnv1a:<16 hex>", see notice.h); never
                           NULL once read */
     char *source;      /* owned: file name or URL it was read from; NULL */
+    char language[3];  /* the notice's language: "en" or "fr"; "" when undecidable */
     char *title;       /* "Officer, Logistics" */
     char *body;        /* "International Staff" (NATO body) */
     char *location;    /* "Brussels, Belgium" */
@@ -115,7 +116,8 @@ typedef struct np_posting {
     char *requisition; /* "251043" */
     np_clearance clearance;
     bool clearance_atomal;
-    bool fast_track;   /* a fast-track competition (stated as such) */
+    np_tristate fast_track; /* a fast-track competition: NP_YES when stated as such,
+                               NP_NO when the notice says it is not, else NP_UNKNOWN */
     char *summary;
 
     np_accountability *accountabilities;
@@ -170,6 +172,9 @@ np_status np_posting_add_diagnostic(np_posting *posting, np_diag_severity severi
 
 /* Replaces *slot (freeing the old string) with a copy of text[0..len). */
 np_status np_posting_set_text(char **slot, const char *text, size_t len, np_error *err);
+
+/* True for the language codes a posting records: "en" and "fr". */
+bool np_posting_language_known(const char *code);
 
 /* Convenience lookups over requirements: the first requirement of `kind`
  * with the given essential flag, or NULL. */

@@ -10,6 +10,8 @@
  *   text    id source title body location division directorate section
  *           requisition reports_to summary salary.currency
  *           lang.form ("either_or", "both" or "named")
+ *           language  the notice's language, "en" or "fr" (null when the
+ *                     reader could not decide)
  *   grade   grade       the grade's lower end (a twin grade G15/G16 ranks as
  *                       G15, the grade of appointment); literals G15, A2, 15
  *           grade.high  the upper end (== grade for a single grade)
@@ -41,11 +43,15 @@
  *   clearance clearance   the posting's stated clearance, else that of its
  *                         first essential clearance requirement; literals
  *                         "NATO SECRET", NS, CTS, ...
- *   bool    fast_track         a fast-track competition
+ *   bool    fast_track         a fast-track competition (null when the notice
+ *                              does not say: "not fast_track" selects it,
+ *                              "fast_track = false" does not)
  *           twin_grade         a twin grade/range OR the twin-graded NOTE
- *           travel             a travel requirement is stated
+ *           travel             true when a travel requirement is stated,
+ *                              null otherwise (silence is not "no travel")
  *           clearance.atomal   an ATOMAL clearance (null without clearance)
- *           salary.tax_free
+ *           salary.tax_free    true when the notice says the pay is tax free,
+ *                              false when it says it is taxed, else null
  *           contract.conversion  may apply for an indefinite contract (null
  *                              when the notice does not say)
  *
@@ -71,6 +77,7 @@ extern "C" {
 typedef enum np_posting_field_id {
     NP_PF_ID = 0,
     NP_PF_SOURCE,
+    NP_PF_LANGUAGE,
     NP_PF_TITLE,
     NP_PF_BODY,
     NP_PF_LOCATION,

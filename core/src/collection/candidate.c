@@ -384,7 +384,7 @@ static np_check_status check_clearance(np_clearance level, bool atomal, const np
         return conclude(r, NP_CHECK_NOT_ASSESSED);
     }
     const bool held = c->clearance >= (int)level && (!atomal || c->clearance_atomal);
-    if (p->fast_track) {
+    if (p->fast_track == NP_YES) {
         say(r, "requires %s, already held (fast-track competition); the candidate holds %s",
             clearance_text((int)level, atomal, want),
             clearance_text(c->clearance, c->clearance_atomal, have));

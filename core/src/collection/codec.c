@@ -135,8 +135,10 @@ np_status np_codec_encode(np_bytes *b, np_spool *pool, const np_posting *p, np_e
     put_s(b, p->published);
     put_s(b, p->updated);
     put_u(b, (uint64_t)p->clearance);
-    put_u(b, (uint64_t)p->salary.tax_free | (uint64_t)p->clearance_atomal << 1 |
-                 (uint64_t)p->fast_track << 2 | (uint64_t)p->contract.stated << 3 |
+    put_s(b, p->salary.tax_free);
+    put_s(b, p->fast_track);
+    for (size_t i = 0; i < sizeof p->language; i++) put_byte(b, (uint8_t)p->language[i]);
+    put_u(b, (uint64_t)p->clearance_atomal << 1 | (uint64_t)p->contract.stated << 3 |
                  (uint64_t)p->contract.turnover_clause << 4 |
                  (uint64_t)p->contract.seconded_terms << 5 |
                  (uint64_t)p->contract.twin_grade_note << 6);
@@ -339,10 +341,11 @@ static np_status decode(reader *r, np_posting *p, np_error *err)
     p->published = get_int(r);
     p->updated = get_int(r);
     p->clearance = (np_clearance)get_u(r);
+    p->salary.tax_free = (np_tristate)get_int(r);
+    p->fast_track = (np_tristate)get_int(r);
+    for (size_t i = 0; i < sizeof p->language; i++) p->language[i] = (char)get_byte(r);
     const uint64_t flags = get_u(r);
-    p->salary.tax_free = flags & 1;
     p->clearance_atomal = (flags >> 1) & 1;
-    p->fast_track = (flags >> 2) & 1;
     p->contract.stated = (flags >> 3) & 1;
     p->contract.turnover_clause = (flags >> 4) & 1;
     p->contract.seconded_terms = (flags >> 5) & 1;

@@ -89,6 +89,7 @@ static np_status degree_literal(np_qvalue *out, const char *text, size_t len, np
 static const np_qfield FIELDS[NP_PF_COUNT] = {
     F("id", TEXT, NP_PF_ID, NULL),
     F("source", TEXT, NP_PF_SOURCE, NULL),
+    F("language", TEXT, NP_PF_LANGUAGE, NULL),
     F("title", TEXT, NP_PF_TITLE, NULL),
     F("body", TEXT, NP_PF_BODY, NULL),
     F("location", TEXT, NP_PF_LOCATION, NULL),
@@ -168,6 +169,11 @@ static void set_number(np_qvalue *out, double v, bool present)
     if (!present || isnan(v)) return;
     out->is_null = false;
     out->number = v;
+}
+
+static void set_tristate(np_qvalue *out, np_tristate v)
+{
+    set_ordinal(out, v == NP_YES, v != NP_UNKNOWN);
 }
 
 static void set_date(np_qvalue *out, np_date d) { set_ordinal(out, d, d != NP_DATE_NONE); }
@@ -251,7 +257,8 @@ static void requirement_scan(const np_posting *p, int id, np_qvalue *out)
         default: break;
         }
     }
-    if (id == NP_PF_TRAVEL) set_ordinal(out, found, true);
+    /* A notice that names no travel has not said there is none: unknown. */
+    if (id == NP_PF_TRAVEL) set_ordinal(out, 1, found);
     else if (id == NP_PF_REQUIREMENTS_ESSENTIAL || id == NP_PF_REQUIREMENTS_DESIRABLE)
         set_number(out, (double)count, true);
     else set_number(out, best, found);
@@ -308,7 +315,7 @@ void np_posting_field_value(const np_posting *p, int id, np_qvalue *out)
             out->text_len = end ? (size_t)(end - p->salary.currency) : sizeof p->salary.currency;
         }
         break;
-    case NP_PF_SALARY_TAX_FREE: set_ordinal(out, p->salary.tax_free, true); break;
+    case NP_PF_SALARY_TAX_FREE: set_tristate(out, p->salary.tax_free); break;
     case NP_PF_CLEARANCE:
     case NP_PF_CLEARANCE_ATOMAL: {
         np_clearance level;
@@ -318,7 +325,8 @@ void np_posting_field_value(const np_posting *p, int id, np_qvalue *out)
         set_ordinal(out, id == NP_PF_CLEARANCE ? (int32_t)level : (int32_t)atomal, known);
         break;
     }
-    case NP_PF_FAST_TRACK: set_ordinal(out, p->fast_track, true); break;
+    case NP_PF_FAST_TRACK: set_tristate(out, p->fast_track); break;
+    case NP_PF_LANGUAGE: set_text(out, p->language[0] ? p->language : NULL); break;
     case NP_PF_TWIN_GRADE:
         set_ordinal(out, np_grade_is_twin(p->grade) || p->contract.twin_grade_note, true);
         break;

@@ -33,6 +33,11 @@ static np_status out_of_memory(np_error *err)
     return np_error_set(err, NP_ENOMEM, "out of memory");
 }
 
+bool np_posting_language_known(const char *code)
+{
+    return code && (strcmp(code, "en") == 0 || strcmp(code, "fr") == 0);
+}
+
 np_posting *np_posting_new(void)
 {
     np_posting *p = calloc(1, sizeof *p);
@@ -47,6 +52,8 @@ np_posting *np_posting_new(void)
     p->contract.max_service_months = -1;
     p->contract.seconded_max_months = -1;
     p->contract.conversion_possible = NP_UNKNOWN;
+    p->salary.tax_free = NP_UNKNOWN;
+    p->fast_track = NP_UNKNOWN;
     return p;
 }
 
@@ -392,6 +399,7 @@ static bool same_posting(const np_posting *a, const np_posting *b, diff *d)
 {
     SAME_STR(id, "id");
     SAME_STR(source, "source");
+    if (strcmp(a->language, b->language) != 0) return differ(d, "language");
     SAME_STR(title, "title");
     SAME_STR(body, "body");
     SAME_STR(location, "location");

@@ -99,6 +99,18 @@ static const struct {
     {"VI", "Proficiency"},
 };
 
+/* The names French notices give the levels ("V (« Avancé ») dans l'une"),
+ * with and without their accents. */
+static const char *const LEVELS_FR[][2] = {
+    {"", ""},
+    {"D\xc3\xa9" "butant", "Debutant"},
+    {"\xc3\x89l\xc3\xa9mentaire", "Elementaire"},
+    {"Interm\xc3\xa9" "diaire", "Intermediaire"},
+    {"Interm\xc3\xa9" "diaire sup\xc3\xa9rieur", "Intermediaire superieur"},
+    {"Avanc\xc3\xa9", "Avance"},
+    {"Ma\xc3\xaetrise", "Maitrise"},
+};
+
 np_status np_lang_level_parse(np_lang_level *out, const char *text, size_t len, np_error *err)
 {
     char folded[32];
@@ -112,6 +124,13 @@ np_status np_lang_level_parse(np_lang_level *out, const char *text, size_t len, 
                 *out = (np_lang_level)level;
                 return NP_OK;
             }
+            for (int k = 0; k < 2; k++) {
+                fold(name, sizeof name, LEVELS_FR[level][k], strlen(LEVELS_FR[level][k]));
+                if (strcmp(folded, name) == 0) {
+                    *out = (np_lang_level)level;
+                    return NP_OK;
+                }
+            }
         }
         /* A misspelling printed in a real notice. */
         if (strcmp(folded, "UPPER INDERMEDIATE") == 0) {
@@ -122,7 +141,8 @@ np_status np_lang_level_parse(np_lang_level *out, const char *text, size_t len, 
     np_quote(quoted, sizeof quoted, text, len);
     return np_error_set(err, NP_EPARSE,
                         "unknown language level %s (expected I..VI or Beginner, Elementary, "
-                        "Intermediate, Upper Intermediate, Advanced, Proficiency)",
+                        "Intermediate, Upper Intermediate, Advanced, Proficiency, or their "
+                        "French names)",
                         quoted);
 }
 

@@ -53,19 +53,30 @@ np_status np_notice_read(np_posting **out, const char *text, size_t len, const c
 {
     if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read: out is NULL");
     *out = NULL;
-    np_status st = nt_validate(text, len, err);
+    nt_text_in in;
+    np_status st = nt_decode(&in, text, len, err);
     if (st != NP_OK) return st;
     nt_doc d;
     memset(&d, 0, sizeof d);
     d.err = err;
     d.status = NP_OK;
     d.p = np_posting_new();
-    if (!d.p) return np_error_set(err, NP_ENOMEM, "out of memory");
-    if (nt_normalize(&d, text, len) != NP_OK) goto fail;
+    if (!d.p) {
+        free(in.owned);
+        return np_error_set(err, NP_ENOMEM, "out of memory");
+    }
+    st = nt_normalize(&d, in.text, in.len);
+    free(in.owned);
+    if (st != NP_OK) goto fail;
+    if (in.encoding &&
+        nt_diag(&d, NP_DIAG_INFO, 0, "encoding", "the text is not UTF-8: read as %s%s", in.encoding,
+                in.encoding[0] == 'U' ? " (byte order mark)" : "") != NP_OK)
+        goto fail;
     if (blank(&d)) {
         d.status = np_error_set_at(err, NP_EPARSE, 1, 1, 0, "the notice is blank (no text)");
         goto fail;
     }
+    if (nt_read_language(&d) != NP_OK) goto fail;
     if (nt_segment(&d) != NP_OK) goto fail;
     if (nt_read_sections(&d) != NP_OK) goto fail;
     if (nt_read_header(&d) != NP_OK) goto fail;

@@ -86,6 +86,8 @@ static const label LABELS[] = {
     L("date de publication", F_PUBLISHED), L("localit\xc3\xa0", F_LOCATION), L("lugar de trabajo", F_LOCATION),
     L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION), L("avis de vacance", F_REQUISITION),
     L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE), L("nulla osta di sicurezza", F_CLEARANCE),
+    /* French notices */
+    L("num\xc3\xa9ro de vacance", F_REQUISITION), L("traitement mensuel de base", F_SALARY), L("traitement mensuel", F_SALARY),
 };
 
 /* Fields whose values have a strict form, so "Label value" without a colon
@@ -266,6 +268,10 @@ static const struct {
 } CLEARANCE_NAMES[] = {
     {"cosmic top secret", NP_CLEARANCE_CTS}, {"nato secret", NP_CLEARANCE_NS},
     {"nato confidential", NP_CLEARANCE_NC},  {"nato restricted", NP_CLEARANCE_NR},
+    /* French; the text is lower-cased in ASCII only, so "TRÈS" keeps its È */
+    {"cosmic tr\xc3\xa8s secret", NP_CLEARANCE_CTS}, {"cosmic tr\xc3\x88s secret", NP_CLEARANCE_CTS},
+    {"secret otan", NP_CLEARANCE_NS}, {"confidentiel otan", NP_CLEARANCE_NC},
+    {"diffusion restreinte otan", NP_CLEARANCE_NR},
 };
 static const struct {
     const char *abbrev; /* as written */
@@ -524,6 +530,23 @@ static bool range_follows(const char *s, const char *low, size_t len, size_t i, 
     return i < len && nt_is_digit((unsigned char)s[i]);
 }
 
+/* Whether the salary text says the pay is taxed: silence stays unknown. */
+static np_tristate salary_tax(const char *low, size_t len)
+{
+    static const char *const FREE[] = {"tax free", "tax-free", "tax exempt", "exempt from tax",
+                                       "exempt from national income tax", "net of tax",
+                                       "non imposable", "exon\xc3\xa9r\xc3\xa9 d'imp\xc3\xb4t",
+                                       "libre d'imp\xc3\xb4t", "net d'imp\xc3\xb4t",
+                                       "exempt d'imp\xc3\xb4t"};
+    static const char *const TAXED[] = {"taxable", "subject to tax", "subject to income tax",
+                                        "before tax", "imposable"};
+    for (size_t i = 0; i < sizeof FREE / sizeof FREE[0]; i++)
+        if (nt_find(low, len, FREE[i]) != NT_NPOS) return NP_YES;
+    for (size_t i = 0; i < sizeof TAXED / sizeof TAXED[0]; i++)
+        if (nt_find_word(low, len, TAXED[i]) != NT_NPOS) return NP_NO;
+    return NP_UNKNOWN;
+}
+
 static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, const char *s,
                          const char *low, size_t len, int no)
 {
@@ -543,7 +566,7 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
     if (!currency[0] && (code = currency_at(low + j, len - j, &cur)) != NULL) memcpy(currency, code, 4);
     else if (!currency[0] && nt_find(low + j, len - j, "(eur)") != NT_NPOS) memcpy(currency, "EUR", 4);
     const char *basis = pay_basis(label_low, label_len, low, len);
-    if (!basis && nt_find(label_low, label_len, "(pay basis)") != NT_NPOS) basis = "Pay Basis";
+    /* "Salary (Pay Basis)" is a site label that names no basis: none is stated. */
     size_t second;
     if (range_follows(s, low, len, i + used, &second)) {
         double high;
@@ -563,9 +586,7 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
         nt_diag(d, NP_DIAG_INFO, no, "salary", "a '$' amount names no currency (US or other dollars)");
     sal->amount = amount;
     memcpy(sal->currency, currency, 4);
-    sal->tax_free = nt_find(low, len, "tax free") != NT_NPOS ||
-                    nt_find(low, len, "tax-free") != NT_NPOS ||
-                    nt_find(low, len, "tax exempt") != NT_NPOS;
+    sal->tax_free = salary_tax(low, len);
     if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
     d->p->lines.salary = no;
     return d->status == NP_OK;
@@ -1077,29 +1098,16 @@ static const nt_line *line_at(const nt_doc *d, size_t off)
     return l && off >= l->off && off < l->off + l->len ? l : NULL;
 }
 
-/* Fast track and clearance, one scan of the whole text each. */
-static void scan_text_flags(nt_doc *d, header_state *st)
+/* The first line mentioning `word` that states a clearance level. */
+static void scan_clearance(nt_doc *d, header_state *st, const char *word)
 {
     np_posting *p = d->p;
-    for (size_t from = 0; from < d->size && !p->fast_track;) {
-        size_t at = nt_find(d->low + from, d->size - from, "fast");
-        if (at == NT_NPOS) break;
-        at += from;
-        from = at + 4;
-        const nt_line *l = line_at(d, at);
-        if (!l || l->heading || l->kind == NT_BOILERPLATE) continue;
-        if (d->size - at >= 10 && (memcmp(d->low + at + 4, " track", 6) == 0 ||
-                                   memcmp(d->low + at + 4, "-track", 6) == 0)) {
-            p->fast_track = true;
-            p->lines.fast_track = l->no;
-        }
-    }
     for (size_t from = 0; from < d->size && !st->done[F_CLEARANCE] && d->status == NP_OK;) {
-        size_t at = nt_find(d->low + from, d->size - from, "clearance");
+        size_t at = nt_find(d->low + from, d->size - from, word);
         if (at == NT_NPOS) break;
         at += from;
         const nt_line *l = line_at(d, at);
-        from = l ? l->off + l->len : at + 9; /* each line once */
+        from = l ? l->off + l->len : at + strlen(word); /* each line once */
         if (!l || l->heading) continue;
         np_clearance level;
         bool atomal;
@@ -1110,6 +1118,28 @@ static void scan_text_flags(nt_doc *d, header_state *st)
             st->done[F_CLEARANCE] = true;
         }
     }
+}
+
+/* Fast track and clearance, one scan of the whole text each. */
+static void scan_text_flags(nt_doc *d, header_state *st)
+{
+    np_posting *p = d->p;
+    for (size_t from = 0; from < d->size && p->fast_track != NP_YES;) {
+        size_t at = nt_find(d->low + from, d->size - from, "fast");
+        if (at == NT_NPOS) break;
+        at += from;
+        from = at + 4;
+        const nt_line *l = line_at(d, at);
+        if (!l || l->heading || l->kind == NT_BOILERPLATE) continue;
+        if (d->size - at >= 10 && (memcmp(d->low + at + 4, " track", 6) == 0 ||
+                                   memcmp(d->low + at + 4, "-track", 6) == 0)) {
+            p->fast_track = NP_YES;
+            p->lines.fast_track = l->no;
+        }
+    }
+    /* "security clearance", French "habilitation de sécurité" */
+    scan_clearance(d, st, "clearance");
+    scan_clearance(d, st, "habilitation");
 }
 
 /* A link to the notice on NATO's Taleo site carries its requisition number

@@ -1,8 +1,11 @@
 /* Private to the notice reader (core/src/notice/).
  *
  * Pipeline (np_notice_read in notice.c):
- *   1. nt_validate   -- reject empty/blank text, NUL bytes, invalid UTF-8
- *                       (line/column/offset of the first bad byte);
+ *   1. nt_decode     -- the encoding rule (notice_encoding.c, stated in
+ *                       notice.h): UTF-8 as is, UTF-16 with a BOM and
+ *                       Windows-1252 decoded; rejects empty text, NUL bytes
+ *                       and bytes of no supported encoding (line/column/
+ *                       offset of the first bad byte in the text as given);
  *   2. nt_normalize  -- one pass: CRLF -> LF, NBSP and other spaces -> ' ',
  *                       curly quotes -> ASCII, dashes/bullets -> '-', runs of
  *                       blanks folded; then split into trimmed lines that keep
@@ -76,9 +79,20 @@ static inline const char *nt_low(const nt_doc *d, const nt_line *l) { return d->
 
 /* ---- notice_normalize.c ---------------------------------------------------- */
 
-/* NP_EPARSE (line, column, offset of the first offence) for empty or blank
- * text, a NUL byte or invalid UTF-8; NP_EINVAL above NP_NOTICE_MAX_BYTES. */
-np_status nt_validate(const char *text, size_t len, np_error *err);
+/* ---- notice_encoding.c ----------------------------------------------------- */
+
+/* The notice as UTF-8: `text` itself, or a decoded copy (`owned`, free it). */
+typedef struct nt_text_in {
+    const char *text;
+    size_t len;
+    char *owned;
+    const char *encoding; /* "UTF-16LE", "UTF-16BE", "Windows-1252"; NULL for UTF-8 */
+} nt_text_in;
+
+/* NP_EPARSE (line, column, offset of the first offence in `text`) for empty
+ * text, a NUL byte, or bytes that fit no supported encoding; NP_EINVAL above
+ * NP_NOTICE_MAX_BYTES; NP_ENOMEM. */
+np_status nt_decode(nt_text_in *out, const char *text, size_t len, np_error *err);
 /* Fills d->buf, d->low and d->lines (kind NT_HEADER) from valid text. */
 np_status nt_normalize(nt_doc *d, const char *text, size_t len);
 /* Appends a logical line (used by the segmenter to split lines). */
@@ -191,6 +205,7 @@ np_status nt_read_header(nt_doc *d);       /* notice_header.c: labels, title, bo
 np_status nt_read_org(nt_doc *d);          /* notice_org.c: division, directorate, section */
 np_status nt_read_requirements(nt_doc *d); /* notice_requirements.c */
 np_status nt_read_contract(nt_doc *d);     /* notice_contract.c */
+np_status nt_read_language(nt_doc *d);     /* notice_language.c: "en", "fr" or undecided */
 
 /* notice_requirements.c: fills the typed form of one requirement from its
  * sentence (exposed for the unit tests). NP_ENOMEM only. */

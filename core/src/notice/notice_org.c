@@ -108,6 +108,98 @@ static bool unit_is_subject(const char *s, const char *low, size_t len, size_t a
     return !word_in(low + i, j - i, NOT_VERBS, COUNT(NOT_VERBS));
 }
 
+/* ---- French: the name follows the unit word ------------------------------------- */
+
+static const char *const JOINERS_FR[] = {"de", "des", "du", "et", "d'", "de la", "de l'"};
+static const char *const NOT_VERBS_FR[] = {"de", "des", "du", "la", "le", "les", "et", "ou", "au",
+                                           "aux", "en", "pour", "avec", "sur", "dans", "par", "d",
+                                           "l", "qui", "que", "a"};
+
+static size_t word_end_at(const char *s, size_t len, size_t i)
+{
+    while (i < len && s[i] != ' ' && s[i] != ',' && s[i] != '.' && s[i] != ';' && s[i] != ':' &&
+           s[i] != '(' && s[i] != ')')
+        i++;
+    return i;
+}
+
+/* "Section Planification des exercices appuie ..." -> "Section Planification":
+ * capitalised words after the unit word, and joining words ("de", "des",
+ * "et") only between capitalised words. No capitalised word, no name: a
+ * French unit named by common nouns ("Division des opérations") is left
+ * unread rather than cut short. *end is where the name stops. */
+static size_t french_name_end(const char *s, const char *low, size_t len, size_t after)
+{
+    size_t end = after, i = after;
+    for (int words = 0; words < MAX_WORDS; words++) {
+        i = nt_skip_blanks(s, len, i);
+        size_t j = i;
+        /* joiners, then a capitalised word */
+        for (bool joined = true; joined;) {
+            joined = false;
+            for (size_t k = 0; k < COUNT(JOINERS_FR); k++) {
+                const size_t n = strlen(JOINERS_FR[k]);
+                const bool apostrophe = JOINERS_FR[k][n - 1] == '\'';
+                if (len - j > n && memcmp(low + j, JOINERS_FR[k], n) == 0 &&
+                    (apostrophe || s[j + n] == ' ')) {
+                    j = nt_skip_blanks(s, len, j + n);
+                    joined = true;
+                    break;
+                }
+            }
+        }
+        if (j >= len || !(nt_is_upper((unsigned char)s[j]) || (unsigned char)s[j] == 0xC3)) break;
+        end = word_end_at(s, len, j);
+        i = end;
+    }
+    return end;
+}
+
+static bool french_unit_is_subject(const char *s, const char *low, size_t len, size_t after)
+{
+    size_t i = nt_skip_blanks(s, len, after);
+    if (i >= len || !nt_is_lower((unsigned char)s[i])) return false;
+    size_t j = i;
+    while (j < len && nt_is_word((unsigned char)s[j])) j++;
+    return !word_in(low + i, j - i, NOT_VERBS_FR, COUNT(NOT_VERBS_FR));
+}
+
+/* The French unit word for an English one ("Directorate" -> "Direction"). */
+static const char *french_unit(const char *unit)
+{
+    return strcmp(unit, "Directorate") == 0 ? "Direction" : unit;
+}
+
+static bool french_unit_in(nt_doc *d, const char *unit, char **slot, int *line, const char *s,
+                           const char *low, size_t len, int no, bool subject_only)
+{
+    const size_t wl = strlen(unit);
+    for (size_t from = 0; from < len;) {
+        size_t at = nt_find_exact_word(s + from, len - from, unit);
+        if (at == NT_NPOS) return false;
+        at += from;
+        from = at + wl;
+        const size_t end = french_name_end(s, low, len, at + wl);
+        if (end == at + wl) continue;
+        /* "Division Politique et plans de défense": French names go on in lower
+         * case after a joining word, so a name followed by one is not sure */
+        const size_t next = nt_skip_blanks(s, len, end);
+        bool continues = false;
+        for (size_t k = 0; k < COUNT(JOINERS_FR); k++) {
+            const size_t n = strlen(JOINERS_FR[k]);
+            if (len - next >= n && memcmp(low + next, JOINERS_FR[k], n) == 0 &&
+                (JOINERS_FR[k][n - 1] == '\'' || len - next == n || low[next + n] == ' '))
+                continues = true;
+        }
+        if (continues) continue;
+        if (subject_only && !french_unit_is_subject(s, low, len, end)) continue;
+        nt_set(d, slot, s + at, end - at);
+        *line = no;
+        return true;
+    }
+    return false;
+}
+
 typedef struct unit_spec {
     const char *word;
     bool keep_acronym;
@@ -120,6 +212,10 @@ typedef struct unit_spec {
 static bool unit_in(nt_doc *d, const unit_spec *u, const char *s, const char *low, size_t len,
                     int no, bool subject_only)
 {
+    /* French names follow their unit word: reading them backwards gave "La Division" */
+    if (strcmp(d->p->language, "fr") == 0)
+        return french_unit_in(d, french_unit(u->word), u->slot, u->line, s, low, len, no,
+                              subject_only);
     size_t from = 0;
     const size_t wl = strlen(u->word);
     while (from < len) {

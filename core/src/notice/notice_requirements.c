@@ -44,7 +44,9 @@ static binding language_before(const char *low, size_t i)
     size_t lim = i > 40 ? i - 40 : 0;
     binding found = B_NONE;
     size_t best = 0;
-    static const struct { const char *w; binding b; } LANGS[] = {{"english", B_ENGLISH}, {"french", B_FRENCH}};
+    static const struct { const char *w; binding b; } LANGS[] = {
+        {"english", B_ENGLISH}, {"french", B_FRENCH}, {"anglais", B_ENGLISH},
+        {"fran\xc3\xa7" "ais", B_FRENCH}};
     for (size_t k = 0; k < COUNT(LANGS); k++) {
         size_t at = nt_find(low + lim, i - lim, LANGS[k].w);
         while (at != NT_NPOS) {
@@ -73,7 +75,8 @@ static size_t roman_len(const char *s, size_t len, size_t i)
 
 static bool read_languages(np_requirement *req, const char *s, const char *low, size_t len)
 {
-    if (!has(low, len, "language") && !has_word(low, len, "english") && !has_word(low, len, "french"))
+    if (!has(low, len, "language") && !has_word(low, len, "english") && !has_word(low, len, "french") &&
+        !has(low, len, "langue") && !has_word(low, len, "anglais") && !has_word(low, len, "fran\xc3\xa7" "ais"))
         return false;
     level_ref refs[4];
     size_t count = 0;
@@ -98,20 +101,29 @@ static bool read_languages(np_requirement *req, const char *s, const char *low, 
                 }
             }
         }
-        bool after_level = i >= 6 && memcmp(low + i - 6, "level ", 6) == 0;
+        bool after_level = (i >= 6 && memcmp(low + i - 6, "level ", 6) == 0) ||
+                           (i >= 7 && memcmp(low + i - 7, "niveau ", 7) == 0);
         if (j < len && s[j] == ')') j++; /* "(level VI)" */
         j = nt_skip_blanks(s, len, j);
         level_ref r = {level, B_NONE, false};
-        if (starts(low, len, j, "or higher") || starts(low, len, j, "or above")) {
-            r.or_higher = true;
-            j = nt_skip_blanks(s, len, j + 9);
-        }
-        if (starts(low, len, j, "in one")) r.bind = B_ONE;
-        else if (starts(low, len, j, "in the other")) r.bind = B_OTHER;
-        else if (starts(low, len, j, "in both") || starts(low, len, j, "in each")) r.bind = B_BOTH;
-        else if (starts(low, len, j, "in english")) r.bind = B_ENGLISH;
-        else if (starts(low, len, j, "in french")) r.bind = B_FRENCH;
-        else r.bind = language_before(low, i);
+        static const char *const OR_HIGHER[] = {"or higher", "or above", "ou plus",
+                                                "ou sup\xc3\xa9rieur"};
+        for (size_t k = 0; k < COUNT(OR_HIGHER); k++)
+            if (starts(low, len, j, OR_HIGHER[k])) {
+                r.or_higher = true;
+                j = nt_skip_blanks(s, len, j + strlen(OR_HIGHER[k]));
+                break;
+            }
+        /* the binding phrase after the level, in English and in French */
+        static const struct { const char *w; binding b; } BINDS[] = {
+            {"in one", B_ONE}, {"in the other", B_OTHER}, {"in both", B_BOTH}, {"in each", B_BOTH},
+            {"in english", B_ENGLISH}, {"in french", B_FRENCH},
+            {"dans l'une", B_ONE}, {"dans l'un", B_ONE}, {"dans l'autre", B_OTHER},
+            {"dans les deux", B_BOTH}, {"dans chacune", B_BOTH}, {"en anglais", B_ENGLISH},
+            {"en fran\xc3\xa7" "ais", B_FRENCH}};
+        for (size_t k = 0; k < COUNT(BINDS) && r.bind == B_NONE; k++)
+            if (starts(low, len, j, BINDS[k].w)) r.bind = BINDS[k].b;
+        if (r.bind == B_NONE) r.bind = language_before(low, i);
         bool lone_i = n == 1 && s[i] == 'I';
         if (!named && !after_level && (lone_i || r.bind == B_NONE)) continue;
         refs[count++] = r;
@@ -193,15 +205,41 @@ static bool read_stanag(np_requirement *req, const char *s, const char *low, siz
 
 /* ---- experience ---------------------------------------------------------------------- */
 
+/* The next word for years at or after `from`: "year(s)", French "an(s)",
+ * "année(s)"; its offset, or NT_NPOS. */
+static size_t next_year_word(const char *low, size_t len, size_t from, size_t *n)
+{
+    static const char *const YEARS[] = {"year", "ans", "an", "ann\303\251e", "annee"}; /* octal: "\xa9e" would be one escape */
+    size_t best = NT_NPOS;
+    for (size_t k = 0; k < COUNT(YEARS); k++) {
+        const size_t w = strlen(YEARS[k]);
+        for (size_t f = from; f < len;) {
+            size_t at = nt_find(low + f, len - f, YEARS[k]);
+            if (at == NT_NPOS || f + at >= best) break;
+            at += f;
+            f = at + 1;
+            /* "year" may take "s"; the French words are whole words ("dans", "annexe") */
+            const bool french = k > 0;
+            size_t end = at + w;
+            if (french && end < len && low[end] == 's') end++;
+            if (french && end < len && nt_is_word((unsigned char)low[end])) continue;
+            best = at;
+            *n = end - at;
+            break;
+        }
+    }
+    return best;
+}
+
 static bool read_experience(np_requirement *req, const char *s, const char *low, size_t len)
 {
-    if (!has(low, len, "experience")) return false;
+    if (!has(low, len, "experience") && !has(low, len, "exp\xc3\xa9rience")) return false;
     size_t from = 0;
     while (from < len) {
-        size_t at = nt_find(low + from, len - from, "year");
+        size_t word = 0;
+        size_t at = next_year_word(low, len, from, &word);
         if (at == NT_NPOS) return false;
-        at += from;
-        from = at + 4;
+        from = at + word;
         if (at > 0 && nt_is_word((unsigned char)low[at - 1])) continue;
         /* back over blanks, "or more", "+", "(2)" to the count */
         size_t b = at;
@@ -263,14 +301,18 @@ static bool read_degree(np_requirement *req, const char *low, size_t len)
     }
     static const char *const POST[] = {"post graduate", "post-graduate", "postgraduate", "master",
                                        "phd", "doctorate", "advanced university degree",
-                                       "advanced degree", "graduate degree"};
+                                       "advanced degree", "graduate degree", "doctorat",
+                                       "troisi\xc3\xa8me cycle", "deuxi\xc3\xa8me cycle",
+                                       "post-universitaire", "postuniversitaire"};
+    /* "diplôme universitaire", "diplôme de troisième cycle" */
+    if (has(low, len, "dipl\xc3\xb4me") || has_word(low, len, "diplome")) degree = true;
     bool post = false;
     for (size_t k = 0; k < COUNT(POST); k++)
         if (has(low, len, POST[k])) post = true;
     if (!degree && !post && !has_word(low, len, "bachelor") && !has(low, len, "bachelor's")) return false;
     req->kind = NP_REQ_DEGREE;
     req->as.degree.level = post ? NP_DEGREE_POSTGRADUATE : NP_DEGREE_UNIVERSITY;
-    req->as.degree.equivalent_accepted = has(low, len, "equivalent");
+    req->as.degree.equivalent_accepted = has(low, len, "equivalent") || has(low, len, "\xc3\xa9quivalent");
     return true;
 }
 
@@ -279,7 +321,8 @@ static bool read_degree(np_requirement *req, const char *low, size_t len)
 static bool read_travel(np_requirement *req, const char *s, const char *low, size_t len)
 {
     if (!has_word(low, len, "travel") && !has_word(low, len, "travelling") &&
-        !has_word(low, len, "traveling"))
+        !has_word(low, len, "traveling") && !has(low, len, "d\xc3\xa9placement") &&
+        !has_word(low, len, "voyager"))
         return false;
     int percent = -1;
     for (size_t i = 0; i < len; i++) {
@@ -372,7 +415,10 @@ static bool read_nationality(np_requirement *req, const char *low, size_t len)
     if (!(has(low, len, "national of a nato member") || has(low, len, "nationals of nato member") ||
           has(low, len, "nationals of a nato member") || has(low, len, "citizen of a nato member") ||
           has(low, len, "nationality of a nato member") ||
-          has(low, len, "nationality of one of the nato member")))
+          has(low, len, "nationality of one of the nato member") ||
+          has(low, len, "ressortissant d'un pays membre de l'otan") ||
+          has(low, len, "ressortissante d'un pays membre de l'otan") ||
+          has(low, len, "ressortissant d'un des pays membres de l'otan")))
         return false;
     req->kind = NP_REQ_NATIONALITY;
     req->as.nationality.nato_member = true;
@@ -381,7 +427,7 @@ static bool read_nationality(np_requirement *req, const char *low, size_t len)
 
 static bool read_clearance(np_requirement *req, const char *s, const char *low, size_t len)
 {
-    if (!has(low, len, "clearance")) return false;
+    if (!has(low, len, "clearance") && !has(low, len, "habilitation")) return false;
     np_clearance level;
     bool atomal;
     if (!nt_find_clearance(s, low, len, &level, &atomal)) return false;
@@ -408,18 +454,28 @@ enum {
 static unsigned trigger_of(const char *low, size_t n)
 {
     switch (low[0]) {
+    /* English, then French ("diplôme", "expérience", "ans", "langues", "anglais",
+     * "français", "habilitation", "déplacements", "ressortissant", "membre") */
+    case 'a': return IS("ans") || IS("an") || IS("ann\xc3\xa9" "es") || IS("ann\xc3\xa9" "e") ? T_YEAR
+                     : IS("anglais") ? T_LANGUAGE : 0;
     case 'b': return IS("bachelor") ? T_DEGREE : 0;
     case 'c': return IS("clearance") ? T_CLEARANCE : IS("citizen") ? T_NATIONAL : 0;
-    case 'd': return IS("degree") || IS("doctorate") ? T_DEGREE : 0;
-    case 'e': return IS("english") ? T_LANGUAGE : IS("experience") || IS("experienced") ? T_EXPERIENCE : 0;
-    case 'f': return IS("french") ? T_LANGUAGE : 0;
+    case 'd': return IS("degree") || IS("doctorate") || IS("dipl\xc3\xb4me") || IS("diplome") ||
+                     IS("doctorat") ? T_DEGREE
+                     : IS("d\xc3\xa9placements") || IS("d\xc3\xa9placement") ? T_TRAVEL : 0;
+    case 'e': return IS("english") ? T_LANGUAGE
+                     : IS("experience") || IS("experienced") || IS("exp\xc3\xa9rience") ? T_EXPERIENCE : 0;
+    case 'f': return IS("french") || IS("fran\xc3\xa7" "ais") ? T_LANGUAGE : 0;
     case 'g': return IS("graduate") ? T_DEGREE : 0;
-    case 'l': return IS("language") || IS("languages") ? T_LANGUAGE : 0;
-    case 'm': return IS("master") || IS("masters") ? T_DEGREE : IS("member") ? T_MEMBER : 0;
+    case 'h': return IS("habilitation") ? T_CLEARANCE : 0;
+    case 'l': return IS("language") || IS("languages") || IS("langue") || IS("langues") ? T_LANGUAGE : 0;
+    case 'm': return IS("master") || IS("masters") ? T_DEGREE : IS("member") || IS("membre") ? T_MEMBER : 0;
     case 'n': return IS("national") || IS("nationals") || IS("nationality") ? T_NATIONAL : 0;
     case 'p': return IS("phd") || IS("postgraduate") ? T_DEGREE : 0;
+    case 'r': return IS("ressortissant") || IS("ressortissante") ? T_NATIONAL : 0;
     case 's': return IS("slp") || IS("stanag") ? T_STANAG : IS("software") ? T_SOFTWARE : 0;
     case 't': return IS("travel") || IS("travelling") || IS("traveling") ? T_TRAVEL : 0;
+    case 'v': return IS("voyager") ? T_TRAVEL : 0;
     case 'y': return IS("year") || IS("years") || IS("yrs") ? T_YEAR : 0;
     default: return 0;
     }
@@ -489,7 +545,9 @@ np_status nt_classify_requirement(np_requirement *req, const char *s, size_t len
 /* ---- items of the qualifications section ------------------------------------------------------- */
 
 static const char *const VERBS[] = {"be", "have", "possess", "demonstrate", "hold", "show", "speak",
-                                    "bring", "understand", "know", "display", "provide", "hold"};
+                                    "bring", "understand", "know", "display", "provide",
+                                    "avoir", "poss\303\251der", "d\xc3\xa9tenir", "ma\303\256triser",
+                                    "parler", "\xc3\xaatre"};
 
 /* A semicolon followed by a requirement verb starts a new item. */
 static bool clause_break(const char *s, const char *low, size_t len, size_t i)
@@ -510,6 +568,36 @@ static void add_requirement(nt_doc *d, const char *s, size_t len, bool essential
     if (d->status == NP_OK) d->status = nt_classify_requirement(req, req->text, strlen(req->text), d->err);
 }
 
+/* Openers of a requirement that sites glue to the end of the item before
+ * when they drop the line break ("...in a multi-national environmenta higher
+ * level in the second NATO official language"): the article sticks to the
+ * last word. Only these phrases are split off, and only after a word of four
+ * or more letters, so a word that really ends in "a" is left alone unless a
+ * whole requirement phrase follows it. */
+static const char *const GLUED_OPENERS[] = {
+    "a higher level ", "a good knowledge ", "a working knowledge ", "a sound knowledge ",
+    "a thorough knowledge ", "a good command ", "an advanced level ", "a good level ",
+};
+
+/* The offset of a glued opener in s[from, len) (its article), or len. */
+static size_t glued_opener(const char *s, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++) {
+        /* every opener is "a " or "an " glued to a lower-case letter */
+        if (s[i] != 'a' || i < 4 || i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != 'n') ||
+            !nt_is_lower((unsigned char)s[i - 1]))
+            continue;
+        size_t w = i;
+        while (w > 0 && nt_is_lower((unsigned char)s[w - 1])) w--;
+        if (i - w < 4) continue;
+        for (size_t k = 0; k < COUNT(GLUED_OPENERS); k++) {
+            const size_t n = strlen(GLUED_OPENERS[k]);
+            if (len - i > n && memcmp(s + i, GLUED_OPENERS[k], n) == 0) return i;
+        }
+    }
+    return len;
+}
+
 /* Adds the item collected so far as requirements and empties it. Nothing
  * collected is nothing to add; a failed append (which leaves the item empty
  * but failed) is reported, so a requirement is never dropped silently. */
@@ -523,7 +611,14 @@ static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
     const char *s = item->data;
     size_t len = item->len, start = 0;
     int depth = 0;
+    size_t glued = glued_opener(s, len, 0);
     for (size_t i = 0; i < len && d->status == NP_OK; i++) {
+        if (i == glued) {
+            add_requirement(d, s + start, i - start, essential, line);
+            start = i;
+            glued = glued_opener(s, len, i + 1);
+            continue;
+        }
         if (s[i] == '(') depth++;
         else if (s[i] == ')' && depth) depth--;
         else if (depth == 0 && s[i] == ';') {

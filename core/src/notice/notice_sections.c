@@ -72,7 +72,26 @@ static bool looks_like_heading(const char *s, size_t len)
 
 static bool is_catch_all(const char *low, size_t len)
 {
-    return nt_find(low, len, "any other related dut") != NT_NPOS && len < 80;
+    return len < 100 && (nt_find(low, len, "any other related dut") != NT_NPOS ||
+                         nt_find(low, len, "toute autre t\xc3\xa2" "che") != NT_NPOS ||
+                         nt_find(low, len, "toutes autres t\xc3\xa2" "ches") != NT_NPOS);
+}
+
+/* French headings are in sentence case ("Gestion des parties prenantes"):
+ * a short line without final punctuation whose first word is a noun, not
+ * the infinitive a duty starts with ("Préparer", "Entretenir", "Conduire"). */
+static bool looks_like_french_heading(const char *s, const char *low, size_t len)
+{
+    if (len == 0 || len > 60) return false;
+    if (!nt_is_upper((unsigned char)s[0]) && (unsigned char)s[0] != 0xC3) return false;
+    char last = s[len - 1];
+    if (last == '.' || last == ';' || last == ':' || last == ',' || last == '!' || last == '?') return false;
+    size_t first = 0, words = 1;
+    while (first < len && s[first] != ' ') first++;
+    for (size_t i = first; i < len; i++) words += s[i] == ' ';
+    if (words > 6 || first < 3) return false;
+    const char *end = low + first - 2;
+    return memcmp(end, "er", 2) != 0 && memcmp(end, "ir", 2) != 0 && memcmp(end, "re", 2) != 0;
 }
 
 typedef struct acc_state {
@@ -113,21 +132,36 @@ static void acc_append(acc_state *a, const char *s, size_t len)
     np_strbuf_append(&a->text, s, len);
 }
 
+/* The next content line of the section is a paragraph, not another short line. */
+static bool next_is_text(const nt_doc *d, size_t i)
+{
+    for (size_t k = i + 1; k < d->count; k++) {
+        const nt_line *l = &d->lines[k];
+        if (l->kind != NT_ACCOUNTABILITIES || l->heading) return false;
+        if (l->len) return l->len > 60 || nt_text(d, l)[l->len - 1] == '.';
+    }
+    return false;
+}
+
 static np_status read_accountabilities(nt_doc *d)
 {
     acc_state a = {NULL, 0, NP_STRBUF_INIT, 0, false};
+    const bool french = strcmp(d->p->language, "fr") == 0;
     for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
         const nt_line *l = &d->lines[i];
         if (!content(l, NT_ACCOUNTABILITIES)) continue;
         const char *s = nt_text(d, l), *low = nt_low(d, l);
         size_t len = l->len;
+        /* "Perform any other related duty as assigned" closes the list of
+         * duties: it belongs to the duty before it (as when a notice runs it
+         * into that paragraph), not a duty of its own. */
         if (is_catch_all(low, len)) {
-            acc_open(d, &a, NULL, 0, l->no);
+            if (!a.open) acc_open(d, &a, NULL, 0, l->no);
             acc_append(&a, s, len);
-            acc_flush(d, &a);
             continue;
         }
-        if (looks_like_heading(s, len)) {
+        if (looks_like_heading(s, len) ||
+            (french && looks_like_french_heading(s, low, len) && next_is_text(d, i))) {
             acc_open(d, &a, s, len, l->no);
             continue;
         }
@@ -199,6 +233,39 @@ static void extract_reports_to(const char *s, size_t len, const char **out, size
     *out_len = rl;
 }
 
+/* "Le titulaire relève du chef de la Section Planification et ..." -> "chef de
+ * la Section Planification": the clause after the verb, to the first full
+ * stop, semicolon, comma or " et " (French names join words with lower-case
+ * "de", "la", so the English extractor's rule does not apply). */
+static bool french_superior(const char *s, const char *low, size_t len, const char **out, size_t *out_len)
+{
+    static const char *const VERBS[] = {"rel\xc3\xa8ve directement ", "rel\xc3\xa8ve ",
+                                        "rend compte ", "est plac\xc3\xa9 sous l'autorit\xc3\xa9 "};
+    for (size_t k = 0; k < sizeof VERBS / sizeof VERBS[0]; k++) {
+        size_t at = nt_find(low, len, VERBS[k]);
+        if (at == NT_NPOS) continue;
+        size_t i = at + strlen(VERBS[k]);
+        static const char *const ARTICLES[] = {"du ", "de la ", "de l'", "des ", "de ", "au ", "\xc3\xa0 la ", "\xc3\xa0 l'"};
+        for (size_t a = 0; a < sizeof ARTICLES / sizeof ARTICLES[0]; a++)
+            if (len - i >= strlen(ARTICLES[a]) && memcmp(low + i, ARTICLES[a], strlen(ARTICLES[a])) == 0) {
+                i += strlen(ARTICLES[a]);
+                break;
+            }
+        size_t j = i;
+        while (j < len && s[j] != '.' && s[j] != ';' && s[j] != ',' &&
+               !(len - j >= 4 && memcmp(low + j, " et ", 4) == 0))
+            j++;
+        const char *v = s + i;
+        size_t n = j - i;
+        nt_trim(&v, &n, NULL);
+        if (!n || n > 120) return false;
+        *out = v;
+        *out_len = n;
+        return true;
+    }
+    return false;
+}
+
 /* "Direct reports: N/a;" -> "N/a" */
 static bool report_count(const char *s, const char *low, size_t len, const char *label,
                          const char **out, size_t *out_len)
@@ -221,6 +288,7 @@ static bool report_count(const char *s, const char *low, size_t len, const char 
 
 static np_status read_interrelationships(nt_doc *d)
 {
+    const bool french = strcmp(d->p->language, "fr") == 0;
     np_interrelationships *r = &d->p->interrelationships;
     np_strbuf sb = NP_STRBUF_INIT;
     for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
@@ -237,6 +305,9 @@ static np_status read_interrelationships(nt_doc *d)
             extract_reports_to(s + at + 11, l->len - at - 11, &v, &n);
             if (n && nt_set(d, &r->reports_to, v, n) == NP_OK) d->reports_to_line = l->no;
         }
+        if (!r->reports_to && french && french_superior(s, low, l->len, &v, &n) &&
+            nt_set(d, &r->reports_to, v, n) == NP_OK)
+            d->reports_to_line = l->no;
         if (!r->direct_reports && report_count(s, low, l->len, "direct reports", &v, &n))
             nt_set(d, &r->direct_reports, v, n);
         if (!r->indirect_reports && report_count(s, low, l->len, "indirect reports", &v, &n))

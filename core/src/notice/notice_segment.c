@@ -72,18 +72,63 @@ static const heading HEADINGS[] = {
     H("HOW TO APPLY", NT_BOILERPLATE, NT_PART_NONE),
     H("ADDITIONAL INFORMATION", NT_BOILERPLATE, NT_PART_NONE),
     H("SIMILAR JOBS", NT_BOILERPLATE, NT_PART_NONE),
+    /* French notices (accented and, as some sites strip accents, plain) */
+    H("R\xc3\x89SUM\xc3\x89", NT_SUMMARY, NT_PART_NONE),
+    H("R\xc3\x89SUM\xc3\x89 DU POSTE", NT_SUMMARY, NT_PART_NONE),
+    H("CONTEXTE", NT_SUMMARY, NT_PART_NONE),
+    H("CONTEXTE DU POSTE", NT_SUMMARY, NT_PART_NONE),
+    H("QUALIFICATIONS ET EXP\xc3\x89RIENCE", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("QUALIFICATIONS ET EXPERIENCE", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("QUALIFICATIONS ET EXP\xc3\x89RIENCE PROFESSIONNELLE", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("QUALIFICATIONS ESSENTIELLES", NT_QUALIFICATIONS, NT_PART_ESSENTIAL),
+    H("QUALIFICATIONS SOUHAITABLES", NT_QUALIFICATIONS, NT_PART_DESIRABLE),
+    H("PROFIL REQUIS", NT_QUALIFICATIONS, NT_PART_NONE),
+    H("PRINCIPALES RESPONSABILIT\xc3\x89S", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("PRINCIPALES RESPONSABILITES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("RESPONSABILIT\xc3\x89S", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("RESPONSABILITES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("PRINCIPALES ATTRIBUTIONS", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("FONCTIONS PRINCIPALES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("T\xc3\x82" "CHES PRINCIPALES", NT_ACCOUNTABILITIES, NT_PART_NONE),
+    H("RELATIONS DE TRAVAIL", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("RELATIONS HI\xc3\x89RARCHIQUES", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("RELATIONS HIERARCHIQUES", NT_INTERRELATIONSHIPS, NT_PART_NONE),
+    H("COMP\xc3\x89TENCES", NT_COMPETENCIES, NT_PART_NONE),
+    H("COMPETENCES", NT_COMPETENCIES, NT_PART_NONE),
+    H("COMP\xc3\x89TENCES COMPORTEMENTALES", NT_COMPETENCIES, NT_PART_NONE),
+    H("COMP\xc3\x89TENCES CL\xc3\x89S", NT_COMPETENCIES, NT_PART_NONE),
+    H("CONTRAT", NT_CONTRACT, NT_PART_NONE),
+    H("CONDITIONS CONTRACTUELLES", NT_CONTRACT, NT_PART_NONE),
+    H("CONDITIONS DU CONTRAT", NT_CONTRACT, NT_PART_NONE),
+    H("PROCESSUS DE RECRUTEMENT", NT_BOILERPLATE, NT_PART_NONE),
+    H("PROC\xc3\x89" "DURE DE RECRUTEMENT", NT_BOILERPLATE, NT_PART_NONE),
+    H("PROC\xc3\x89" "DURE DE CANDIDATURE", NT_BOILERPLATE, NT_PART_NONE),
+    H("INFORMATIONS COMPL\xc3\x89MENTAIRES", NT_BOILERPLATE, NT_PART_NONE),
+    H("COMMENT POSTULER", NT_BOILERPLATE, NT_PART_NONE),
     H("TRABAJOS SIMILARES", NT_BOILERPLATE, NT_PART_NONE),
 };
 
-/* Case-insensitive match of `phrase` at s with a word boundary after it;
- * *upper tells whether every letter matched was upper case. */
+/* The second byte of a Latin-1 letter (U+00C0..U+00FE, after 0xC3) folded
+ * to lower case: "É" (C3 89) and "é" (C3 A9) fold alike. */
+static unsigned char fold_latin1(unsigned char c) { return c >= 0x80 && c <= 0x9E && c != 0x97 ? c | 0x20 : c; }
+static bool latin1_lower(unsigned char c) { return c >= 0xA0 && c <= 0xBE && c != 0xB7; }
+
+/* Case-insensitive match of `phrase` at s (ASCII and accented Latin-1
+ * letters) with a word boundary after it; *upper tells whether every letter
+ * matched was upper case. */
 static bool match_phrase(const char *s, size_t len, const char *phrase, size_t n, bool *upper)
 {
     if (n > len) return false;
     bool up = true;
     for (size_t i = 0; i < n; i++) {
+        const unsigned char c = (unsigned char)s[i];
+        if (i > 0 && (unsigned char)phrase[i - 1] == 0xC3 && (unsigned char)s[i - 1] == 0xC3) {
+            if (fold_latin1(c) != fold_latin1((unsigned char)phrase[i])) return false;
+            if (latin1_lower(c)) up = false;
+            continue;
+        }
         if (nt_tolower(s[i]) != nt_tolower(phrase[i])) return false;
-        if (nt_is_lower((unsigned char)s[i])) up = false;
+        if (nt_is_lower(c)) up = false;
     }
     if (n < len && nt_is_word((unsigned char)s[n])) return false;
     *upper = up;
@@ -192,38 +237,52 @@ static nt_part qualification_intro(const char *s, const char *low, size_t len, b
     static const char *const ESSENTIAL[] = {"essential", "essential qualifications",
                                             "essential requirements", "essential criteria",
                                             "minimum qualifications", "minimum requirements",
-                                            "required qualifications", "mandatory"};
+                                            "required qualifications", "mandatory",
+                                            "essentiel", "essentielles", "exigences essentielles",
+                                            "qualifications requises", "obligatoire"};
     static const char *const DESIRABLE[] = {"desirable", "desirable qualifications",
                                             "desirable requirements", "desirable criteria",
-                                            "preferred qualifications", "advantageous"};
+                                            "preferred qualifications", "advantageous",
+                                            "souhaitable", "souhaitables", "atouts",
+                                            "qualifications souhaitables"};
     for (size_t i = 0; i < sizeof ESSENTIAL / sizeof ESSENTIAL[0]; i++)
         if (n == strlen(ESSENTIAL[i]) && memcmp(t, ESSENTIAL[i], n) == 0) return NT_PART_ESSENTIAL;
     for (size_t i = 0; i < sizeof DESIRABLE / sizeof DESIRABLE[0]; i++)
         if (n == strlen(DESIRABLE[i]) && memcmp(t, DESIRABLE[i], n) == 0) return NT_PART_DESIRABLE;
     if (bullet) return NT_PART_NONE;
     /* "The following are/would be considered an advantage:" */
+    /* "Les éléments suivants seraient considérés comme un atout :" */
     if ((nt_find(low, len, "advantage") != NT_NPOS || nt_find(low, len, "an asset") != NT_NPOS ||
-         nt_find(low, len, "desirable") != NT_NPOS) &&
+         nt_find(low, len, "desirable") != NT_NPOS || nt_find_word(low, len, "atout") != NT_NPOS ||
+         nt_find(low, len, "souhaitable") != NT_NPOS || nt_find(low, len, "avantage") != NT_NPOS) &&
         (ends_with_colon(s, len) || nt_starts_word(low, len, "the following")))
         return NT_PART_DESIRABLE;
-    /* "The incumbent must:", "Candidates must have:" */
+    /* "The incumbent must:", "Candidates must have:", "Le titulaire doit :" */
     if (ends_with_colon(s, len) && len < 80 &&
         (nt_find_word(low, len, "must") != NT_NPOS || nt_find(low, len, "essential") != NT_NPOS ||
-         nt_find(low, len, "required") != NT_NPOS))
+         nt_find(low, len, "required") != NT_NPOS || nt_find_word(low, len, "doit") != NT_NPOS ||
+         nt_find_word(low, len, "doivent") != NT_NPOS || nt_find(low, len, "essentiel") != NT_NPOS))
         return NT_PART_ESSENTIAL;
     return NT_PART_NONE;
 }
 
-/* "The incumbent must:", "The candidate must among others:": the essential
- * qualifications of a notice whose site dropped the heading before them. */
-static bool qualifications_without_heading(const char *s, const char *low, size_t len)
+/* "The incumbent must:", "The candidate must among others:", "Le titulaire
+ * doit :" -- the intro of the requirements in notices whose qualifications
+ * have no heading. Only a short line ending in a colon, with none of the
+ * words that introduce competencies instead ("must demonstrate:"). */
+static bool headless_requirements_intro(const char *low, size_t len)
 {
-    static const char *const WHO[] = {"the incumbent", "the candidate", "the successful candidate",
-                                      "the ideal candidate", "candidates", "applicants"};
-    if (len >= 80 || !ends_with_colon(s, len) || nt_find_word(low, len, "must") == NT_NPOS) return false;
-    for (size_t k = 0; k < sizeof WHO / sizeof WHO[0]; k++)
-        if (nt_starts_word(low, len, WHO[k])) return true;
-    return false;
+    if (len > 60 || !len || low[len - 1] != ':') return false;
+    static const char *const STARTS[] = {"the incumbent must", "the candidate must",
+                                         "candidates must", "the successful candidate must",
+                                         "the post holder must", "the ideal candidate must",
+                                         "applicants must", "le titulaire doit",
+                                         "le candidat doit", "la candidate ou le candidat doit"};
+    bool starts = false;
+    for (size_t i = 0; i < sizeof STARTS / sizeof STARTS[0] && !starts; i++)
+        starts = nt_starts_word(low, len, STARTS[i]);
+    return starts && nt_find(low, len, "demonstrat") == NT_NPOS &&
+           nt_find(low, len, "d\xc3\xa9montr") == NT_NPOS;
 }
 
 /* A header line run together from label/value pairs becomes one logical line
@@ -418,7 +477,7 @@ np_status nt_segment(nt_doc *d)
             continue;
         }
         if ((current == NT_HEADER || current == NT_SUMMARY) && !src.bullet &&
-            qualifications_without_heading(s, d->low + src.off, src.len)) {
+            headless_requirements_intro(d->low + src.off, src.len)) {
             current = NT_QUALIFICATIONS;
             part = NT_PART_ESSENTIAL;
             if (!d->section_line[current]) d->section_line[current] = src.no;

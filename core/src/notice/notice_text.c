@@ -98,12 +98,21 @@ static bool word_is(const char *s, size_t n, const char *w)
     return true;
 }
 
+/* French: "au moins deux ans", "trente-cinq" (the tens joined as in English). */
+static const char *const UNITS_FR[] = {"z\xc3\xa9ro", "un",       "deux",   "trois",    "quatre",
+                                       "cinq",          "six",      "sept",   "huit",     "neuf",
+                                       "dix",           "onze",     "douze",  "treize",   "quatorze",
+                                       "quinze",        "seize",    "dix-sept", "dix-huit", "dix-neuf"};
+static const char *const TENS_FR[] = {"", "", "vingt", "trente", "quarante", "cinquante", "soixante"};
+
 static int small_number_word(const char *s, size_t n)
 {
+    if (n < 2 || n > 10) return -1; /* "un" .. "quatorze", "cinquante", "dix-sept" */
     for (int i = 0; i < 20; i++)
-        if (word_is(s, n, UNITS[i])) return i;
+        if (word_is(s, n, UNITS[i]) || word_is(s, n, UNITS_FR[i])) return i;
+    if (word_is(s, n, "une")) return 1;
     for (int i = 2; i < 10; i++)
-        if (word_is(s, n, TENS[i])) return i * 10;
+        if (word_is(s, n, TENS[i]) || (i < 7 && word_is(s, n, TENS_FR[i]))) return i * 10;
     return -1;
 }
 
@@ -122,6 +131,9 @@ bool nt_parse_count(const char *s, size_t len, int *value, size_t *used)
         return true;
     }
     size_t n = word_len(s, len);
+    /* "dix-sept", "dix-huit", "dix-neuf" are one word of the table */
+    if (n == 3 && n + 1 < len && s[n] == '-' && small_number_word(s, n + 1 + word_len(s + n + 1, len - n - 1)) > 0)
+        n += 1 + word_len(s + n + 1, len - n - 1);
     int v = small_number_word(s, n);
     if (v < 0) return false;
     size_t i = n;
@@ -157,10 +169,17 @@ bool nt_parse_duration(const char *s, size_t len, int *months, size_t *used)
     const char *u = s + i;
     int factor;
     if (word_is(u, w, "year") || word_is(u, w, "years") || word_is(u, w, "yr") ||
-        word_is(u, w, "yrs"))
+        word_is(u, w, "yrs") || word_is(u, w, "an") || word_is(u, w, "ans"))
         factor = 12;
-    else if (word_is(u, w, "month") || word_is(u, w, "months"))
+    else if (word_is(u, w, "month") || word_is(u, w, "months") || word_is(u, w, "mois"))
         factor = 1;
+    else if (len - i >= 6 && (memcmp(u, "ann\xc3\xa9", 5) == 0 || memcmp(u, "Ann\xc3\xa9", 5) == 0) &&
+             (word_is(u + 5, word_len(u + 5, len - i - 5), "e") ||
+              word_is(u + 5, word_len(u + 5, len - i - 5), "es"))) {
+        /* "année", "années": the accent ends word_len's ASCII word */
+        factor = 12;
+        w = 5 + word_len(u + 5, len - i - 5);
+    }
     else
         return false;
     *months = n * factor;
@@ -383,8 +402,9 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
 {
     if (len == 0 || !nt_is_digit((unsigned char)s[0])) return false;
     uint64_t whole = 0;
-    size_t nd = 0, end = 0, dots = 0, commas = 0, groups = 0;
+    size_t nd = 0, end = 0, dots = 0, commas = 0;
     size_t last_sep = NT_NPOS; /* digits before the last separator */
+    size_t group_start = 0;    /* digits before the current space-separated group */
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (nt_is_digit((unsigned char)c)) {
@@ -396,10 +416,12 @@ bool nt_parse_amount(const char *s, size_t len, double *value, size_t *used)
             last_sep = nd;
             if (c == '.') dots++;
             else commas++;
-        } else if (c == ' ' && !dots && !commas && nd >= 1 && i + 3 < len && nt_is_digit((unsigned char)s[i + 1]) &&
-                   nt_is_digit((unsigned char)s[i + 2]) && nt_is_digit((unsigned char)s[i + 3]) &&
-                   (i + 4 >= len || !nt_is_digit((unsigned char)s[i + 4])) && (nd - groups * 3) <= 3) {
-            groups++; /* "7 563,38": a blank groups thousands, as French notices write them */
+        } else if (c == ' ' && dots + commas == 0 && nd - group_start <= 3 && len - i > 3 &&
+                   nt_is_digit((unsigned char)s[i + 1]) && nt_is_digit((unsigned char)s[i + 2]) &&
+                   nt_is_digit((unsigned char)s[i + 3]) &&
+                   (len - i == 4 || !nt_is_digit((unsigned char)s[i + 4]))) {
+            /* "7 563,38": French and SI writing group thousands with a space */
+            group_start = nd;
         } else {
             break;
         }

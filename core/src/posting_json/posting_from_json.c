@@ -96,6 +96,29 @@ static np_status boolean(reader *r, const json_t *v, const char *key, bool *out)
     return NP_OK;
 }
 
+/* true, false or null (NP_UNKNOWN). */
+static np_status tristate(reader *r, const json_t *v, const char *key, np_tristate *out)
+{
+    if (json_is_null(v)) *out = NP_UNKNOWN;
+    else if (json_is_boolean(v)) *out = json_is_true(v) ? NP_YES : NP_NO;
+    else return bad(r, key, "expected true, false or null, got %s", np_json_type_name(v));
+    return NP_OK;
+}
+
+/* "en", "fr" or null (""). */
+static np_status language(reader *r, const json_t *v, char out[3])
+{
+    if (json_is_null(v)) {
+        out[0] = '\0';
+        return NP_OK;
+    }
+    if (!json_is_string(v) || !np_posting_language_known(json_string_value(v)))
+        return bad(r, "language", "expected \"en\", \"fr\" or null, got %s",
+                   json_is_string(v) ? "another string" : np_json_type_name(v));
+    memcpy(out, json_string_value(v), 3);
+    return NP_OK;
+}
+
 /* An integer lo..hi; null (when `nullable`) gives -1. */
 static np_status integer(reader *r, const json_t *v, const char *key, int lo, int hi,
                          bool nullable, int *out)
@@ -281,7 +304,7 @@ static np_status salary(reader *r, const json_t *v, np_salary *s)
         memcpy(s->currency, c, 4);
     }
     TRY(string(r, m[2], "basis", true, &s->basis));
-    return boolean(r, m[3], "tax_free", &s->tax_free);
+    return tristate(r, m[3], "tax_free", &s->tax_free);
 }
 
 static np_status deadline(reader *r, const json_t *v, np_deadline *d)
@@ -494,9 +517,7 @@ static np_status contract(reader *r, const json_t *v, np_contract_terms *c)
     TRY(integer(r, m[1], KEYS[1], 0, NPJ_MONTHS_MAX, true, &c->definite_months));
     TRY(integer(r, m[2], KEYS[2], 0, NPJ_MONTHS_MAX, true, &c->renewal_months));
     TRY(integer(r, m[3], KEYS[3], 0, NPJ_MONTHS_MAX, true, &c->max_service_months));
-    if (json_is_null(m[4])) c->conversion_possible = NP_UNKNOWN;
-    else if (json_is_boolean(m[4])) c->conversion_possible = json_is_true(m[4]) ? NP_YES : NP_NO;
-    else return bad(r, KEYS[4], "expected true, false or null, got %s", np_json_type_name(m[4]));
+    TRY(tristate(r, m[4], KEYS[4], &c->conversion_possible));
     TRY(boolean(r, m[5], KEYS[5], &c->turnover_clause));
     TRY(boolean(r, m[6], KEYS[6], &c->seconded_terms));
     TRY(integer(r, m[7], KEYS[7], 0, NPJ_MONTHS_MAX, true, &c->seconded_max_months));
@@ -553,7 +574,7 @@ static np_status items(reader *r, const json_t *v, np_posting *p,
 /* ---- the posting --------------------------------------------------------------------- */
 
 enum {
-    K_FORMAT, K_ID, K_SOURCE, K_TITLE, K_BODY, K_LOCATION, K_DIVISION, K_DIRECTORATE, K_SECTION,
+    K_FORMAT, K_ID, K_SOURCE, K_LANGUAGE, K_TITLE, K_BODY, K_LOCATION, K_DIVISION, K_DIRECTORATE, K_SECTION,
     K_GRADE_TEXT, K_GRADE, K_SALARY, K_DEADLINE, K_PUBLISHED, K_UPDATED, K_REQUISITION,
     K_CLEARANCE, K_CLEARANCE_ATOMAL, K_FAST_TRACK, K_SUMMARY, K_ACCOUNTABILITIES,
     K_INTERRELATIONSHIPS, K_COMPETENCIES, K_REQUIREMENTS, K_CONTRACT, K_LINES, K_DIAGNOSTICS,
@@ -562,7 +583,7 @@ enum {
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {
-    "format", "id", "source", "title", "body", "location", "division", "directorate", "section",
+    "format", "id", "source", "language", "title", "body", "location", "division", "directorate", "section",
     "grade_text", "grade", "salary", "deadline", "published", "updated", "requisition",
     "clearance", "clearance_atomal", "fast_track", "summary", "accountabilities",
     "interrelationships", "competencies", "requirements", "contract", "lines", "diagnostics",
@@ -618,13 +639,15 @@ static np_status posting(reader *r, const json_t *v, np_posting *p)
     const json_t *m[K_COUNT] = {0};
     TRY(some_members(r, v, ROOT_KEYS, K_REQUIRED, K_COUNT, m));
     char **const strings[] = {
-        [K_ID] = &p->id,           [K_SOURCE] = &p->source,
+        [K_ID] = &p->id,           [K_SOURCE] = &p->source, [K_LANGUAGE] = NULL,
         [K_TITLE] = &p->title,     [K_BODY] = &p->body,
         [K_LOCATION] = &p->location, [K_DIVISION] = &p->division,
         [K_DIRECTORATE] = &p->directorate, [K_SECTION] = &p->section,
         [K_GRADE_TEXT] = &p->grade_text,
     };
-    for (int k = K_ID; k <= K_GRADE_TEXT; k++) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
+    for (int k = K_ID; k <= K_GRADE_TEXT; k++)
+        if (strings[k]) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
+    TRY(language(r, m[K_LANGUAGE], p->language));
     if (m[K_SOURCE_BYTES]) TRY(source_bytes(r, m[K_SOURCE_BYTES], m[K_SOURCE], &p->source));
     NESTED(r, "grade", grade(r, m[K_GRADE], &p->grade));
     NESTED(r, "salary", salary(r, m[K_SALARY], &p->salary));
@@ -634,7 +657,7 @@ static np_status posting(reader *r, const json_t *v, np_posting *p)
     TRY(string(r, m[K_REQUISITION], "requisition", true, &p->requisition));
     TRY(clearance(r, m[K_CLEARANCE], "clearance", &p->clearance));
     TRY(boolean(r, m[K_CLEARANCE_ATOMAL], "clearance_atomal", &p->clearance_atomal));
-    TRY(boolean(r, m[K_FAST_TRACK], "fast_track", &p->fast_track));
+    TRY(tristate(r, m[K_FAST_TRACK], "fast_track", &p->fast_track));
     TRY(string(r, m[K_SUMMARY], "summary", true, &p->summary));
     NESTED(r, "accountabilities", items(r, m[K_ACCOUNTABILITIES], p, accountability));
     NESTED(r, "interrelationships",

@@ -260,6 +260,16 @@ static bool is_url(const char *s)
     return s && (strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0);
 }
 
+/* schema.org's JobPosting has no language property: JSON-LD's own
+ * "@language" in the context marks the language of every text value. */
+static json_t *context(ld *b, const char *language)
+{
+    if (!language[0]) return json_string("https://schema.org");
+    json_t *tag = json_object();
+    if (tag) put(b, tag, "@language", json_string(language));
+    return tag ? json_pack("[so]", "https://schema.org", tag) : NULL;
+}
+
 np_status np_posting_to_jsonld(char **out, const np_posting *p, np_error *err)
 {
     *out = NULL;
@@ -267,7 +277,7 @@ np_status np_posting_to_jsonld(char **out, const np_posting *p, np_error *err)
     ld b = {err, NP_OK, 0};
     json_t *job = json_object();
     if (!job) return np_error_set(err, NP_ENOMEM, "out of memory writing JSON-LD");
-    put(&b, job, "@context", json_string("https://schema.org"));
+    put(&b, job, "@context", context(&b, p->language));
     put(&b, job, "@type", json_string("JobPosting"));
     put_str(&b, job, "title", p->title);
     put_str(&b, job, "description", p->summary);

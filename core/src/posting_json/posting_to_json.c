@@ -195,15 +195,24 @@ static json_t *currency(writer *w, const char c[4])
     return json_stringn(c, 3);
 }
 
+static json_t *language(writer *w, const char c[3])
+{
+    if (c[0] == '\0') return json_null();
+    if (!np_posting_language_known(c))
+        return fail(w, "a language is \"en\", \"fr\" or empty");
+    return json_stringn(c, 2);
+}
+
 static json_t *salary(writer *w, const np_salary *s)
 {
-    if (s->amount == -1 && s->currency[0] == '\0' && !s->basis && !s->tax_free) return json_null();
+    if (s->amount == -1 && s->currency[0] == '\0' && !s->basis && s->tax_free == NP_UNKNOWN)
+        return json_null();
     json_t *obj = json_object();
     if (!obj) return NULL;
     FIELD(w, obj, "amount", amount(w, s->amount, NPJ_AMOUNT_MAX));
     FIELD(w, obj, "currency", currency(w, s->currency));
     FIELD(w, obj, "basis", str(w, s->basis));
-    put(w, obj, "tax_free", json_boolean(s->tax_free));
+    FIELD(w, obj, "tax_free", tristate(w, s->tax_free));
     return obj;
 }
 
@@ -429,6 +438,7 @@ np_status npj_posting_value(json_t **out, const np_posting *p, int *digits, np_e
     } else {
         FIELD(&w, root, "source", str(&w, p->source));
     }
+    FIELD(&w, root, "language", language(&w, p->language));
     FIELD(&w, root, "title", str(&w, p->title));
     FIELD(&w, root, "body", str(&w, p->body));
     FIELD(&w, root, "location", str(&w, p->location));
@@ -444,7 +454,7 @@ np_status npj_posting_value(json_t **out, const np_posting *p, int *digits, np_e
     FIELD(&w, root, "requisition", str(&w, p->requisition));
     FIELD(&w, root, "clearance", clearance(&w, p->clearance));
     put(&w, root, "clearance_atomal", json_boolean(p->clearance_atomal));
-    put(&w, root, "fast_track", json_boolean(p->fast_track));
+    FIELD(&w, root, "fast_track", tristate(&w, p->fast_track));
     FIELD(&w, root, "summary", str(&w, p->summary));
     FIELD(&w, root, "accountabilities", accountabilities(&w, p));
     FIELD(&w, root, "interrelationships", interrelationships(&w, &p->interrelationships));
