@@ -561,3 +561,18 @@ def test_functions_and_methods_have_examples():
     assert sig.parameters["source"].kind is inspect.Parameter.KEYWORD_ONLY
     sig = inspect.signature(natopost.Posting.timeline)
     assert list(sig.parameters) == ["self", "start", "kind", "reduction_months", "direct_higher"]
+
+
+def test_posting_json_without_language_reads_as_unknown():
+    # Posting JSON saved before the reader recorded languages has no
+    # "language" member: it still loads, with the language unknown.
+    p = natopost.read_notice("Executive Officer\nNATO Grade G20\nThe incumbent will lead the team.\n")
+    d = json.loads(p.to_json())
+    assert "language" in d
+    del d["language"]
+    q = natopost.Posting.from_json(json.dumps(d))
+    assert q.language is None
+    assert q.title == p.title and q.grade == p.grade
+    d["language"] = "de"
+    with pytest.raises(natopost.Error, match="language"):
+        natopost.Posting.from_json(json.dumps(d))

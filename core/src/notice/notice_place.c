@@ -114,7 +114,7 @@ static const char *const COUNTRIES[] = {
     "Lithuania", "Luxembourg", "Montenegro", "The Netherlands", "Netherlands", "North Macedonia",
     "Norway", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden",
     "T\xc3\xbcrkiye", "Turkey", "United Kingdom", "United States of America", "United States",
-    "USA", "UK", "Belgique", "Belgi\xc3\xab", "Italia", "Espa\xc3\xb1" "a", "Deutschland",
+    "USA", "UK", "Belgique", "Belgi\xc3\xab", "Italia", "Espa\303\261a", "Deutschland",
     "Nederland", "Luxemburg",
 };
 

@@ -108,7 +108,7 @@ static np_status tristate(reader *r, const json_t *v, const char *key, np_trista
 /* "en", "fr" or null (""). */
 static np_status language(reader *r, const json_t *v, char out[3])
 {
-    if (json_is_null(v)) {
+    if (!v || json_is_null(v)) { /* absent or null: not known */
         out[0] = '\0';
         return NP_OK;
     }
@@ -574,20 +574,21 @@ static np_status items(reader *r, const json_t *v, np_posting *p,
 /* ---- the posting --------------------------------------------------------------------- */
 
 enum {
-    K_FORMAT, K_ID, K_SOURCE, K_LANGUAGE, K_TITLE, K_BODY, K_LOCATION, K_DIVISION, K_DIRECTORATE, K_SECTION,
+    K_FORMAT, K_ID, K_SOURCE, K_TITLE, K_BODY, K_LOCATION, K_DIVISION, K_DIRECTORATE, K_SECTION,
     K_GRADE_TEXT, K_GRADE, K_SALARY, K_DEADLINE, K_PUBLISHED, K_UPDATED, K_REQUISITION,
     K_CLEARANCE, K_CLEARANCE_ATOMAL, K_FAST_TRACK, K_SUMMARY, K_ACCOUNTABILITIES,
     K_INTERRELATIONSHIPS, K_COMPETENCIES, K_REQUIREMENTS, K_CONTRACT, K_LINES, K_DIAGNOSTICS,
     K_REQUIRED,
     K_SOURCE_BYTES = K_REQUIRED, /* optional: only for a source that is not UTF-8 */
+    K_LANGUAGE, /* optional: files written before the reader told languages apart have none */
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {
-    "format", "id", "source", "language", "title", "body", "location", "division", "directorate", "section",
+    "format", "id", "source", "title", "body", "location", "division", "directorate", "section",
     "grade_text", "grade", "salary", "deadline", "published", "updated", "requisition",
     "clearance", "clearance_atomal", "fast_track", "summary", "accountabilities",
     "interrelationships", "competencies", "requirements", "contract", "lines", "diagnostics",
-    "source_bytes",
+    "source_bytes", "language",
 };
 
 /* "source_bytes": the exact bytes of a source that is not UTF-8 (see
@@ -639,14 +640,13 @@ static np_status posting(reader *r, const json_t *v, np_posting *p)
     const json_t *m[K_COUNT] = {0};
     TRY(some_members(r, v, ROOT_KEYS, K_REQUIRED, K_COUNT, m));
     char **const strings[] = {
-        [K_ID] = &p->id,           [K_SOURCE] = &p->source, [K_LANGUAGE] = NULL,
+        [K_ID] = &p->id,           [K_SOURCE] = &p->source,
         [K_TITLE] = &p->title,     [K_BODY] = &p->body,
         [K_LOCATION] = &p->location, [K_DIVISION] = &p->division,
         [K_DIRECTORATE] = &p->directorate, [K_SECTION] = &p->section,
         [K_GRADE_TEXT] = &p->grade_text,
     };
-    for (int k = K_ID; k <= K_GRADE_TEXT; k++)
-        if (strings[k]) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
+    for (int k = K_ID; k <= K_GRADE_TEXT; k++) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
     TRY(language(r, m[K_LANGUAGE], p->language));
     if (m[K_SOURCE_BYTES]) TRY(source_bytes(r, m[K_SOURCE_BYTES], m[K_SOURCE], &p->source));
     NESTED(r, "grade", grade(r, m[K_GRADE], &p->grade));
