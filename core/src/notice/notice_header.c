@@ -953,6 +953,9 @@ static void body_from_first_sentence(nt_doc *d, header_state *st)
             i = strlen(LEADS[k]);
             break;
         }
+    /* the body opens the sentence: only its first words are looked at */
+    enum { OPENING = 160 };
+    if (len > OPENING) len = OPENING;
     size_t at;
     const char *name = nt_find_body(s + i, low + i, len - i, true, &at);
     if (!name || at != 0) {
