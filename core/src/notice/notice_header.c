@@ -1004,7 +1004,8 @@ static void location_from_text(nt_doc *d, header_state *st)
         const nt_line *l = &d->lines[i];
         if ((l->kind != NT_HEADER && l->kind != NT_SUMMARY) || l->heading || !l->len) continue;
         if (l->kind == NT_SUMMARY && ++summary_lines > SUMMARY_LINES) break;
-        const char *city = nt_city_in_text(nt_low(d, l), l->len);
+        /* a flattened notice states its site in its opening, not 4 KiB into a line */
+        const char *city = nt_city_in_text(nt_low(d, l), l->len < 4096 ? l->len : 4096);
         if (city) {
             set_location(d, city, strlen(city), l->no);
             st->done[F_LOCATION] = true;
