@@ -868,7 +868,7 @@ static void scan_labels(nt_doc *d, header_state *st)
         const char *s = nt_text(d, l), *low = nt_low(d, l);
         /* quick reject: a long sentence without a colon near its start is no label line */
         if (l->len > 80 && !memchr(s, ':', 48)) continue;
-        size_t n;
+        size_t n = 0;
         /* an emoji or a symbol before the label (a calendar emoji, then "Closing date: ...") */
         size_t sym = (unsigned char)s[0] >= 0x80 ? nt_skip_symbols(s, l->len) : 0;
         const label *lab = match_label(low + sym, l->len - sym, &n);
