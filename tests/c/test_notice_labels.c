@@ -127,3 +127,14 @@ Test(notice_labels, emoji_labels)
     cr_expect_str_eq(p->requisition, "251777");
     np_posting_free(p);
 }
+
+Test(notice_labels, a_bilingual_header_is_no_title)
+{
+    np_posting *p = ns_read("VACANCY NOTIFICATION/ NOTIFICATION DE LA VACANCE DU POSTE\n"
+                            "Vacancy Number: 160999 Grade: A-2 Title: Widget Officer Closing Date: 14.07.2016\n");
+    cr_expect_str_eq(p->title, "Widget Officer");
+    cr_expect_str_eq(p->requisition, "160999");
+    cr_expect_eq(p->grade.low, 15);
+    cr_expect_eq(p->deadline.date, ns_ymd(2016, 7, 14));
+    np_posting_free(p);
+}

@@ -889,7 +889,7 @@ static void scan_labels(nt_doc *d, header_state *st)
         const char *s = nt_text(d, l), *low = nt_low(d, l);
         /* quick reject: a long sentence without a colon near its start is no label line */
         if (l->len > 80 && !memchr(s, ':', 48)) continue;
-        size_t n;
+        size_t n = 0;
         /* an emoji or a symbol before the label (a calendar emoji, then "Closing date: ...") */
         size_t sym = (unsigned char)s[0] >= 0x80 ? nt_skip_symbols(s, l->len) : 0;
         const label *lab = match_label(low + sym, l->len - sym, &n);
@@ -974,6 +974,9 @@ static void body_from_first_sentence(nt_doc *d, header_state *st)
             i = strlen(LEADS[k]);
             break;
         }
+    /* the body opens the sentence: only its first words are looked at */
+    enum { OPENING = 160 };
+    if (len > OPENING) len = OPENING;
     size_t at;
     const char *name = nt_find_body(s + i, low + i, len - i, true, &at);
     if (!name || at != 0) {
@@ -1022,7 +1025,8 @@ static void location_from_text(nt_doc *d, header_state *st)
         const nt_line *l = &d->lines[i];
         if ((l->kind != NT_HEADER && l->kind != NT_SUMMARY) || l->heading || !l->len) continue;
         if (l->kind == NT_SUMMARY && ++summary_lines > SUMMARY_LINES) break;
-        const char *city = nt_city_in_text(nt_low(d, l), l->len);
+        /* a flattened notice states its site in its opening, not 4 KiB into a line */
+        const char *city = nt_city_in_text(nt_low(d, l), l->len < 4096 ? l->len : 4096);
         if (city) {
             set_location(d, city, strlen(city), l->no);
             st->done[F_LOCATION] = true;

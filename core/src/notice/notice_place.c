@@ -274,7 +274,9 @@ const char *nt_city_in_text(const char *low, size_t len)
         char c = low[at];
         if ((c != 'n' && c != 'l' && c != 'b') || (at && nt_is_word((unsigned char)low[at - 1]))) continue;
         for (size_t k = 0; k < sizeof ANCHORS / sizeof ANCHORS[0]; k++) {
-            if (ANCHORS[k][0] != c || !nt_starts_word(low + at, len - at, ANCHORS[k])) continue;
+            if (ANCHORS[k][0] != c || at + 1 >= len || ANCHORS[k][1] != low[at + 1] ||
+                !nt_starts_word(low + at, len - at, ANCHORS[k]))
+                continue;
             size_t n = strlen(ANCHORS[k]), i;
             if (k == 0) {
                 i = at + n;

@@ -146,6 +146,18 @@ static bool upper_word(const char *s, size_t len)
     return n >= 2;
 }
 
+/* Words (letters, blanks, '&', '/', '-') then a '.' within `max` bytes: "Post
+ * Context." as a numbered heading ends. */
+static bool phrase_then_dot(const char *s, size_t len, size_t max)
+{
+    for (size_t k = 0; k < len && k < max; k++) {
+        char c = s[k];
+        if (c == '.') return k > 0;
+        if (!nt_is_alpha((unsigned char)c) && c != ' ' && c != '&' && c != '/' && c != '-') return false;
+    }
+    return false;
+}
+
 nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, nt_part *part)
 {
     size_t i = 0;
@@ -162,7 +174,7 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
      * early colon is none (no heading phrase is longer than MAX_PHRASE). */
     enum { MAX_PHRASE = 72 };
     if (len - i > MAX_PHRASE && i + 1 < len && nt_is_lower((unsigned char)s[i + 1]) &&
-        !memchr(s + i, ':', MAX_PHRASE) && !(numbered && memchr(s + i, '.', MAX_PHRASE)))
+        !memchr(s + i, ':', MAX_PHRASE) && !(numbered && phrase_then_dot(s + i, len - i, MAX_PHRASE)))
         return NT_HEADER;
     const char first = (char)(s[i] & ~0x20); /* upper case */
     const heading *best = NULL;
