@@ -259,7 +259,7 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
 {
     if (json_is_null(v)) return NP_OK; /* stays NP_GRADE_NONE */
     static const char *const KEYS[] = {"text", "low", "high"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_string(m[0]))
         return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", np_json_type_name(m[0]));
@@ -289,7 +289,7 @@ static np_status salary(reader *r, const json_t *v, np_salary *s)
 {
     if (json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"amount", "currency", "basis", "tax_free"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     TRY(number(r, m[0], "amount", NPJ_AMOUNT_MAX, &s->amount));
     if (!json_is_null(m[1])) {
@@ -311,7 +311,7 @@ static np_status deadline(reader *r, const json_t *v, np_deadline *d)
 {
     if (json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"date", "time"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     TRY(date(r, m[0], "date", &d->date));
     return time_of_day(r, m[1], "time", &d->minute);
@@ -327,7 +327,7 @@ static np_status array(reader *r, const json_t *v)
 static np_status accountability(reader *r, const json_t *v, np_posting *p)
 {
     static const char *const KEYS[] = {"heading", "text", "line"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_null(m[0]) && !json_is_string(m[0]))
         return bad(r, "heading", "expected a string or null, got %s", np_json_type_name(m[0]));
@@ -347,7 +347,7 @@ static np_status interrelationships(reader *r, const json_t *v, np_interrelation
     if (json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"reports_to", "direct_reports", "indirect_reports", "text",
                                        "line"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     TRY(string(r, m[0], KEYS[0], true, &x->reports_to));
     TRY(string(r, m[1], KEYS[1], true, &x->direct_reports));
@@ -359,7 +359,7 @@ static np_status interrelationships(reader *r, const json_t *v, np_interrelation
 static np_status competency(reader *r, const json_t *v, np_posting *p)
 {
     static const char *const KEYS[] = {"name", "descriptor", "line"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_string(m[0]))
         return bad(r, "name", "expected a string, got %s", np_json_type_name(m[0]));
@@ -376,7 +376,7 @@ static np_status competency(reader *r, const json_t *v, np_posting *p)
 static np_status stanag(reader *r, const json_t *v, np_stanag_profile *s)
 {
     static const char *const KEYS[] = {"listening", "speaking", "reading", "writing", "plus"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     int levels[4];
     for (int k = 0; k < 4; k++) TRY(integer(r, m[k], KEYS[k], 0, NPJ_STANAG_MAX, true, &levels[k]));
@@ -410,7 +410,7 @@ static np_status typed(reader *r, const json_t *v, np_requirement *q)
     case NP_REQ_OTHER: return NP_OK;
     case NP_REQ_DEGREE: {
         static const char *const KEYS[] = {"level", "equivalent_accepted"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         int level = 0;
         TRY(name(r, m[0], "level", npj_degree_names, 3, &level));
@@ -419,13 +419,13 @@ static np_status typed(reader *r, const json_t *v, np_requirement *q)
     }
     case NP_REQ_EXPERIENCE: {
         static const char *const KEYS[] = {"min_years"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         return number(r, m[0], "min_years", NPJ_YEARS_MAX, &q->as.experience.min_years);
     }
     case NP_REQ_LANGUAGES: {
         static const char *const KEYS[] = {"form", "one", "other", "english", "french", "or_higher"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         np_language_req *l = &q->as.languages;
         int form = 0;
@@ -440,25 +440,25 @@ static np_status typed(reader *r, const json_t *v, np_requirement *q)
     case NP_REQ_STANAG: return stanag(r, v, &q->as.stanag);
     case NP_REQ_TRAVEL: {
         static const char *const KEYS[] = {"percent"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         return integer(r, m[0], "percent", 0, NPJ_PERCENT_MAX, true, &q->as.travel.percent);
     }
     case NP_REQ_SOFTWARE: {
         static const char *const KEYS[] = {"names"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         return string(r, m[0], "names", true, &q->as.software.names);
     }
     case NP_REQ_NATIONALITY: {
         static const char *const KEYS[] = {"nato_member"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         return boolean(r, m[0], "nato_member", &q->as.nationality.nato_member);
     }
     case NP_REQ_CLEARANCE: {
         static const char *const KEYS[] = {"level", "atomal"};
-        const json_t *m[COUNT(KEYS)];
+        const json_t *m[COUNT(KEYS)] = {0};
         TRY(members(r, v, KEYS, COUNT(KEYS), m));
         TRY(clearance(r, m[0], "level", &q->as.clearance.level));
         return boolean(r, m[1], "atomal", &q->as.clearance.atomal);
@@ -470,7 +470,7 @@ static np_status typed(reader *r, const json_t *v, np_requirement *q)
 static np_status requirement(reader *r, const json_t *v, np_posting *p)
 {
     static const char *const KEYS[] = {"kind", "essential", "text", "line", "as"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     const char *kinds[NP_REQ_CLEARANCE + 1];
     for (int k = NP_REQ_OTHER; k <= NP_REQ_CLEARANCE; k++) kinds[k] = np_req_kind_name((np_req_kind)k);
@@ -511,7 +511,7 @@ static np_status contract(reader *r, const json_t *v, np_contract_terms *c)
                                        "max_service_months", "conversion_possible",
                                        "turnover_clause", "seconded_terms",
                                        "seconded_max_months", "twin_grade_note", "text", "line"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     TRY(boolean(r, m[0], KEYS[0], &c->stated));
     TRY(integer(r, m[1], KEYS[1], 0, NPJ_MONTHS_MAX, true, &c->definite_months));
@@ -529,7 +529,7 @@ static np_status contract(reader *r, const json_t *v, np_contract_terms *c)
 static np_status lines(reader *r, const json_t *v, np_posting_lines *l)
 {
     const char *keys[sizeof(np_posting_lines) / sizeof(int)];
-    const json_t *m[sizeof(np_posting_lines) / sizeof(int)];
+    const json_t *m[sizeof(np_posting_lines) / sizeof(int)] = {0};
     for (size_t i = 0; i < npj_line_field_count; i++) keys[i] = npj_line_fields[i].name;
     TRY(members(r, v, keys, npj_line_field_count, m));
     for (size_t i = 0; i < npj_line_field_count; i++)
@@ -540,7 +540,7 @@ static np_status lines(reader *r, const json_t *v, np_posting_lines *l)
 static np_status diagnostic(reader *r, const json_t *v, np_posting *p)
 {
     static const char *const KEYS[] = {"severity", "line", "field", "message"};
-    const json_t *m[COUNT(KEYS)];
+    const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     int severity = 0, ln = 0;
     TRY(name(r, m[0], "severity", npj_severity_names, 3, &severity));
