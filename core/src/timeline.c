@@ -123,6 +123,26 @@ static void plan_events(np_rules *r)
     r->window_slot = np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW
                          ? anniversary_slot(r, r->appointment.initial_months)
                          : -1;
+    int latest_months = -1;
+    r->event_total = 0;
+    r->window_position = -1;
+    for (int c = 0; c < NP_EVENT_COUNT; c++) {
+        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
+        const int i = r->event_total;
+        if (o.kind == NP_OFFSET_ABSENT) continue;
+        r->event_code[i] = (np_event_code)c;
+        r->event_slot[i] = r->slot[c];
+        r->event_adjust[i] = r->adjust[c];
+        r->event_total++;
+        if (o.kind == NP_OFFSET_WINDOW) {
+            if (c == NP_EVENT_CONVERSION_WINDOW_OPEN) r->window_position = i;
+            r->event_slot[i] = c == NP_EVENT_CONVERSION_WINDOW_OPEN ? r->window_slot : NP_RULES_CLOSE_SLOT;
+        } else if (o.months > latest_months || (o.months == latest_months && o.adjust > r->latest_adjust)) {
+            latest_months = o.months;
+            r->latest_slot = r->slot[c];
+            r->latest_adjust = (int8_t)o.adjust;
+        }
+    }
     const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
     r->notice_years = notice / 12;
     r->notice_months = notice % 12;
@@ -247,7 +267,7 @@ static np_status resolve_memoized(const np_rules **out, const np_policy *policy,
     return NP_OK;
 }
 
-static void add_notes(np_timeline *t, const np_rules *r, const int64_t days[NP_EVENT_COUNT]);
+static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS]);
 
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err)
@@ -259,10 +279,13 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     if (!np_civil_in_range(start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
-    int64_t days[NP_EVENT_COUNT];
-    np_rules_event_days(r, start, days);
-    st = np_rules_check_days(days, start, err);
-    if (st != NP_OK) return st;
+    int64_t at[NP_RULES_SLOTS];
+    np_rules_slot_days(r, start, at);
+    if (at[r->latest_slot] + r->latest_adjust > NP_DATE_MAX) {
+        int64_t days[NP_EVENT_COUNT];
+        np_rules_event_days(r, start, days);
+        return np_rules_days_error(days, start, err);
+    }
 
     /* Written in place, field by field: a timeline is ~1 KB (note texts) and
      * this sits on the per-call path of every host. */
@@ -273,32 +296,42 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t->note_count = 0;
     t->renewed = r->renewed;
     t->promotion_reachable = false;
-    /* An absent event's slot is written, then reused by the next event. */
-    np_event *e = t->events;
-    for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        e->code = (np_event_code)c;
-        e->date = (np_date)days[c];
-        e->note = NULL;
-        e += days[c] != NP_RULES_ABSENT;
+    size_t n = (size_t)r->event_total;
+    for (size_t i = 0; i < n; i++) {
+        t->events[i].code = r->event_code[i];
+        t->events[i].date = (np_date)(at[r->event_slot[i]] + r->event_adjust[i]);
+        t->events[i].note = NULL;
     }
-    t->event_count = (size_t)(e - t->events);
-    t->has_conversion_window = days[NP_EVENT_CONVERSION_WINDOW_OPEN] != NP_RULES_ABSENT;
-    add_notes(t, r, days);
+    t->has_conversion_window = at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT;
+    if (r->window_position >= 0 && !t->has_conversion_window) {
+        np_event *open = &t->events[r->window_position];
+        memmove(open, open + 2, (n - (size_t)r->window_position - 2) * sizeof *open);
+        n -= 2;
+    }
+    t->event_count = n;
+    add_notes(t, r, at);
     return NP_OK;
 }
 
-/* The events' notes and the timeline's: what a reader must know about the
- * dates (seconded renewal, no conversion, an empty window, a promotion out of
- * reach). */
 /* An event the notes are about; present. */
 static np_event *event_of(np_timeline *t, np_event_code code)
 {
     return (np_event *)np_timeline_find(t, code);
 }
 
-static void add_notes(np_timeline *t, const np_rules *r, const int64_t days[NP_EVENT_COUNT])
+/* The day of an event with an anniversary (not the window's) from the slots. */
+static int64_t day_of(const np_rules *r, const int64_t at[NP_RULES_SLOTS], np_event_code code)
 {
-    const np_date contract_end = (np_date)days[NP_EVENT_CONTRACT_END];
+    return at[r->slot[code]] + r->adjust[code];
+}
+
+/* The events' notes and the timeline's: what a reader must know about the
+ * dates (seconded renewal, no conversion, an empty window, a promotion out of
+ * reach). */
+
+static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS])
+{
+    const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
     if (r->renewed && r->appointment.kind == NP_KIND_SECONDED) {
         event_of(t, NP_EVENT_RENEWAL_END)->note = "subject to the agreement of the national authority";
@@ -308,7 +341,7 @@ static void add_notes(np_timeline *t, const np_rules *r, const int64_t days[NP_E
     }
     if (r->conversion_offered && !t->has_conversion_window) {
         /* Say which window would have been: renewal start to renewal end less the notice. */
-        np_date_format((np_date)days[NP_EVENT_RENEWAL_START], a);
+        np_date_format((np_date)day_of(r, at, NP_EVENT_RENEWAL_START), a);
         np_date close;
         if (np_date_months_before_clamped(&close, contract_end, r->policy.conversion_notice_months,
                                           NULL) == NP_OK) {
@@ -327,8 +360,8 @@ static void add_notes(np_timeline *t, const np_rules *r, const int64_t days[NP_E
                  "Seconded staff are not offered conversion to an indefinite duration "
                  "contract.");
 
-    if (days[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT) {
-        const np_date promotion = (np_date)days[NP_EVENT_EARLIEST_PROMOTION];
+    if (r->slot[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT_SLOT) {
+        const np_date promotion = (np_date)day_of(r, at, NP_EVENT_EARLIEST_PROMOTION);
         t->promotion_reachable = promotion <= contract_end;
         if (r->appointment.direct_higher) {
             event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = "appointed directly to the higher grade";

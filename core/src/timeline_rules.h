@@ -29,6 +29,18 @@ typedef struct np_rules {
     int8_t slot[NP_EVENT_COUNT];
     int8_t adjust[NP_EVENT_COUNT]; /* days added to it (0 or -1) */
     int8_t window_slot;            /* the window's opening anniversary; -1: no window offered */
+    /* A timeline's events in order, the window's included when offered (a
+     * timeline drops them, at window_position, when the window is empty):
+     * each one's code and where its day comes from. */
+    int event_total;
+    int window_position;
+    np_event_code event_code[NP_EVENT_COUNT];
+    int8_t event_slot[NP_EVENT_COUNT];
+    int8_t event_adjust[NP_EVENT_COUNT];
+    /* The latest event's slot and adjustment (anniversaries grow with the
+     * months; the window closes before the contract ends): one test of it
+     * checks a start's whole timeline against 9999-12-31. */
+    int8_t latest_slot, latest_adjust;
     uint32_t notice_years, notice_months; /* conversion_notice_months split (months 0..11) */
 } np_rules;
 
@@ -39,9 +51,12 @@ np_status np_rules_resolve(np_rules *rules, const np_policy *policy,
 
 /* Marker for an event the appointment does not have. */
 #define NP_RULES_ABSENT INT64_MIN
-/* The plan's slot of an event without an anniversary (one past the last
- * possible: slot 0 and at most one per event). */
-#define NP_RULES_ABSENT_SLOT (NP_EVENT_COUNT + 1)
+/* Slots of a start's days beyond its anniversaries (slot 0 and at most one
+ * per event): the window's close (NP_RULES_ABSENT when the window is empty or
+ * not offered), and NP_RULES_ABSENT for an event without an anniversary. */
+#define NP_RULES_CLOSE_SLOT (NP_EVENT_COUNT + 1)
+#define NP_RULES_ABSENT_SLOT (NP_EVENT_COUNT + 2)
+#define NP_RULES_SLOTS (NP_EVENT_COUNT + 3)
 
 /* True when `a` and `b` resolve alike: every field but the start equal. */
 static inline bool np_rules_same_appointment(const np_appointment *a, const np_appointment *b)
@@ -139,13 +154,11 @@ static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_c
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
 
-/* Every event's day number at once (NP_RULES_ABSENT where the appointment has
- * none), for an appointment starting on day `start` (in range), following the
- * rules' plan: the start split once, each distinct anniversary computed once
- * on day numbers (np_civil_anniversary_split). Not range-checked. */
-static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t days[NP_EVENT_COUNT])
+/* The days of a start the plan needs, by slot (np_rules::slot): the start
+ * split once, each distinct anniversary computed once on day numbers
+ * (np_civil_anniversary_split), and the window's close. Not range-checked. */
+static inline void np_rules_slot_days(const np_rules *r, int64_t start, int64_t at[NP_RULES_SLOTS])
 {
-    int64_t at[NP_RULES_ABSENT_SLOT + 1];
     const np_civil_split s = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
     at[0] = start;
     for (int k = 1; k < r->anniversary_count; k++)
@@ -153,14 +166,24 @@ static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t
                                                     r->anniversary_months[k]) -
                 (int64_t)NP_CIVIL_SHIFT_DAYS;
     at[NP_RULES_ABSENT_SLOT] = NP_RULES_ABSENT; /* its adjustment is 0 */
-    for (int c = 0; c < NP_EVENT_COUNT; c++) days[c] = at[r->slot[c]] + r->adjust[c];
+    at[NP_RULES_CLOSE_SLOT] = NP_RULES_ABSENT;
     if (r->window_slot >= 0) {
-        const int64_t open = at[r->window_slot];
-        const int64_t close = np_rules_window_close(r, open, days[NP_EVENT_CONTRACT_END]);
-        if (close != NP_RULES_ABSENT) {
-            days[NP_EVENT_CONVERSION_WINDOW_OPEN] = open;
-            days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = close;
-        }
+        const int64_t end = at[r->slot[NP_EVENT_CONTRACT_END]] + r->adjust[NP_EVENT_CONTRACT_END];
+        at[NP_RULES_CLOSE_SLOT] = np_rules_window_close(r, at[r->window_slot], end);
+    }
+}
+
+/* Every event's day number at once (NP_RULES_ABSENT where the appointment has
+ * none), for an appointment starting on day `start` (in range). Not
+ * range-checked. */
+static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t days[NP_EVENT_COUNT])
+{
+    int64_t at[NP_RULES_SLOTS];
+    np_rules_slot_days(r, start, at);
+    for (int c = 0; c < NP_EVENT_COUNT; c++) days[c] = at[r->slot[c]] + r->adjust[c];
+    if (at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT) {
+        days[NP_EVENT_CONVERSION_WINDOW_OPEN] = at[r->window_slot];
+        days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = at[NP_RULES_CLOSE_SLOT];
     }
 }
 
