@@ -126,11 +126,16 @@ static void plan_events(np_rules *r)
     int latest_months = -1;
     r->event_total = 0;
     r->window_position = -1;
+    for (int i = 0; i < NP_EVENT_COUNT; i++) {
+        r->event_template[i] = (np_event){NP_EVENT_ENTRY_ON_DUTY, 0, NULL};
+        r->event_slot[i] = NP_RULES_ABSENT_SLOT;
+        r->event_adjust[i] = 0;
+    }
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
         const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
         const int i = r->event_total;
         if (o.kind == NP_OFFSET_ABSENT) continue;
-        r->event_code[i] = (np_event_code)c;
+        r->event_template[i].code = (np_event_code)c;
         r->event_slot[i] = r->slot[c];
         r->event_adjust[i] = r->adjust[c];
         r->event_total++;
@@ -296,12 +301,10 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t->note_count = 0;
     t->renewed = r->renewed;
     t->promotion_reachable = false;
-    size_t n = (size_t)r->event_total;
-    for (size_t i = 0; i < n; i++) {
-        t->events[i].code = r->event_code[i];
+    memcpy(t->events, r->event_template, sizeof t->events);
+    for (int i = 0; i < NP_EVENT_COUNT; i++)
         t->events[i].date = (np_date)(at[r->event_slot[i]] + r->event_adjust[i]);
-        t->events[i].note = NULL;
-    }
+    size_t n = (size_t)r->event_total;
     t->has_conversion_window = at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT;
     if (r->window_position >= 0 && !t->has_conversion_window) {
         np_event *open = &t->events[r->window_position];

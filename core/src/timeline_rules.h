@@ -34,7 +34,9 @@ typedef struct np_rules {
      * each one's code and where its day comes from. */
     int event_total;
     int window_position;
-    np_event_code event_code[NP_EVENT_COUNT];
+    np_event event_template[NP_EVENT_COUNT]; /* codes, no dates, no notes */
+    /* Where each position's day comes from; every position has one (past
+     * event_total: the absent slot), so that the fill is a fixed loop. */
     int8_t event_slot[NP_EVENT_COUNT];
     int8_t event_adjust[NP_EVENT_COUNT];
     /* The latest event's slot and adjustment (anniversaries grow with the
