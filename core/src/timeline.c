@@ -109,45 +109,34 @@ static int8_t anniversary_slot(np_rules *r, int months)
     return (int8_t)k;
 }
 
+/* One event's row of the plan; `code` is a constant at each call, so that
+ * np_rules_event_offset folds to that row. */
+static inline void plan_event(np_rules *r, np_event_code code)
+{
+    const np_event_offset o = np_rules_event_offset(r, code);
+    const bool fixed = o.kind == NP_OFFSET_FIXED;
+    r->slot[code] = fixed ? anniversary_slot(r, o.months) : NP_RULES_ABSENT_SLOT;
+    r->adjust[code] = fixed ? (int8_t)o.adjust : 0;
+}
+
 /* Fills the per-start plan from the event table (np_rules_event_offset). */
 static void plan_events(np_rules *r)
 {
-    r->anniversary_count = 0;
-    (void)anniversary_slot(r, 0); /* slot 0: the start itself */
-    for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
-        const bool fixed = o.kind == NP_OFFSET_FIXED;
-        r->slot[c] = fixed ? anniversary_slot(r, o.months) : NP_RULES_ABSENT_SLOT;
-        r->adjust[c] = fixed ? (int8_t)o.adjust : 0;
-    }
+    r->anniversary_count = 1; /* slot 0: the start itself */
+    r->anniversary_years[0] = 0;
+    r->anniversary_months[0] = 0;
+    plan_event(r, NP_EVENT_ENTRY_ON_DUTY);
+    plan_event(r, NP_EVENT_INITIAL_CONTRACT_END);
+    plan_event(r, NP_EVENT_RENEWAL_START);
+    plan_event(r, NP_EVENT_RENEWAL_END);
+    plan_event(r, NP_EVENT_CONVERSION_WINDOW_OPEN);
+    plan_event(r, NP_EVENT_CONVERSION_WINDOW_CLOSE);
+    plan_event(r, NP_EVENT_CONTRACT_END);
+    plan_event(r, NP_EVENT_MAX_SERVICE_END);
+    plan_event(r, NP_EVENT_EARLIEST_PROMOTION);
     r->window_slot = np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW
                          ? anniversary_slot(r, r->appointment.initial_months)
                          : -1;
-    int latest_months = -1;
-    r->event_total = 0;
-    r->window_position = -1;
-    for (int i = 0; i < NP_EVENT_COUNT; i++) {
-        r->event_template[i] = (np_event){NP_EVENT_ENTRY_ON_DUTY, 0, NULL};
-        r->event_slot[i] = NP_RULES_ABSENT_SLOT;
-        r->event_adjust[i] = 0;
-    }
-    for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
-        const int i = r->event_total;
-        if (o.kind == NP_OFFSET_ABSENT) continue;
-        r->event_template[i].code = (np_event_code)c;
-        r->event_slot[i] = r->slot[c];
-        r->event_adjust[i] = r->adjust[c];
-        r->event_total++;
-        if (o.kind == NP_OFFSET_WINDOW) {
-            if (c == NP_EVENT_CONVERSION_WINDOW_OPEN) r->window_position = i;
-            r->event_slot[i] = c == NP_EVENT_CONVERSION_WINDOW_OPEN ? r->window_slot : NP_RULES_CLOSE_SLOT;
-        } else if (o.months > latest_months || (o.months == latest_months && o.adjust > r->latest_adjust)) {
-            latest_months = o.months;
-            r->latest_slot = r->slot[c];
-            r->latest_adjust = (int8_t)o.adjust;
-        }
-    }
     const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
     r->notice_years = notice / 12;
     r->notice_months = notice % 12;
@@ -246,18 +235,63 @@ typedef struct resolved_rules {
     np_policy policy;    /* as given, when not NULL */
     np_appointment given;
     np_rules rules;
+    /* The timeline's events in order, the window's included when offered
+     * (dropped, at window_position, when a start's window is empty): codes
+     * in a template, and where each position's day comes from (every
+     * position has a slot, past event_total the absent one, so that the fill
+     * is a fixed loop). */
+    int event_total;
+    int window_position;
+    np_event event_template[NP_EVENT_COUNT];
+    int8_t event_slot[NP_EVENT_COUNT];
+    int8_t event_adjust[NP_EVENT_COUNT];
+    /* The latest event's slot and adjustment (anniversaries grow with the
+     * months; the window closes before the contract ends): one test of it
+     * checks a start's whole timeline against 9999-12-31. */
+    int8_t latest_slot, latest_adjust;
 } resolved_rules;
+
+/* Lays out the timeline's events from the rules' plan. */
+static void plan_timeline(resolved_rules *m)
+{
+    const np_rules *r = &m->rules;
+    int latest_months = -1;
+    m->event_total = 0;
+    m->window_position = -1;
+    for (int i = 0; i < NP_EVENT_COUNT; i++) {
+        m->event_template[i] = (np_event){NP_EVENT_ENTRY_ON_DUTY, 0, NULL};
+        m->event_slot[i] = NP_RULES_ABSENT_SLOT;
+        m->event_adjust[i] = 0;
+    }
+    for (int c = 0; c < NP_EVENT_COUNT; c++) {
+        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
+        const int i = m->event_total;
+        if (o.kind == NP_OFFSET_ABSENT) continue;
+        m->event_template[i].code = (np_event_code)c;
+        m->event_slot[i] = r->slot[c];
+        m->event_adjust[i] = r->adjust[c];
+        m->event_total++;
+        if (o.kind == NP_OFFSET_WINDOW) {
+            if (c == NP_EVENT_CONVERSION_WINDOW_OPEN) m->window_position = i;
+            m->event_slot[i] = c == NP_EVENT_CONVERSION_WINDOW_OPEN ? r->window_slot : NP_RULES_CLOSE_SLOT;
+        } else if (o.months > latest_months || (o.months == latest_months && o.adjust > m->latest_adjust)) {
+            latest_months = o.months;
+            m->latest_slot = r->slot[c];
+            m->latest_adjust = (int8_t)o.adjust;
+        }
+    }
+}
 
 static _Thread_local resolved_rules last_resolved;
 
-static np_status resolve_memoized(const np_rules **out, const np_policy *policy,
+static np_status resolve_memoized(const resolved_rules **out, const np_policy *policy,
                                   const np_appointment *appointment, np_error *err)
 {
     resolved_rules *m = &last_resolved;
     const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
                                     : m->default_policy;
     if (m->used && same_policy && np_rules_same_appointment(&m->given, appointment)) {
-        *out = &m->rules;
+        *out = m;
         return NP_OK;
     }
     np_rules fresh; /* a failed resolution must not spoil the memo */
@@ -267,8 +301,9 @@ static np_status resolve_memoized(const np_rules **out, const np_policy *policy,
     m->given = *appointment;
     m->default_policy = policy == NULL;
     if (policy) m->policy = *policy;
+    plan_timeline(m);
     m->used = true;
-    *out = &m->rules;
+    *out = m;
     return NP_OK;
 }
 
@@ -277,16 +312,17 @@ static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RUL
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err)
 {
-    const np_rules *r;
-    np_status st = resolve_memoized(&r, policy, appointment, err);
+    const resolved_rules *m;
+    np_status st = resolve_memoized(&m, policy, appointment, err);
     if (st != NP_OK) return st;
+    const np_rules *r = &m->rules;
     const np_date start = appointment->start;
     if (!np_civil_in_range(start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
     int64_t at[NP_RULES_SLOTS];
     np_rules_slot_days(r, start, at);
-    if (at[r->latest_slot] + r->latest_adjust > NP_DATE_MAX) {
+    if (at[m->latest_slot] + m->latest_adjust > NP_DATE_MAX) {
         int64_t days[NP_EVENT_COUNT];
         np_rules_event_days(r, start, days);
         return np_rules_days_error(days, start, err);
@@ -301,14 +337,14 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     t->note_count = 0;
     t->renewed = r->renewed;
     t->promotion_reachable = false;
-    memcpy(t->events, r->event_template, sizeof t->events);
+    memcpy(t->events, m->event_template, sizeof t->events);
     for (int i = 0; i < NP_EVENT_COUNT; i++)
-        t->events[i].date = (np_date)(at[r->event_slot[i]] + r->event_adjust[i]);
-    size_t n = (size_t)r->event_total;
+        t->events[i].date = (np_date)(at[m->event_slot[i]] + m->event_adjust[i]);
+    size_t n = (size_t)m->event_total;
     t->has_conversion_window = at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT;
-    if (r->window_position >= 0 && !t->has_conversion_window) {
-        np_event *open = &t->events[r->window_position];
-        memmove(open, open + 2, (n - (size_t)r->window_position - 2) * sizeof *open);
+    if (m->window_position >= 0 && !t->has_conversion_window) {
+        np_event *open = &t->events[m->window_position];
+        memmove(open, open + 2, (n - (size_t)m->window_position - 2) * sizeof *open);
         n -= 2;
     }
     t->event_count = n;

@@ -29,20 +29,6 @@ typedef struct np_rules {
     int8_t slot[NP_EVENT_COUNT];
     int8_t adjust[NP_EVENT_COUNT]; /* days added to it (0 or -1) */
     int8_t window_slot;            /* the window's opening anniversary; -1: no window offered */
-    /* A timeline's events in order, the window's included when offered (a
-     * timeline drops them, at window_position, when the window is empty):
-     * each one's code and where its day comes from. */
-    int event_total;
-    int window_position;
-    np_event event_template[NP_EVENT_COUNT]; /* codes, no dates, no notes */
-    /* Where each position's day comes from; every position has one (past
-     * event_total: the absent slot), so that the fill is a fixed loop. */
-    int8_t event_slot[NP_EVENT_COUNT];
-    int8_t event_adjust[NP_EVENT_COUNT];
-    /* The latest event's slot and adjustment (anniversaries grow with the
-     * months; the window closes before the contract ends): one test of it
-     * checks a start's whole timeline against 9999-12-31. */
-    int8_t latest_slot, latest_adjust;
     uint32_t notice_years, notice_months; /* conversion_notice_months split (months 0..11) */
 } np_rules;
 
