@@ -138,6 +138,24 @@ static inline uint32_t np_civil_anniversary_split(np_civil_split s, uint32_t yea
     return year_start + (offset < next_start ? offset : next_start);
 }
 
+/* The split day `s` moved back n months (n = 12 * years + months, months
+ * 0..11), as a shifted day: a day the target month lacks is clamped to its
+ * last day ("no later than"). The calendar's shift keeps the year positive for
+ * any n the policy allows, so no range test is needed here. */
+static inline uint32_t np_civil_months_before_clamped_split(np_civil_split s, uint32_t years,
+                                                            uint32_t months)
+{
+    const uint32_t borrow = s.mar0 < months;
+    const uint32_t m0 = s.mar0 + 12 * borrow - months + 3; /* 3 = March .. 14 = February */
+    const uint32_t y = s.year - years - borrow;
+    const uint32_t c = y / 100;
+    const uint32_t year_start = 1461 * y / 4 - c + c / 4;
+    const uint32_t month_start = (979 * m0 - 2919) / 32;
+    const uint32_t last_day0 = m0 == 14 ? 27 + np_civil_is_leap_u32(y + 1)
+                                        : (979 * m0 + 979 - 2919) / 32 - month_start - 1;
+    return year_start + month_start + (s.day0 < last_day0 ? s.day0 : last_day0);
+}
+
 /* The same from the shifted day itself. */
 static inline uint32_t np_civil_anniversary_u32(uint32_t u, uint32_t years, uint32_t months)
 {

@@ -96,6 +96,52 @@ static int pick(int given, int policy_value, bool *from_policy)
     return *from_policy ? policy_value : given;
 }
 
+/* The slot of the anniversary `months` after the start in the rules' plan,
+ * added when new. */
+static int8_t anniversary_slot(np_rules *r, int months)
+{
+    const uint32_t years = (uint32_t)months / 12, rest = (uint32_t)months % 12;
+    for (int k = 0; k < r->anniversary_count; k++)
+        if (r->anniversary_years[k] == years && r->anniversary_months[k] == rest) return (int8_t)k;
+    const int k = r->anniversary_count++;
+    r->anniversary_years[k] = years;
+    r->anniversary_months[k] = rest;
+    return (int8_t)k;
+}
+
+/* One event's row of the plan; `code` is a constant at each call, so that
+ * np_rules_event_offset folds to that row. */
+static inline void plan_event(np_rules *r, np_event_code code)
+{
+    const np_event_offset o = np_rules_event_offset(r, code);
+    const bool fixed = o.kind == NP_OFFSET_FIXED;
+    r->slot[code] = fixed ? anniversary_slot(r, o.months) : NP_RULES_ABSENT_SLOT;
+    r->adjust[code] = fixed ? (int8_t)o.adjust : 0;
+}
+
+/* Fills the per-start plan from the event table (np_rules_event_offset). */
+static void plan_events(np_rules *r)
+{
+    r->anniversary_count = 1; /* slot 0: the start itself */
+    r->anniversary_years[0] = 0;
+    r->anniversary_months[0] = 0;
+    plan_event(r, NP_EVENT_ENTRY_ON_DUTY);
+    plan_event(r, NP_EVENT_INITIAL_CONTRACT_END);
+    plan_event(r, NP_EVENT_RENEWAL_START);
+    plan_event(r, NP_EVENT_RENEWAL_END);
+    plan_event(r, NP_EVENT_CONVERSION_WINDOW_OPEN);
+    plan_event(r, NP_EVENT_CONVERSION_WINDOW_CLOSE);
+    plan_event(r, NP_EVENT_CONTRACT_END);
+    plan_event(r, NP_EVENT_MAX_SERVICE_END);
+    plan_event(r, NP_EVENT_EARLIEST_PROMOTION);
+    r->window_slot = np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW
+                         ? anniversary_slot(r, r->appointment.initial_months)
+                         : -1;
+    const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
+    r->notice_years = notice / 12;
+    r->notice_months = notice % 12;
+}
+
 np_status np_rules_resolve(np_rules *r, const np_policy *policy, const np_appointment *in,
                            np_error *err)
 {
@@ -156,6 +202,7 @@ np_status np_rules_resolve(np_rules *r, const np_policy *policy, const np_appoin
     if (!a->twin_grade) r->promotion_offset = -1;
     else if (a->direct_higher) r->promotion_offset = 0;
     else r->promotion_offset = p->promotion_months - a->reduction_months;
+    plan_events(r);
     return NP_OK;
 }
 
@@ -167,59 +214,176 @@ static char *add_note(np_timeline *t, np_note_code code)
     return n->text;
 }
 
+np_status np_rules_days_error(const int64_t days[NP_EVENT_COUNT], int64_t start, np_error *err)
+{
+    int c = 0;
+    while (days[c] == NP_RULES_ABSENT || days[c] <= NP_DATE_MAX) c++;
+    const np_ymd s = np_civil_from_days(start);
+    return np_error_set(err, NP_EINVAL,
+                        "%s: date is out of range (after 9999-12-31) for a start on %04d-%02d-%02d",
+                        EVENTS[c].code, s.year, s.month, s.day);
+}
+
+/* The rules of the last appointment parameters this thread resolved. Hosts
+ * build many timelines with one policy and a few kinds of appointment (a staff
+ * table, a loop over days), and validating and planning cost more than the
+ * timeline itself. Per thread, so no lock; only a successful resolution is
+ * kept, so an error is reported every time. */
+typedef struct resolved_rules {
+    bool used;
+    bool default_policy; /* resolved with policy NULL */
+    np_policy policy;    /* as given, when not NULL */
+    np_appointment given;
+    np_rules rules;
+    /* The timeline's events in order, the window's included when offered
+     * (dropped, at window_position, when a start's window is empty): codes
+     * in a template, and where each position's day comes from (every
+     * position has a slot, past event_total the absent one, so that the fill
+     * is a fixed loop). */
+    int event_total;
+    int window_position;
+    np_event event_template[NP_EVENT_COUNT];
+    int8_t event_slot[NP_EVENT_COUNT];
+    int8_t event_adjust[NP_EVENT_COUNT];
+    /* The latest event's slot and adjustment (anniversaries grow with the
+     * months; the window closes before the contract ends): one test of it
+     * checks a start's whole timeline against 9999-12-31. */
+    int8_t latest_slot, latest_adjust;
+} resolved_rules;
+
+/* Lays out the timeline's events from the rules' plan. */
+static void plan_timeline(resolved_rules *m)
+{
+    const np_rules *r = &m->rules;
+    int latest_months = -1;
+    m->event_total = 0;
+    m->window_position = -1;
+    for (int i = 0; i < NP_EVENT_COUNT; i++) {
+        m->event_template[i] = (np_event){NP_EVENT_ENTRY_ON_DUTY, 0, NULL};
+        m->event_slot[i] = NP_RULES_ABSENT_SLOT;
+        m->event_adjust[i] = 0;
+    }
+    for (int c = 0; c < NP_EVENT_COUNT; c++) {
+        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
+        const int i = m->event_total;
+        if (o.kind == NP_OFFSET_ABSENT) continue;
+        m->event_template[i].code = (np_event_code)c;
+        m->event_slot[i] = r->slot[c];
+        m->event_adjust[i] = r->adjust[c];
+        m->event_total++;
+        if (o.kind == NP_OFFSET_WINDOW) {
+            if (c == NP_EVENT_CONVERSION_WINDOW_OPEN) m->window_position = i;
+            m->event_slot[i] = c == NP_EVENT_CONVERSION_WINDOW_OPEN ? r->window_slot : NP_RULES_CLOSE_SLOT;
+        } else if (o.months > latest_months || (o.months == latest_months && o.adjust > m->latest_adjust)) {
+            latest_months = o.months;
+            m->latest_slot = r->slot[c];
+            m->latest_adjust = (int8_t)o.adjust;
+        }
+    }
+}
+
+static _Thread_local resolved_rules last_resolved;
+
+static np_status resolve_memoized(const resolved_rules **out, const np_policy *policy,
+                                  const np_appointment *appointment, np_error *err)
+{
+    resolved_rules *m = &last_resolved;
+    const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
+                                    : m->default_policy;
+    if (m->used && same_policy && np_rules_same_appointment(&m->given, appointment)) {
+        *out = m;
+        return NP_OK;
+    }
+    np_rules fresh; /* a failed resolution must not spoil the memo */
+    np_status st = np_rules_resolve(&fresh, policy, appointment, err);
+    if (st != NP_OK) return st;
+    m->rules = fresh;
+    m->given = *appointment;
+    m->default_policy = policy == NULL;
+    if (policy) m->policy = *policy;
+    plan_timeline(m);
+    m->used = true;
+    *out = m;
+    return NP_OK;
+}
+
+static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS]);
+
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err)
 {
-    np_rules r;
-    np_status st = np_rules_resolve(&r, policy, appointment, err);
+    const resolved_rules *m;
+    np_status st = resolve_memoized(&m, policy, appointment, err);
     if (st != NP_OK) return st;
-    if (!np_civil_in_range(appointment->start))
+    const np_rules *r = &m->rules;
+    const np_date start = appointment->start;
+    if (!np_civil_in_range(start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
-                            (long long)appointment->start);
+                            (long long)start);
+    int64_t at[NP_RULES_SLOTS];
+    np_rules_slot_days(r, start, at);
+    if (at[m->latest_slot] + m->latest_adjust > NP_DATE_MAX) {
+        int64_t days[NP_EVENT_COUNT];
+        np_rules_event_days(r, start, days);
+        return np_rules_days_error(days, start, err);
+    }
 
     /* Written in place, field by field: a timeline is ~1 KB (note texts) and
      * this sits on the per-call path of every host. */
     np_timeline *t = out;
-    t->appointment = r.appointment;
-    t->policy = r.policy;
-    t->event_count = 0;
+    t->appointment = r->appointment;
+    t->appointment.start = start; /* the rules may come from another start */
+    t->policy = r->policy;
     t->note_count = 0;
-    t->renewed = r.renewed;
-    t->has_conversion_window = false;
+    t->renewed = r->renewed;
     t->promotion_reachable = false;
-    int64_t days[NP_EVENT_COUNT];
-    np_rules_event_days(&r, appointment->start, days);
-    /* Each code's event (NULL: absent), so that what follows needs no search. */
-    np_event *at[NP_EVENT_COUNT] = {NULL};
-    for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const int64_t day = days[c];
-        if (day == NP_RULES_ABSENT) continue;
-        if (!np_civil_in_range(day)) {
-            const np_ymd s = np_date_to_ymd(appointment->start);
-            return np_error_set(err, NP_EINVAL,
-                                "%s: date is out of range (after 9999-12-31) for a start on "
-                                "%04d-%02d-%02d",
-                                EVENTS[c].code, s.year, s.month, s.day);
-        }
-        at[c] = &t->events[t->event_count++];
-        *at[c] = (np_event){(np_event_code)c, (np_date)day, NULL};
+    memcpy(t->events, m->event_template, sizeof t->events);
+    for (int i = 0; i < NP_EVENT_COUNT; i++)
+        t->events[i].date = (np_date)(at[m->event_slot[i]] + m->event_adjust[i]);
+    size_t n = (size_t)m->event_total;
+    t->has_conversion_window = at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT;
+    if (m->window_position >= 0 && !t->has_conversion_window) {
+        np_event *open = &t->events[m->window_position];
+        memmove(open, open + 2, (n - (size_t)m->window_position - 2) * sizeof *open);
+        n -= 2;
     }
+    t->event_count = n;
+    add_notes(t, r, at);
+    return NP_OK;
+}
 
-    const np_event *contract_end = at[NP_EVENT_CONTRACT_END];
+/* An event the notes are about; present. */
+static np_event *event_of(np_timeline *t, np_event_code code)
+{
+    return (np_event *)np_timeline_find(t, code);
+}
+
+/* The day of an event with an anniversary (not the window's) from the slots. */
+static int64_t day_of(const np_rules *r, const int64_t at[NP_RULES_SLOTS], np_event_code code)
+{
+    return at[r->slot[code]] + r->adjust[code];
+}
+
+/* The events' notes and the timeline's: what a reader must know about the
+ * dates (seconded renewal, no conversion, an empty window, a promotion out of
+ * reach). */
+
+static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS])
+{
+    const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
-    if (r.renewed && r.appointment.kind == NP_KIND_SECONDED) {
-        at[NP_EVENT_RENEWAL_END]->note =
-            "subject to the agreement of the national authority";
+    if (r->renewed && r->appointment.kind == NP_KIND_SECONDED) {
+        event_of(t, NP_EVENT_RENEWAL_END)->note = "subject to the agreement of the national authority";
         snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
                  "Renewal of a seconded staff member is subject to the agreement of the "
                  "national authority.");
     }
-    if (r.conversion_offered && !at[NP_EVENT_CONVERSION_WINDOW_OPEN]) {
+    if (r->conversion_offered && !t->has_conversion_window) {
         /* Say which window would have been: renewal start to renewal end less the notice. */
-        np_date_format(at[NP_EVENT_RENEWAL_START]->date, a);
+        np_date_format((np_date)day_of(r, at, NP_EVENT_RENEWAL_START), a);
         np_date close;
-        if (np_date_months_before_clamped(&close, contract_end->date,
-                                          r.policy.conversion_notice_months, NULL) == NP_OK) {
+        if (np_date_months_before_clamped(&close, contract_end, r->policy.conversion_notice_months,
+                                          NULL) == NP_OK) {
             np_date_format(close, b);
             snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
                      "The conversion window (%s to %s) is empty, so there is none.", a, b);
@@ -230,28 +394,27 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                      a);
         }
     }
-    t->has_conversion_window = at[NP_EVENT_CONVERSION_WINDOW_OPEN] != NULL;
-    if (r.renewed && r.appointment.kind == NP_KIND_SECONDED && !r.policy.seconded_conversion)
+    if (r->renewed && r->appointment.kind == NP_KIND_SECONDED && !r->policy.seconded_conversion)
         snprintf(add_note(t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
                  "Seconded staff are not offered conversion to an indefinite duration "
                  "contract.");
 
-    np_event *promotion = at[NP_EVENT_EARLIEST_PROMOTION];
-    if (promotion) {
-        t->promotion_reachable = promotion->date <= contract_end->date;
-        if (r.appointment.direct_higher) {
-            promotion->note = "appointed directly to the higher grade";
+    if (r->slot[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT_SLOT) {
+        const np_date promotion = (np_date)day_of(r, at, NP_EVENT_EARLIEST_PROMOTION);
+        t->promotion_reachable = promotion <= contract_end;
+        if (r->appointment.direct_higher) {
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = "appointed directly to the higher grade";
         } else if (!t->promotion_reachable) {
-            promotion->note = "after the contract end: not reachable within the contract";
-            np_date_format(promotion->date, a);
-            np_date_format(contract_end->date, b);
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note =
+                "after the contract end: not reachable within the contract";
+            np_date_format(promotion, a);
+            np_date_format(contract_end, b);
             snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
                      "The earliest promotion (%s) falls after the contract end (%s): promotion "
                      "is not reachable within the contract.",
                      a, b);
         }
     }
-    return NP_OK;
 }
 
 const np_event *np_timeline_find(const np_timeline *t, np_event_code code)

@@ -23,23 +23,37 @@ static inline int64_t fixed_offset_day(int64_t start, uint32_t years, uint32_t m
     return start == NP_BATCH_NAT ? NP_BATCH_NAT : day;
 }
 
+/* What a kernel pass saw, so that the slow path looks for a culprit only
+ * when there is one. */
+enum { LATE_RESULT = 1, BAD_START = 2 };
+
+/* Whether a start (not NaT) is outside 0001..9999, in a form that vectorises. */
+static inline uint64_t start_outside(int64_t start)
+{
+    const uint64_t span = (uint64_t)NP_DATE_MAX - (uint64_t)NP_DATE_MIN;
+    return (uint64_t)(start != NP_BATCH_NAT) & (uint64_t)((uint64_t)start - (uint64_t)NP_DATE_MIN > span);
+}
+
 /* Two loops, so that neither makes the compiler guard against overlap
- * (`out` is either `starts` or apart). The starts are checked before (a start
- * outside 0001..9999 would compute a meaningless value); the results' check
- * rides along, and says whether to look for the culprit on the slow path. */
+ * (`out` is either `starts` or apart). Apart, the starts' check rides along
+ * with the computation (one pass over memory; a bad start's result is
+ * meaningless but the start is still there to name); in place, the starts are
+ * checked before they are overwritten. The results' check rides along. */
 NP_MULTIVERSION
 static int fixed_offset_kernel(const int64_t *restrict starts, int64_t *restrict out, size_t count,
                                int months, int adjust)
 {
     const uint32_t years = (uint32_t)months / 12, rest = (uint32_t)months % 12;
     const int64_t back = (int64_t)NP_CIVIL_SHIFT_DAYS - adjust;
-    uint64_t late = 0; /* 64-bit like the data, or the loop does not vectorise */
+    uint64_t late = 0, bad = 0; /* 64-bit like the data, or the loop does not vectorise */
     for (size_t i = 0; i < count; i++) {
-        const int64_t day = fixed_offset_day(starts[i], years, rest, back);
+        const int64_t start = starts[i];
+        const int64_t day = fixed_offset_day(start, years, rest, back);
+        bad |= start_outside(start);
         late |= (uint64_t)(day > NP_DATE_MAX); /* NaT is never late */
         out[i] = day;
     }
-    return late != 0;
+    return (late ? LATE_RESULT : 0) | (bad ? BAD_START : 0);
 }
 
 NP_MULTIVERSION
@@ -53,17 +67,22 @@ static int fixed_offset_kernel_in_place(int64_t *days, size_t count, int months,
         late |= (uint64_t)(day > NP_DATE_MAX);
         days[i] = day;
     }
-    return late != 0;
+    return late ? LATE_RESULT : 0;
+}
+
+NP_MULTIVERSION
+static int any_start_outside(const int64_t *starts, size_t count)
+{
+    uint64_t bad = 0;
+    for (size_t i = 0; i < count; i++) bad |= start_outside(starts[i]);
+    return bad != 0;
 }
 
 static np_status check_starts(const int64_t *starts, size_t count, np_error *err)
 {
-    int bad = 0;
+    if (!any_start_outside(starts, count)) return NP_OK;
     for (size_t i = 0; i < count; i++)
-        bad |= starts[i] != NP_BATCH_NAT && !np_civil_in_range(starts[i]);
-    if (!bad) return NP_OK;
-    for (size_t i = 0; i < count; i++)
-        if (starts[i] != NP_BATCH_NAT && !np_civil_in_range(starts[i]))
+        if (start_outside(starts[i]))
             return np_error_set(err, NP_EINVAL,
                                 "starts[%zu]: day number %lld is outside 0001-01-01..9999-12-31",
                                 i, (long long)starts[i]);
@@ -92,19 +111,25 @@ np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ
     np_rules r;
     np_status st = np_rules_resolve(&r, policy, templ, err);
     if (st != NP_OK) return st;
-    st = check_starts(starts, count, err);
-    if (st != NP_OK) return st;
     const np_event_offset o = np_rules_event_offset(&r, code);
+    const bool fixed = o.kind == NP_OFFSET_FIXED;
+    /* The general rule reads the starts, and an in-place kernel overwrites
+     * them: both need them checked first. A separate kernel checks them in
+     * its own pass, and the culprit is looked for only when it saw one. */
+    if (!fixed || out == starts) {
+        st = check_starts(starts, count, err);
+        if (st != NP_OK) return st;
+    }
     /* In chunks, asking the cancellation hook before each (a chunk takes
      * well under a millisecond). */
     enum { CHUNK = 1 << 16 };
-    int late = 0;
+    int seen = 0;
     for (size_t from = 0; from < count; from += CHUNK) {
         st = np_cancel_check(err);
         if (st != NP_OK) return st;
         const size_t n = count - from < CHUNK ? count - from : CHUNK;
-        if (o.kind == NP_OFFSET_FIXED) {
-            late |= out == starts ? fixed_offset_kernel_in_place(out + from, n, o.months, o.adjust)
+        if (fixed) {
+            seen |= out == starts ? fixed_offset_kernel_in_place(out + from, n, o.months, o.adjust)
                                   : fixed_offset_kernel(starts + from, out + from, n, o.months, o.adjust);
             continue;
         }
@@ -114,9 +139,10 @@ np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ
                                     ? NP_RULES_ABSENT
                                     : np_rules_event_day(&r, np_civil_from_days(start), code);
             out[i] = day == NP_RULES_ABSENT ? NP_BATCH_NAT : day;
-            late |= out[i] != NP_BATCH_NAT && out[i] > NP_DATE_MAX;
+            if (out[i] != NP_BATCH_NAT && out[i] > NP_DATE_MAX) seen |= LATE_RESULT;
         }
     }
-    /* the results' check rides along; look for the culprit only when late */
-    return late ? check_results(out, count, code, err) : NP_OK;
+    /* a bad start is reported before a late result, as when checked first */
+    if (seen & BAD_START) return check_starts(starts, count, err);
+    return seen & LATE_RESULT ? check_results(out, count, code, err) : NP_OK;
 }

@@ -17,6 +17,19 @@ typedef struct np_rules {
     bool renewed;
     bool conversion_offered;    /* renewed, and not a seconded appointment (unless the policy allows) */
     int promotion_offset;       /* months from start to earliest promotion; -1: not twin-graded */
+    /* The plan every start follows, fixed by the rules above (so that a
+     * timeline, a roster row or a batch computes each distinct anniversary of
+     * its start once and looks the events up): slot 0 is the start itself,
+     * slots 1..anniversary_count-1 the other anniversaries. */
+    int anniversary_count;
+    uint32_t anniversary_years[NP_EVENT_COUNT];
+    uint32_t anniversary_months[NP_EVENT_COUNT]; /* 0..11 */
+    /* The event's anniversary; NP_RULES_ABSENT_SLOT when it has none (absent,
+     * or one of the window's: see window_slot). */
+    int8_t slot[NP_EVENT_COUNT];
+    int8_t adjust[NP_EVENT_COUNT]; /* days added to it (0 or -1) */
+    int8_t window_slot;            /* the window's opening anniversary; -1: no window offered */
+    uint32_t notice_years, notice_months; /* conversion_notice_months split (months 0..11) */
 } np_rules;
 
 /* Validates `policy` (NULL = defaults) and `appointment` (its start is not
@@ -26,6 +39,36 @@ np_status np_rules_resolve(np_rules *rules, const np_policy *policy,
 
 /* Marker for an event the appointment does not have. */
 #define NP_RULES_ABSENT INT64_MIN
+/* Slots of a start's days beyond its anniversaries (slot 0 and at most one
+ * per event): the window's close (NP_RULES_ABSENT when the window is empty or
+ * not offered), and NP_RULES_ABSENT for an event without an anniversary. */
+#define NP_RULES_CLOSE_SLOT (NP_EVENT_COUNT + 1)
+#define NP_RULES_ABSENT_SLOT (NP_EVENT_COUNT + 2)
+#define NP_RULES_SLOTS (NP_EVENT_COUNT + 3)
+
+/* True when `a` and `b` resolve alike: every field but the start equal. */
+static inline bool np_rules_same_appointment(const np_appointment *a, const np_appointment *b)
+{
+    return a->kind == b->kind && a->initial_months == b->initial_months &&
+           a->renewal_months == b->renewal_months && a->max_months == b->max_months &&
+           a->twin_grade == b->twin_grade && a->reduction_months == b->reduction_months &&
+           a->direct_higher == b->direct_higher;
+}
+
+/* NP_EINVAL naming the first event of `days` in the table's order that
+ * falls after 9999-12-31 (there is one), and the start. */
+np_status np_rules_days_error(const int64_t days[NP_EVENT_COUNT], int64_t start, np_error *err);
+
+/* NP_OK when every event day of a start (np_rules_event_days) is at most
+ * 9999-12-31; otherwise np_rules_days_error. Every event falls on or after
+ * the start (an absent one is INT64_MIN): one test of the latest covers all. */
+static inline np_status np_rules_check_days(const int64_t days[NP_EVENT_COUNT], int64_t start,
+                                            np_error *err)
+{
+    int64_t latest = days[0];
+    for (int c = 1; c < NP_EVENT_COUNT; c++) latest = days[c] > latest ? days[c] : latest;
+    return latest <= NP_DATE_MAX ? NP_OK : np_rules_days_error(days, start, err);
+}
 
 /* How an event's date follows from the start: most events are a fixed
  * anniversary plus an adjustment (a period end is the anniversary minus one
@@ -72,15 +115,14 @@ static inline np_event_offset np_rules_event_offset(const np_rules *r, np_event_
 
 /* The conversion window opens with the renewal (`open`) and closes the
  * notice period before the contract's last day `end`, "no later than"
- * clamped; its last day, or NP_RULES_ABSENT when the window is empty. */
+ * clamped; its last day, or NP_RULES_ABSENT when the window is empty (a close
+ * before 0001-01-01 is before the open too). */
 static inline int64_t np_rules_window_close(const np_rules *r, int64_t open, int64_t end)
 {
-    const np_ymd e = np_civil_from_days(end);
-    /* A close before 0001-01-01 is before the open too: the window is empty
-     * (and the unsigned civil arithmetic must not see a year below 1). */
-    if ((int64_t)e.year * 12 + (e.month - 1) - r->policy.conversion_notice_months < 12)
-        return NP_RULES_ABSENT;
-    const int64_t close = np_civil_months_before_clamped(e, r->policy.conversion_notice_months);
+    const np_civil_split e = np_civil_split_u32((uint32_t)end + NP_CIVIL_SHIFT_DAYS);
+    const int64_t close =
+        (int64_t)np_civil_months_before_clamped_split(e, r->notice_years, r->notice_months) -
+        (int64_t)NP_CIVIL_SHIFT_DAYS;
     return close < open ? NP_RULES_ABSENT : close;
 }
 
@@ -100,62 +142,36 @@ static inline int64_t np_rules_event_day(const np_rules *r, np_ymd s, np_event_c
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
 
+/* The days of a start the plan needs, by slot (np_rules::slot): the start
+ * split once, each distinct anniversary computed once on day numbers
+ * (np_civil_anniversary_split), and the window's close. Not range-checked. */
+static inline void np_rules_slot_days(const np_rules *r, int64_t start, int64_t at[NP_RULES_SLOTS])
+{
+    const np_civil_split s = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    at[0] = start;
+    for (int k = 1; k < r->anniversary_count; k++)
+        at[k] = (int64_t)np_civil_anniversary_split(s, r->anniversary_years[k],
+                                                    r->anniversary_months[k]) -
+                (int64_t)NP_CIVIL_SHIFT_DAYS;
+    at[NP_RULES_ABSENT_SLOT] = NP_RULES_ABSENT; /* its adjustment is 0 */
+    at[NP_RULES_CLOSE_SLOT] = NP_RULES_ABSENT;
+    if (r->window_slot >= 0) {
+        const int64_t end = at[r->slot[NP_EVENT_CONTRACT_END]] + r->adjust[NP_EVENT_CONTRACT_END];
+        at[NP_RULES_CLOSE_SLOT] = np_rules_window_close(r, at[r->window_slot], end);
+    }
+}
+
 /* Every event's day number at once (NP_RULES_ABSENT where the appointment has
- * none), for an appointment starting on day `start` (in range): the rule of
- * each event from np_rules_event_offset, the anniversaries on day numbers
- * (np_civil_anniversary_split: the start is split once). Not range-checked. */
-/* Anniversaries of one start already computed: several events share one
- * (the initial end and the renewal start; the renewal end, the contract end
- * and often the maximum service end), and the window opens on another. */
-typedef struct np_rules_memo {
-    np_civil_split start;
-    int count;
-    int months[NP_EVENT_COUNT];
-    int64_t day[NP_EVENT_COUNT];
-} np_rules_memo;
-
-static inline int64_t np_rules_anniversary(np_rules_memo *m, int months)
-{
-    for (int k = 0; k < m->count; k++)
-        if (m->months[k] == months) return m->day[k];
-    const uint32_t n = (uint32_t)months;
-    const int64_t day = (int64_t)np_civil_anniversary_split(m->start, n / 12, n % 12) -
-                        (int64_t)NP_CIVIL_SHIFT_DAYS;
-    m->months[m->count] = months;
-    m->day[m->count++] = day;
-    return day;
-}
-
-static inline int64_t np_rules_fixed_day(const np_rules *r, np_rules_memo *m, np_event_code code)
-{
-    const np_event_offset o = np_rules_event_offset(r, code);
-    return o.kind != NP_OFFSET_FIXED ? NP_RULES_ABSENT : np_rules_anniversary(m, o.months) + o.adjust;
-}
-
+ * none), for an appointment starting on day `start` (in range). Not
+ * range-checked. */
 static inline void np_rules_event_days(const np_rules *r, int64_t start, int64_t days[NP_EVENT_COUNT])
 {
-    np_rules_memo m;
-    m.start = np_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
-    m.count = 0;
-    /* One call per code, each with a constant code, so that each folds to its
-     * own row of np_rules_event_offset's table (a loop kept the switch: a
-     * jump per event in profiles). */
-    days[NP_EVENT_ENTRY_ON_DUTY] = np_rules_fixed_day(r, &m, NP_EVENT_ENTRY_ON_DUTY);
-    days[NP_EVENT_INITIAL_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_INITIAL_CONTRACT_END);
-    days[NP_EVENT_RENEWAL_START] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_START);
-    days[NP_EVENT_RENEWAL_END] = np_rules_fixed_day(r, &m, NP_EVENT_RENEWAL_END);
-    days[NP_EVENT_CONVERSION_WINDOW_OPEN] = NP_RULES_ABSENT;
-    days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = NP_RULES_ABSENT;
-    days[NP_EVENT_CONTRACT_END] = np_rules_fixed_day(r, &m, NP_EVENT_CONTRACT_END);
-    days[NP_EVENT_MAX_SERVICE_END] = np_rules_fixed_day(r, &m, NP_EVENT_MAX_SERVICE_END);
-    days[NP_EVENT_EARLIEST_PROMOTION] = np_rules_fixed_day(r, &m, NP_EVENT_EARLIEST_PROMOTION);
-    if (np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW) {
-        const int64_t open = np_rules_anniversary(&m, r->appointment.initial_months);
-        const int64_t close = np_rules_window_close(r, open, days[NP_EVENT_CONTRACT_END]);
-        if (close != NP_RULES_ABSENT) {
-            days[NP_EVENT_CONVERSION_WINDOW_OPEN] = open;
-            days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = close;
-        }
+    int64_t at[NP_RULES_SLOTS];
+    np_rules_slot_days(r, start, at);
+    for (int c = 0; c < NP_EVENT_COUNT; c++) days[c] = at[r->slot[c]] + r->adjust[c];
+    if (at[NP_RULES_CLOSE_SLOT] != NP_RULES_ABSENT) {
+        days[NP_EVENT_CONVERSION_WINDOW_OPEN] = at[r->window_slot];
+        days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = at[NP_RULES_CLOSE_SLOT];
     }
 }
 

@@ -1,7 +1,8 @@
 /* The 32-bit day-number arithmetic of core/src/civil.h (Neri and Schneider's
  * calendar, anniversaries in the March-based computational calendar) against
  * the naive oracle of support.h, day by day over 0001-01-01..9899-12-31 for
- * offsets around every month-length boundary, plus the leap-year test over
+ * offsets around every month-length boundary (anniversaries forward, and
+ * backward clamped as the conversion window's close), plus the leap-year test over
  * every year. date.h's own functions are checked day by day in test_date.c. */
 #include <criterion/criterion.h>
 #include <inttypes.h>
@@ -27,6 +28,15 @@ Test(civil, anniversaries_on_day_numbers_every_day)
             if (got != want && bad++ == 0)
                 snprintf(first, sizeof first, "%04d-%02d-%02d + %d months: %" PRId64 ", oracle %" PRId64,
                          (int)t.y, t.m, t.d, off, got, want);
+            /* The conversion window's close: back, clamped (years >= 1 only) */
+            const ts_ymd before = ts_months_before_clamped(t, off);
+            if (before.y < 1) continue;
+            const int64_t got_back =
+                shifted_to_day(np_civil_months_before_clamped_split(s, (uint32_t)off / 12, (uint32_t)off % 12));
+            checked++;
+            if (got_back != ts_days(before) && bad++ == 0)
+                snprintf(first, sizeof first, "%04d-%02d-%02d - %d months (clamped): %" PRId64 ", oracle %" PRId64,
+                         (int)t.y, t.m, t.d, off, got_back, ts_days(before));
         }
         const np_ymd back = np_civil_from_days(n);
         if ((back.year != t.y || back.month != t.m || back.day != t.d) && bad++ == 0)
@@ -35,7 +45,7 @@ Test(civil, anniversaries_on_day_numbers_every_day)
             snprintf(first, sizeof first, "days_from_civil(%04d-%02d-%02d)", (int)t.y, t.m, t.d);
     }
     cr_assert_eq(bad, 0, "%" PRId64 " mismatches; first: %s", bad, first);
-    cr_assert_gt(checked, 40000000);
+    cr_assert_gt(checked, 80000000);
 }
 
 Test(civil, leap_years_shifted)

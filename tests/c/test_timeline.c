@@ -557,6 +557,60 @@ Test(timeline_build, errors_outside_the_table)
 
 /* ---- names, find -------------------------------------------------------------------- */
 
+/* np_timeline_build keeps the last resolved parameters (per thread): switching
+ * policies and appointments back and forth, with failures in between, must
+ * give what np_timeline_batch (which resolves every call) gives. */
+Test(timeline_build, alternating_parameters_and_failures)
+{
+    np_policy longer = np_policy_default();
+    longer.initial_months = 24;
+    longer.conversion_notice_months = 6;
+    np_policy same_as_default = np_policy_default();
+    const np_policy *policies[] = {NULL, &longer, &same_as_default, &longer, NULL};
+    np_appointment kinds[3] = {NP_APPOINTMENT_INIT, NP_APPOINTMENT_INIT, NP_APPOINTMENT_INIT};
+    kinds[1].kind = NP_KIND_SECONDED;
+    kinds[1].twin_grade = true;
+    kinds[2].kind = NP_KIND_SERVING;
+    kinds[2].renewal_months = 0;
+    np_appointment broken = NP_APPOINTMENT_INIT;
+    broken.renewal_months = 99;
+    np_error err;
+    int checked = 0, round = 0;
+    /* consecutive calls differ in the start only, in the policy only, or in
+     * the appointment only */
+    for (int k = 0; k < 3; k++) {
+        for (int p = 0; p < 5; p++) {
+            for (int s = 0; s < 3; s++, round++) {
+                const np_policy *policy = policies[p];
+                np_appointment a = kinds[k];
+                a.start = D(2000 + round, 1 + round % 12, 28 + round % 4);
+                np_timeline t;
+                if (round % 4 == 3) {
+                    broken.start = a.start;
+                    cr_assert_eq(np_timeline_build(&t, policy, &broken, &err), NP_EINVAL);
+                    cr_assert_not_null(strstr(err.message, "renewal_months"), "%s", err.message);
+                }
+                cr_assert_eq(np_timeline_build(&t, policy, &a, &err), NP_OK, "round %d: %s", round,
+                             err.message);
+                cr_assert_eq(t.appointment.start, a.start, "round %d", round);
+                cr_assert_eq(t.appointment.kind, a.kind, "round %d", round);
+                cr_assert_eq(t.policy.initial_months, policy ? policy->initial_months : 36, "round %d", round);
+                for (int c = 0; c < NP_EVENT_COUNT; c++) {
+                    const int64_t start = a.start;
+                    int64_t want;
+                    cr_assert_eq(np_timeline_batch(policy, &a, (np_event_code)c, &start, &want, 1, &err),
+                                 NP_OK);
+                    const np_event *e = np_timeline_find(&t, (np_event_code)c);
+                    cr_assert_eq(e ? (int64_t)e->date : NP_BATCH_NAT, want, "round %d, %s", round,
+                                 np_event_code_name((np_event_code)c));
+                    checked++;
+                }
+            }
+        }
+    }
+    cr_assert_eq(checked, 45 * NP_EVENT_COUNT);
+}
+
 Test(timeline_names, event_codes_and_labels)
 {
     static const struct {

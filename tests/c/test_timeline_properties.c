@@ -637,6 +637,40 @@ Test(timeline_properties, batch_nat_and_errors)
                  "err may be NULL");
 }
 
+/* Long batches go through the vectorised kernels, which check the starts in
+ * the same pass (apart) or before overwriting them (in place): a bad start
+ * deep in the array is still named, and before a late result elsewhere. */
+Test(timeline_properties, batch_errors_in_long_arrays)
+{
+    enum { N = 1000 };
+    static int64_t starts[N], out[N];
+    np_appointment a = NP_APPOINTMENT_INIT;
+    np_error err;
+    static const int64_t bad_starts[] = {NP_DATE_MAX + 1, NP_DATE_MIN - 1, INT64_MAX, NP_BATCH_NAT + 1};
+    for (size_t b = 0; b < sizeof bad_starts / sizeof bad_starts[0]; b++) {
+        for (int in_place = 0; in_place < 2; in_place++) {
+            for (int i = 0; i < N; i++) starts[i] = i % 7 == 3 ? NP_BATCH_NAT : ts_days(ts_ymd_of(2000, 1, 1)) + i;
+            starts[300] = ts_days(ts_ymd_of(9998, 6, 1)); /* its contract end is late */
+            starts[701] = bad_starts[b];
+            int64_t *dest = in_place ? starts : out;
+            cr_assert_eq(np_timeline_batch(NULL, &a, NP_EVENT_CONTRACT_END, starts, dest, N, &err),
+                         NP_EINVAL);
+            char want[128];
+            snprintf(want, sizeof want, "starts[701]: day number %" PRId64 " is outside 0001-01-01..9999-12-31",
+                     bad_starts[b]);
+            cr_assert_str_eq(err.message, want, "in place: %d", in_place);
+            if (!in_place) cr_assert_eq(starts[701], bad_starts[b], "the start is left as it was");
+        }
+    }
+    /* without the bad start, the late result is named */
+    for (int i = 0; i < N; i++) starts[i] = ts_days(ts_ymd_of(2000, 1, 1)) + i;
+    starts[300] = ts_days(ts_ymd_of(9998, 6, 1));
+    cr_assert_eq(np_timeline_batch(NULL, &a, NP_EVENT_CONTRACT_END, starts, out, N, &err), NP_EINVAL);
+    cr_assert_str_eq(err.message, "starts[300]: contract_end is out of range (after 9999-12-31)");
+    cr_assert_eq(np_timeline_batch(NULL, &a, NP_EVENT_CONTRACT_END, starts, starts, N, &err), NP_EINVAL);
+    cr_assert_str_eq(err.message, "starts[300]: contract_end is out of range (after 9999-12-31)");
+}
+
 Test(timeline_properties, batch_in_years_1_and_2)
 {
     /* The batch must agree with the spec at the lower edge too (see

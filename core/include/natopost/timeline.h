@@ -111,7 +111,10 @@ typedef struct np_timeline {
 /* Validates the policy (NULL = defaults) and the appointment, then computes the
  * timeline. NP_EINVAL with a message naming the parameter for anything out of
  * range, or naming the event whose date would leave 0001..9999. On error the
- * contents of *out are unspecified. */
+ * contents of *out are unspecified. Each thread keeps the last policy and
+ * appointment parameters it resolved (everything but the start), so that a
+ * run of calls that differ only in the start validates them once; calls from
+ * several threads are safe. */
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err);
 

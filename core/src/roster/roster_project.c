@@ -34,14 +34,6 @@ np_appointment np_roster_row_appointment(const np_roster_columns *c, size_t i)
     return a;
 }
 
-static bool same_parameters(const np_appointment *a, const np_appointment *b)
-{
-    return a->kind == b->kind && a->initial_months == b->initial_months &&
-           a->renewal_months == b->renewal_months && a->max_months == b->max_months &&
-           a->twin_grade == b->twin_grade && a->reduction_months == b->reduction_months &&
-           a->direct_higher == b->direct_higher;
-}
-
 np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, size_t row,
                                int64_t days[NP_EVENT_COUNT], np_error *err)
 {
@@ -51,9 +43,10 @@ np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, 
         return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
                             (int)c->kind[row]);
     const np_rules *rules = NULL;
-    if (cache->used && same_parameters(&cache->key[cache->last], &a)) rules = &cache->rules[cache->last];
+    if (cache->used && np_rules_same_appointment(&cache->key[cache->last], &a))
+        rules = &cache->rules[cache->last];
     for (int k = 0; !rules && k < cache->used; k++) {
-        if (same_parameters(&cache->key[k], &a)) {
+        if (np_rules_same_appointment(&cache->key[k], &a)) {
             cache->last = k;
             rules = &cache->rules[k];
         }
@@ -75,16 +68,7 @@ np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, 
                             "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
     np_rules_event_days(rules, start, days);
-    for (int code = 0; code < NP_EVENT_COUNT; code++) {
-        if (days[code] != NP_RULES_ABSENT && days[code] > NP_DATE_MAX) {
-            const np_ymd s = np_civil_from_days(start);
-            return np_error_set(err, NP_EINVAL,
-                                "%s: date is out of range (after 9999-12-31) for a start on "
-                                "%04d-%02d-%02d",
-                                np_event_code_name((np_event_code)code), s.year, s.month, s.day);
-        }
-    }
-    return NP_OK;
+    return np_rules_check_days(days, start, err);
 }
 
 static np_status check_shape(const np_roster_columns *c, np_error *err)
