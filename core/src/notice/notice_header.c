@@ -32,63 +32,83 @@ typedef struct label {
 
 #define L(text, field) {text, sizeof(text) - 1, field}
 
+/* Site labels in English, French, Italian and Spanish, sorted by their
+ * first letter: the label scanners look at the run of labels starting with
+ * the line's first letter only (first_label). */
 static const label LABELS[] = {
-    L("application deadline", F_DEADLINE), L("deadline for applications", F_DEADLINE),
+    L("application deadline", F_DEADLINE), L("apply by", F_DEADLINE), L("apply before", F_DEADLINE),
+    L("avis de vacance", F_REQUISITION),
+    L("basic monthly salary", F_SALARY), L("basic monthly salary (12 x per year)", F_SALARY),
     L("closing date for applications", F_DEADLINE), L("closing date", F_DEADLINE),
-    L("deadline", F_DEADLINE), L("apply by", F_DEADLINE), L("apply before", F_DEADLINE),
-    L("plazo", F_DEADLINE), L("fecha l\xc3\xadmite", F_DEADLINE), L("fecha limite", F_DEADLINE),
+    L("clearance level", F_CLEARANCE), L("clearance", F_CLEARANCE),
+    L("deadline for applications", F_DEADLINE), L("deadline", F_DEADLINE),
     L("date limite de candidature", F_DEADLINE), L("date limite", F_DEADLINE),
-    L("published", F_PUBLISHED), L("publication date", F_PUBLISHED), L("date published", F_PUBLISHED),
-    L("date posted", F_PUBLISHED), L("posted on", F_PUBLISHED), L("posted", F_PUBLISHED),
-    L("date of publication", F_PUBLISHED), L("fecha de publicaci\xc3\xb3n", F_PUBLISHED),
-    L("fecha de publicacion", F_PUBLISHED), L("publi\xc3\xa9 le", F_PUBLISHED),
-    L("updated", F_UPDATED), L("last updated", F_UPDATED), L("date updated", F_UPDATED),
-    L("d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED), L("dia de actualizacion", F_UPDATED),
-    L("fecha de actualizaci\xc3\xb3n", F_UPDATED), L("mis \xc3\xa0 jour le", F_UPDATED),
-    L("location", F_LOCATION), L("duty station", F_LOCATION), L("duty location", F_LOCATION),
-    L("place of work", F_LOCATION), L("work location", F_LOCATION), L("primary location", F_LOCATION),
-    L("sede", F_LOCATION), L("sede di lavoro", F_LOCATION), L("luogo di lavoro", F_LOCATION),
-    L("lieu d'affectation", F_LOCATION), L("employer", F_BODY), L("organismo", F_BODY),
-    L("organisme", F_BODY), L("organismo otan", F_BODY), L("organisme otan", F_BODY),
-    L("ubicaci\xc3\xb3n", F_LOCATION), L("ubicacion", F_LOCATION), L("lieu de travail", F_LOCATION),
-    L("nato body", F_BODY), L("organisation", F_BODY), L("organization", F_BODY),
+    L("date published", F_PUBLISHED), L("date posted", F_PUBLISHED), L("date of publication", F_PUBLISHED),
+    L("date updated", F_UPDATED), L("d\xc3\xad" "a de actualizaci\xc3\xb3n", F_UPDATED),
+    L("dia de actualizacion", F_UPDATED), L("duty station", F_LOCATION), L("duty location", F_LOCATION),
+    L("date de cl\xc3\xb4ture", F_DEADLINE), L("date de cloture", F_DEADLINE),
+    L("date limite de d\xc3\xa9p\xc3\xb4t", F_DEADLINE), L("data di scadenza", F_DEADLINE),
+    L("data di pubblicazione", F_PUBLISHED), L("date de publication", F_PUBLISHED),
+    L("employer", F_BODY),
+    L("fecha l\xc3\xadmite", F_DEADLINE), L("fecha limite", F_DEADLINE),
+    L("fecha de publicaci\xc3\xb3n", F_PUBLISHED), L("fecha de publicacion", F_PUBLISHED),
+    L("fecha de actualizaci\xc3\xb3n", F_UPDATED), L("fecha de cierre", F_DEADLINE),
+    L("grade", F_GRADE), L("grades", F_GRADE), L("grade level", F_GRADE), L("grado", F_GRADE),
+    L("grade otan", F_GRADE),
     L("hiring organisation", F_BODY), L("hiring organization", F_BODY),
-    L("nato grade", F_GRADE), L("grade", F_GRADE), L("grades", F_GRADE), L("grade level", F_GRADE),
-    L("ng", F_GRADE),
-    L("salary (pay basis)", F_SALARY), L("salary", F_SALARY), L("basic monthly salary", F_SALARY),
-    L("basic monthly salary (12 x per year)", F_SALARY), L("monthly salary", F_SALARY),
+    L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE),
+    L("intitul\xc3\xa9 du poste", F_TITLE),
+    L("job requisition id", F_REQUISITION), L("job id", F_REQUISITION), L("job title", F_TITLE),
+    L("last updated", F_UPDATED), L("location", F_LOCATION), L("luogo di lavoro", F_LOCATION),
+    L("lieu d'affectation", F_LOCATION), L("lieu de travail", F_LOCATION), L("localit\xc3\xa0", F_LOCATION),
+    L("lugar de trabajo", F_LOCATION),
+    L("mis \xc3\xa0 jour le", F_UPDATED), L("monthly salary", F_SALARY),
+    L("nato body", F_BODY), L("nato grade", F_GRADE), L("ng", F_GRADE),
+    L("numero di riferimento", F_REQUISITION), L("n\xc3\xbamero de referencia", F_REQUISITION),
+    L("num\xc3\xa9ro de r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION),
+    L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION), L("nulla osta di sicurezza", F_CLEARANCE),
+    L("num\xc3\xa9ro de vacance", F_REQUISITION),
+    L("organismo", F_BODY), L("organisme", F_BODY), L("organismo otan", F_BODY),
+    L("organisme otan", F_BODY), L("organisation", F_BODY), L("organization", F_BODY),
+    L("plazo", F_DEADLINE), L("published", F_PUBLISHED), L("publication date", F_PUBLISHED),
+    L("posted on", F_PUBLISHED), L("posted", F_PUBLISHED), L("publi\xc3\xa9 le", F_PUBLISHED),
+    L("place of work", F_LOCATION), L("primary location", F_LOCATION), L("post title", F_TITLE),
+    L("position title", F_TITLE), L("puesto", F_TITLE), L("pubblicato il", F_PUBLISHED),
     L("requisition #", F_REQUISITION), L("requisition id", F_REQUISITION),
     L("requisition number", F_REQUISITION), L("requisition no", F_REQUISITION),
-    L("requisition", F_REQUISITION), L("job requisition id", F_REQUISITION),
-    L("vacancy number", F_REQUISITION), L("vacancy no", F_REQUISITION),
-    L("vacancy notice number", F_REQUISITION), L("reference number", F_REQUISITION),
-    L("job id", F_REQUISITION), L("staff vacancy", F_REQUISITION), L("ref", F_REQUISITION),
+    L("requisition", F_REQUISITION), L("reference number", F_REQUISITION), L("ref", F_REQUISITION),
     L("ref.", F_REQUISITION), L("ref. no", F_REQUISITION), L("ref no", F_REQUISITION),
-    L("ref. no.", F_REQUISITION), L("vacancy reference", F_REQUISITION),
-    L("numero di riferimento", F_REQUISITION), L("riferimento", F_REQUISITION),
-    L("n\xc3\xbamero de referencia", F_REQUISITION), L("referencia", F_REQUISITION),
-    L("r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION), L("num\xc3\xa9ro de r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION),
-    L("security clearance", F_CLEARANCE), L("security clearance required", F_CLEARANCE),
-    L("clearance level", F_CLEARANCE), L("required clearance", F_CLEARANCE),
-    L("clearance", F_CLEARANCE),
-    L("job title", F_TITLE), L("post title", F_TITLE), L("position title", F_TITLE),
-    L("vacancy title", F_TITLE), L("title", F_TITLE),
-    /* site labels in French, Italian and Spanish */
-    L("titre du poste", F_TITLE), L("intitul\xc3\xa9 du poste", F_TITLE), L("titre", F_TITLE),
-    L("titolo", F_TITLE), L("titolo della posizione", F_TITLE), L("t\xc3\xadtulo del puesto", F_TITLE),
-    L("puesto", F_TITLE), L("grado", F_GRADE), L("grade otan", F_GRADE), L("salaire", F_SALARY),
-    L("salaire mensuel", F_SALARY), L("traitement", F_SALARY), L("stipendio", F_SALARY),
-    L("retribuzione", F_SALARY), L("salario", F_SALARY), L("sueldo", F_SALARY),
-    L("date de cl\xc3\xb4ture", F_DEADLINE), L("date de cloture", F_DEADLINE),
-    L("date limite de d\xc3\xa9p\xc3\xb4t", F_DEADLINE), L("scadenza", F_DEADLINE),
-    L("data di scadenza", F_DEADLINE), L("fecha de cierre", F_DEADLINE),
-    L("pubblicato il", F_PUBLISHED), L("data di pubblicazione", F_PUBLISHED),
-    L("date de publication", F_PUBLISHED), L("localit\xc3\xa0", F_LOCATION), L("lugar de trabajo", F_LOCATION),
-    L("num\xc3\xa9ro de l'avis de vacance", F_REQUISITION), L("avis de vacance", F_REQUISITION),
-    L("habilitation de s\xc3\xa9" "curit\xc3\xa9", F_CLEARANCE), L("nulla osta di sicurezza", F_CLEARANCE),
-    /* French notices */
-    L("num\xc3\xa9ro de vacance", F_REQUISITION), L("traitement mensuel de base", F_SALARY), L("traitement mensuel", F_SALARY),
+    L("ref. no.", F_REQUISITION), L("riferimento", F_REQUISITION), L("referencia", F_REQUISITION),
+    L("r\xc3\xa9" "f\xc3\xa9rence", F_REQUISITION), L("required clearance", F_CLEARANCE),
+    L("retribuzione", F_SALARY),
+    L("sede", F_LOCATION), L("sede di lavoro", F_LOCATION), L("salary (pay basis)", F_SALARY),
+    L("salary", F_SALARY), L("staff vacancy", F_REQUISITION), L("security clearance", F_CLEARANCE),
+    L("security clearance required", F_CLEARANCE), L("salaire", F_SALARY), L("salaire mensuel", F_SALARY),
+    L("stipendio", F_SALARY), L("salario", F_SALARY), L("sueldo", F_SALARY), L("scadenza", F_DEADLINE),
+    L("title", F_TITLE), L("titre du poste", F_TITLE), L("titre", F_TITLE), L("titolo", F_TITLE),
+    L("titolo della posizione", F_TITLE), L("t\xc3\xadtulo del puesto", F_TITLE), L("traitement", F_SALARY),
+    L("traitement mensuel de base", F_SALARY), L("traitement mensuel", F_SALARY),
+    L("updated", F_UPDATED), L("ubicaci\xc3\xb3n", F_LOCATION), L("ubicacion", F_LOCATION),
+    L("vacancy number", F_REQUISITION), L("vacancy no", F_REQUISITION),
+    L("vacancy notice number", F_REQUISITION), L("vacancy reference", F_REQUISITION),
+    L("vacancy title", F_TITLE),
+    L("work location", F_LOCATION),
 };
+
+enum { LABEL_COUNT = sizeof LABELS / sizeof LABELS[0] };
+
+/* The first of the labels starting with `first` (binary search: LABELS is
+ * sorted by its first byte), or where it would be. */
+static size_t first_label(char first)
+{
+    size_t lo = 0, hi = LABEL_COUNT;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)LABELS[mid].text[0] < (unsigned char)first) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
 
 /* Fields whose values have a strict form, so "Label value" without a colon
  * is safe to read. */
@@ -657,7 +677,7 @@ static const label *match_glued_label(const char *s, const char *low, size_t len
         cut++;
     *label_len = 0;
     if (cut >= len || cut >= 48) return NULL;
-    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++)
+    for (size_t k = first_label(low[0]); k < LABEL_COUNT && LABELS[k].text[0] == low[0]; k++)
         if (LABELS[k].len == cut && memcmp(low, LABELS[k].text, cut) == 0) {
             *label_len = cut;
             return &LABELS[k];
@@ -670,10 +690,9 @@ static const label *match_label(const char *low, size_t len, size_t *label_len)
     const label *best = NULL;
     size_t best_n = 0;
     if (len == 0) return NULL;
-    for (size_t k = 0; k < sizeof LABELS / sizeof LABELS[0]; k++) {
+    for (size_t k = first_label(low[0]); k < LABEL_COUNT && LABELS[k].text[0] == low[0]; k++) {
         size_t n = LABELS[k].len;
-        if (LABELS[k].text[0] != low[0] || n <= best_n || n > len || memcmp(low, LABELS[k].text, n) != 0)
-            continue;
+        if (n <= best_n || n > len || memcmp(low, LABELS[k].text, n) != 0) continue;
         if (n < len && nt_is_word((unsigned char)low[n])) continue;
         best = &LABELS[k];
         best_n = n;

@@ -92,6 +92,9 @@ static size_t word_len(const char *s, size_t len)
 
 static bool word_is(const char *s, size_t n, const char *w)
 {
+    /* the first letter before the length: the number-word tables are scanned
+     * for every word a count may start with, and most end at that letter */
+    if (n > 0 && nt_tolower(s[0]) != w[0]) return false;
     if (strlen(w) != n) return false;
     for (size_t i = 0; i < n; i++)
         if (nt_tolower(s[i]) != w[i]) return false;
