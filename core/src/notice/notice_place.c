@@ -132,7 +132,11 @@ static bool country_code(const char *s)
 static size_t country_at(const char *s, size_t len)
 {
     size_t best = 0;
+    if (len == 0) return 0;
+    /* the first byte before the length: every part of every place value is
+     * compared with the whole table, and most differ at once */
     for (size_t k = 0; k < sizeof COUNTRIES / sizeof COUNTRIES[0]; k++) {
+        if (COUNTRIES[k][0] != s[0]) continue;
         size_t n = strlen(COUNTRIES[k]);
         if (n > best && n <= len && memcmp(s, COUNTRIES[k], n) == 0 &&
             (n == len || !nt_is_word((unsigned char)s[n])))
@@ -145,7 +149,8 @@ const char *nt_city_at(const char *low, size_t len, size_t *used)
 {
     const char *city = NULL;
     size_t best = 0;
-    for (size_t k = 0; k < sizeof CITIES / sizeof CITIES[0]; k++) {
+    for (size_t k = 0; len && k < sizeof CITIES / sizeof CITIES[0]; k++) {
+        if (CITIES[k].match[0] != low[0]) continue; /* as in country_at */
         size_t n = strlen(CITIES[k].match);
         if (n > best && nt_starts_word(low, len, CITIES[k].match)) {
             best = n;
