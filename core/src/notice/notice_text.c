@@ -75,13 +75,6 @@ size_t nt_skip_blanks(const char *s, size_t len, size_t i)
 
 /* ---- numbers --------------------------------------------------------------- */
 
-static const char *const UNITS[] = {"zero",    "one",     "two",       "three",    "four",
-                                    "five",    "six",     "seven",     "eight",    "nine",
-                                    "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
-                                    "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
-static const char *const TENS[] = {"", "", "twenty", "thirty", "forty", "fifty",
-                                   "sixty", "seventy", "eighty", "ninety"};
-
 /* A lower-case word at s (ASCII letters only); returns its length. */
 static size_t word_len(const char *s, size_t len)
 {
@@ -92,8 +85,7 @@ static size_t word_len(const char *s, size_t len)
 
 static bool word_is(const char *s, size_t n, const char *w)
 {
-    /* the first letter before the length: the number-word tables are scanned
-     * for every word a count may start with, and most end at that letter */
+    /* the first letter before the length: most words compared differ there */
     if (n > 0 && nt_tolower(s[0]) != w[0]) return false;
     if (strlen(w) != n) return false;
     for (size_t i = 0; i < n; i++)
@@ -101,21 +93,44 @@ static bool word_is(const char *s, size_t n, const char *w)
     return true;
 }
 
-/* French: "au moins deux ans", "trente-cinq" (the tens joined as in English). */
-static const char *const UNITS_FR[] = {"z\xc3\xa9ro", "un",       "deux",   "trois",    "quatre",
-                                       "cinq",          "six",      "sept",   "huit",     "neuf",
-                                       "dix",           "onze",     "douze",  "treize",   "quatorze",
-                                       "quinze",        "seize",    "dix-sept", "dix-huit", "dix-neuf"};
-static const char *const TENS_FR[] = {"", "", "vingt", "trente", "quarante", "cinquante", "soixante"};
+/* Number words of English and French up to twenty, and the tens ("au moins
+ * deux ans", "trente-cinq": the tens joined as in English), with their
+ * lengths: a count may start at any word, so the table is scanned often and
+ * an entry is skipped on its length or first letter before its letters. */
+typedef struct number_word {
+    const char *text; /* lower case */
+    uint8_t len;
+    uint8_t value;
+} number_word;
+
+#define NW(text, value) {text, sizeof(text) - 1, value}
+
+static const number_word NUMBER_WORDS[] = {
+    NW("zero", 0), NW("one", 1), NW("two", 2), NW("three", 3), NW("four", 4), NW("five", 5),
+    NW("six", 6), NW("seven", 7), NW("eight", 8), NW("nine", 9), NW("ten", 10), NW("eleven", 11),
+    NW("twelve", 12), NW("thirteen", 13), NW("fourteen", 14), NW("fifteen", 15),
+    NW("sixteen", 16), NW("seventeen", 17), NW("eighteen", 18), NW("nineteen", 19),
+    NW("twenty", 20), NW("thirty", 30), NW("forty", 40), NW("fifty", 50), NW("sixty", 60),
+    NW("seventy", 70), NW("eighty", 80), NW("ninety", 90),
+    NW("z\xc3\xa9ro", 0), NW("un", 1), NW("une", 1), NW("deux", 2), NW("trois", 3),
+    NW("quatre", 4), NW("cinq", 5), NW("sept", 7), NW("huit", 8), NW("neuf", 9), NW("dix", 10),
+    NW("onze", 11), NW("douze", 12), NW("treize", 13), NW("quatorze", 14), NW("quinze", 15),
+    NW("seize", 16), NW("dix-sept", 17), NW("dix-huit", 18), NW("dix-neuf", 19),
+    NW("vingt", 20), NW("trente", 30), NW("quarante", 40), NW("cinquante", 50),
+    NW("soixante", 60),
+};
 
 static int small_number_word(const char *s, size_t n)
 {
     if (n < 2 || n > 10) return -1; /* "un" .. "quatorze", "cinquante", "dix-sept" */
-    for (int i = 0; i < 20; i++)
-        if (word_is(s, n, UNITS[i]) || word_is(s, n, UNITS_FR[i])) return i;
-    if (word_is(s, n, "une")) return 1;
-    for (int i = 2; i < 10; i++)
-        if (word_is(s, n, TENS[i]) || (i < 7 && word_is(s, n, TENS_FR[i]))) return i * 10;
+    const char first = nt_tolower(s[0]);
+    for (size_t k = 0; k < sizeof NUMBER_WORDS / sizeof NUMBER_WORDS[0]; k++) {
+        const number_word *w = &NUMBER_WORDS[k];
+        if (w->len != n || w->text[0] != first) continue;
+        size_t i = 1;
+        while (i < n && nt_tolower(s[i]) == w->text[i]) i++;
+        if (i == n) return w->value;
+    }
     return -1;
 }
 
