@@ -58,25 +58,27 @@ np_status nt_read_language(nt_doc *d)
     const size_t size = d->size;
     size_t english = 0, french = 0;
     for (size_t i = 0; i < size;) {
+        /* one tight loop per run of blanks and per word: the stop test runs
+         * only when a count has changed */
+        while (i < size && !nt_is_word((unsigned char)low[i])) i++;
+        size_t j = i;
+        while (j < size && nt_is_word((unsigned char)low[j])) j++;
+        const size_t n = j - i;
+        lang_word kind = L_NONE;
+        /* "l'", "d'" glue an article to the next word: "l'expérience" */
+        if (n == 1 && j < size && low[j] == '\'' && (low[i] == 'l' || low[i] == 'd')) kind = L_FR;
+        else if (n && n <= MAX_WORD) {
+            uint32_t w = 0;
+            for (size_t k = 0; k < n; k++) w |= W1(low[i + k]) << (8 * k);
+            kind = classify(w);
+        }
+        i = j;
+        if (kind == L_NONE) continue;
+        english += kind == L_EN;
+        french += kind == L_FR;
         if ((english >= SURE_WORDS && english >= 3 * french) ||
             (french >= SURE_WORDS && french >= 3 * english))
             break;
-        if (!nt_is_word((unsigned char)low[i])) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        while (j < size && nt_is_word((unsigned char)low[j])) j++;
-        /* "l'", "d'" glue an article to the next word: "l'expérience" */
-        if (j - i == 1 && j < size && low[j] == '\'' && (low[i] == 'l' || low[i] == 'd')) french++;
-        else if (j - i <= MAX_WORD) {
-            uint32_t w = 0;
-            for (size_t k = 0; k < j - i; k++) w |= W1(low[i + k]) << (8 * k);
-            const lang_word kind = classify(w);
-            english += kind == L_EN;
-            french += kind == L_FR;
-        }
-        i = j;
     }
     const char *code = NULL;
     if (english >= MIN_WORDS && english >= 2 * french) code = "en";
