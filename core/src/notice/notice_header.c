@@ -32,9 +32,9 @@ typedef struct label {
 
 #define L(text, field) {text, sizeof(text) - 1, field}
 
-/* Site labels in English, French, Italian and Spanish, sorted by their
+/* Site labels in English, French, Italian and Spanish, grouped by their
  * first letter: the label scanners look at the run of labels starting with
- * the line's first letter only (first_label). */
+ * the line's first letter only (LABEL_INDEX). */
 static const label LABELS[] = {
     L("application deadline", F_DEADLINE), L("apply by", F_DEADLINE), L("apply before", F_DEADLINE),
     L("avis de vacance", F_REQUISITION),
@@ -95,20 +95,7 @@ static const label LABELS[] = {
     L("work location", F_LOCATION),
 };
 
-enum { LABEL_COUNT = sizeof LABELS / sizeof LABELS[0] };
-
-/* The first of the labels starting with `first` (binary search: LABELS is
- * sorted by its first byte), or where it would be. */
-static size_t first_label(char first)
-{
-    size_t lo = 0, hi = LABEL_COUNT;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)LABELS[mid].text[0] < (unsigned char)first) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
+static nt_first_byte_index LABEL_INDEX = NT_FIRST_BYTE_INDEX(LABELS, label, text);
 
 /* Fields whose values have a strict form, so "Label value" without a colon
  * is safe to read. */
@@ -677,7 +664,8 @@ static const label *match_glued_label(const char *s, const char *low, size_t len
         cut++;
     *label_len = 0;
     if (cut >= len || cut >= 48) return NULL;
-    for (size_t k = first_label(low[0]); k < LABEL_COUNT && LABELS[k].text[0] == low[0]; k++)
+    size_t end;
+    for (size_t k = nt_first_byte_run(&LABEL_INDEX, (unsigned char)low[0], &end); k < end; k++)
         if (LABELS[k].len == cut && memcmp(low, LABELS[k].text, cut) == 0) {
             *label_len = cut;
             return &LABELS[k];
@@ -690,7 +678,8 @@ static const label *match_label(const char *low, size_t len, size_t *label_len)
     const label *best = NULL;
     size_t best_n = 0;
     if (len == 0) return NULL;
-    for (size_t k = first_label(low[0]); k < LABEL_COUNT && LABELS[k].text[0] == low[0]; k++) {
+    size_t end;
+    for (size_t k = nt_first_byte_run(&LABEL_INDEX, (unsigned char)low[0], &end); k < end; k++) {
         size_t n = LABELS[k].len;
         if (n <= best_n || n > len || memcmp(low, LABELS[k].text, n) != 0) continue;
         if (n < len && nt_is_word((unsigned char)low[n])) continue;

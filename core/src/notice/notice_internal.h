@@ -23,6 +23,7 @@
 #ifndef NATOPOST_NOTICE_INTERNAL_H
 #define NATOPOST_NOTICE_INTERNAL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -113,6 +114,37 @@ np_status nt_segment(nt_doc *d);
  * says the line had a "-" marker (the "- SUMMARY text" layout). *part (may be
  * NULL) is set for "ESSENTIAL QUALIFICATIONS" / "DESIRABLE ..." headings. */
 nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, nt_part *part);
+
+/* ---- notice_index.c ------------------------------------------------------- */
+
+/* The first-byte index of a static table of entries whose key (a string at
+ * `key_offset` in each entry of `stride` bytes) is grouped by its first byte:
+ * the phrase tables look up only the run of entries a line's first byte
+ * starts. Define one per table with static storage (the slots start at 0,
+ * "not looked up yet"); tables hold fewer than 32768 entries. */
+typedef struct nt_first_byte_index {
+    const void *table;
+    size_t count, stride, key_offset;
+    _Atomic uint32_t run[256]; /* per byte: NT_FIRST_BYTE_KNOWN | end << 16 | start, once looked up */
+} nt_first_byte_index;
+
+#define NT_FIRST_BYTE_INDEX(array, type, key)                                             \
+    {.table = (array), .count = sizeof(array) / sizeof((array)[0]), .stride = sizeof(type), \
+     .key_offset = offsetof(type, key)}
+
+#define NT_FIRST_BYTE_KNOWN 0x80000000u
+
+/* Looks the run of `first` up in the table and remembers it (notice_index.c). */
+uint32_t nt_first_byte_scan(nt_first_byte_index *index, unsigned char first);
+
+/* The entries of the table whose key starts with `first`: [return, *end). */
+static inline size_t nt_first_byte_run(nt_first_byte_index *index, unsigned char first, size_t *end)
+{
+    uint32_t run = atomic_load_explicit(&index->run[first], memory_order_relaxed);
+    if (!run) run = nt_first_byte_scan(index, first);
+    *end = (run >> 16) & 0x7FFF;
+    return run & 0xFFFF;
+}
 
 /* ---- notice_text.c --------------------------------------------------------- */
 

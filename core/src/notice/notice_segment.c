@@ -22,7 +22,7 @@ typedef struct heading {
 #define H(phrase, kind, part) {phrase, sizeof(phrase) - 1, kind, part}
 
 /* English and French phrases (French accented and, as some sites strip
- * accents, plain), sorted by their first letter: nt_match_heading looks at
+ * accents, plain), grouped by their first letter: nt_match_heading looks at
  * the run of phrases starting with the line's first letter only. */
 static const heading HEADINGS[] = {
     H("ACCOUNTABILITIES", NT_ACCOUNTABILITIES, NT_PART_NONE),
@@ -110,20 +110,7 @@ static const heading HEADINGS[] = {
     H("WORKING RELATIONSHIPS", NT_INTERRELATIONSHIPS, NT_PART_NONE),
 };
 
-enum { HEADING_COUNT = sizeof HEADINGS / sizeof HEADINGS[0] };
-
-/* The first of the phrases starting with `first` (binary search: HEADINGS is
- * sorted by its first byte), or where it would be. */
-static size_t first_heading(char first)
-{
-    size_t lo = 0, hi = HEADING_COUNT;
-    while (lo < hi) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if ((unsigned char)HEADINGS[mid].phrase[0] < (unsigned char)first) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
+static nt_first_byte_index HEADING_INDEX = NT_FIRST_BYTE_INDEX(HEADINGS, heading, phrase);
 
 /* The second byte of a Latin-1 letter (U+00C0..U+00FE, after 0xC3) folded
  * to lower case: "É" (C3 89) and "é" (C3 A9) fold alike. */
@@ -197,7 +184,8 @@ nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, n
     const heading *best = NULL;
     size_t best_len = 0;
     bool upper = false;
-    for (size_t k = first_heading(first); k < HEADING_COUNT && HEADINGS[k].phrase[0] == first; k++) {
+    size_t end;
+    for (size_t k = nt_first_byte_run(&HEADING_INDEX, (unsigned char)first, &end); k < end; k++) {
         bool up;
         size_t n = HEADINGS[k].len;
         if (n > best_len && match_phrase(s + i, len - i, HEADINGS[k].phrase, n, &up)) {
