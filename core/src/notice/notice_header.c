@@ -1110,26 +1110,69 @@ static const nt_line *line_at(const nt_doc *d, size_t off)
     return l && off >= l->off && off < l->off + l->len ? l : NULL;
 }
 
-/* The first line mentioning `word` that states a clearance level. */
-static void scan_clearance(nt_doc *d, header_state *st, const char *word)
+/* `word` (lower case, n bytes, its only 'l' at `l_at`) around the 'l' at
+ * low[at]: its start, or NT_NPOS. */
+static size_t word_around_l(const char *low, size_t size, size_t at, const char *word, size_t n,
+                            size_t l_at)
 {
-    np_posting *p = d->p;
-    for (size_t from = 0; from < d->size && !st->done[F_CLEARANCE] && d->status == NP_OK;) {
-        size_t at = nt_find(d->low + from, d->size - from, word);
-        if (at == NT_NPOS) break;
-        at += from;
+    if (at < l_at || size - (at - l_at) < n) return NT_NPOS;
+    return memcmp(low + at - l_at, word, n) == 0 ? at - l_at : NT_NPOS;
+}
+
+static void set_clearance(nt_doc *d, header_state *st, const nt_line *l, np_clearance level,
+                          bool atomal)
+{
+    d->p->clearance = level;
+    d->p->clearance_atomal = atomal;
+    d->p->lines.clearance = l->no;
+    st->done[F_CLEARANCE] = true;
+}
+
+/* The clearance a text states: the first line naming "clearance" that
+ * states a level, else the first naming "habilitation" (French "habilitation
+ * de sécurité") that does. One pass over the text from each 'l', the letter
+ * the two words share (rarer than the 'c' and 'h' two scans would look
+ * for), each line looked at once. */
+static void scan_clearance(nt_doc *d, header_state *st)
+{
+    static const char CLEARANCE[] = "clearance", HABILITATION[] = "habilitation";
+    enum { CLEARANCE_LEN = sizeof CLEARANCE - 1, HABILITATION_LEN = sizeof HABILITATION - 1 };
+    const char *low = d->low;
+    const size_t size = d->size;
+    const nt_line *french = NULL; /* the first "habilitation" line with a level */
+    np_clearance level = NP_CLEARANCE_NONE, french_level = NP_CLEARANCE_NONE;
+    bool atomal = false, french_atomal = false;
+    size_t from = 0; /* occurrences before it are in a line already looked at */
+    for (const char *l_byte = memchr(low, 'l', size); l_byte && !st->done[F_CLEARANCE];
+         l_byte = memchr(l_byte + 1, 'l', size - (size_t)(l_byte - low) - 1)) {
+        const size_t l_pos = (size_t)(l_byte - low);
+        /* the letter before the 'l' tells which word it may be in */
+        const char before = l_pos ? low[l_pos - 1] : '\0';
+        bool clearance = before == 'c';
+        if (!clearance && before != 'i') continue;
+        const size_t at = clearance ? word_around_l(low, size, l_pos, CLEARANCE, CLEARANCE_LEN, 1)
+                                    : word_around_l(low, size, l_pos, HABILITATION, HABILITATION_LEN, 4);
+        if (at == NT_NPOS || at < from) continue;
         const nt_line *l = line_at(d, at);
-        from = l ? l->off + l->len : at + strlen(word); /* each line once */
-        if (!l || l->heading) continue;
-        np_clearance level;
-        bool atomal;
-        if (nt_find_clearance(nt_text(d, l), nt_low(d, l), l->len, &level, &atomal)) {
-            p->clearance = level;
-            p->clearance_atomal = atomal;
-            p->lines.clearance = l->no;
-            st->done[F_CLEARANCE] = true;
+        from = l ? l->off + l->len : at + 1; /* each line once */
+        if (!l || l->heading ||
+            !nt_find_clearance(nt_text(d, l), nt_low(d, l), l->len, &level, &atomal))
+            continue;
+        /* a line with both words is a "clearance" line, wherever its words are */
+        if (!clearance) {
+            const size_t span = size - l->off < l->len + CLEARANCE_LEN ? size - l->off : l->len + CLEARANCE_LEN;
+            const size_t c = nt_find(nt_low(d, l), span, CLEARANCE);
+            clearance = c != NT_NPOS && c < l->len;
+        }
+        if (clearance) {
+            set_clearance(d, st, l, level, atomal);
+        } else if (!french) {
+            french = l;
+            french_level = level;
+            french_atomal = atomal;
         }
     }
+    if (!st->done[F_CLEARANCE] && french) set_clearance(d, st, french, french_level, french_atomal);
 }
 
 /* Fast track and clearance, one scan of the whole text each. */
@@ -1149,9 +1192,7 @@ static void scan_text_flags(nt_doc *d, header_state *st)
             p->lines.fast_track = l->no;
         }
     }
-    /* "security clearance", French "habilitation de sécurité" */
-    scan_clearance(d, st, "clearance");
-    scan_clearance(d, st, "habilitation");
+    scan_clearance(d, st);
 }
 
 /* A link to the notice on NATO's Taleo site carries its requisition number
