@@ -152,8 +152,10 @@ static inline bool nt_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool nt_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static inline bool nt_is_alpha(unsigned char c) { return nt_is_upper(c) || nt_is_lower(c); }
 static inline bool nt_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-/* A byte that can be part of a word: ASCII letter or digit, or any non-ASCII byte. */
-static inline bool nt_is_word(unsigned char c) { return nt_is_alpha(c) || nt_is_digit(c) || c >= 0x80; }
+/* A byte that can be part of a word: ASCII letter or digit, or any non-ASCII
+ * byte (1 in nt_word_bytes, notice_text.c). */
+extern const uint8_t nt_word_bytes[256];
+static inline bool nt_is_word(unsigned char c) { return nt_word_bytes[c] != 0; }
 static inline char nt_tolower(char c) { return nt_is_upper((unsigned char)c) ? (char)(c - 'A' + 'a') : c; }
 
 /* First occurrence of lower-case `needle` in lower-cased `low` (len bytes),
