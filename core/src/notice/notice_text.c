@@ -115,8 +115,9 @@ static bool word_is(const char *s, size_t n, const char *w)
 
 /* Number words of English and French up to twenty, and the tens ("au moins
  * deux ans", "trente-cinq": the tens joined as in English), with their
- * lengths: a count may start at any word, so the table is scanned often and
- * an entry is skipped on its length or first letter before its letters. */
+ * lengths, grouped by first letter: a count may start at any word, so only
+ * the words of its first letter are looked at, each skipped on its length
+ * before its letters. */
 typedef struct number_word {
     const char *text; /* lower case */
     uint8_t len;
@@ -126,27 +127,34 @@ typedef struct number_word {
 #define NW(text, value) {text, sizeof(text) - 1, value}
 
 static const number_word NUMBER_WORDS[] = {
-    NW("zero", 0), NW("one", 1), NW("two", 2), NW("three", 3), NW("four", 4), NW("five", 5),
-    NW("six", 6), NW("seven", 7), NW("eight", 8), NW("nine", 9), NW("ten", 10), NW("eleven", 11),
-    NW("twelve", 12), NW("thirteen", 13), NW("fourteen", 14), NW("fifteen", 15),
-    NW("sixteen", 16), NW("seventeen", 17), NW("eighteen", 18), NW("nineteen", 19),
-    NW("twenty", 20), NW("thirty", 30), NW("forty", 40), NW("fifty", 50), NW("sixty", 60),
-    NW("seventy", 70), NW("eighty", 80), NW("ninety", 90),
-    NW("z\xc3\xa9ro", 0), NW("un", 1), NW("une", 1), NW("deux", 2), NW("trois", 3),
-    NW("quatre", 4), NW("cinq", 5), NW("sept", 7), NW("huit", 8), NW("neuf", 9), NW("dix", 10),
-    NW("onze", 11), NW("douze", 12), NW("treize", 13), NW("quatorze", 14), NW("quinze", 15),
-    NW("seize", 16), NW("dix-sept", 17), NW("dix-huit", 18), NW("dix-neuf", 19),
-    NW("vingt", 20), NW("trente", 30), NW("quarante", 40), NW("cinquante", 50),
-    NW("soixante", 60),
+    NW("cinq", 5), NW("cinquante", 50),
+    NW("deux", 2), NW("dix", 10), NW("douze", 12), NW("dix-sept", 17), NW("dix-huit", 18),
+    NW("dix-neuf", 19),
+    NW("eight", 8), NW("eleven", 11), NW("eighteen", 18), NW("eighty", 80),
+    NW("four", 4), NW("five", 5), NW("fourteen", 14), NW("fifteen", 15), NW("forty", 40),
+    NW("fifty", 50),
+    NW("huit", 8),
+    NW("nine", 9), NW("nineteen", 19), NW("ninety", 90), NW("neuf", 9),
+    NW("one", 1), NW("onze", 11),
+    NW("quatre", 4), NW("quatorze", 14), NW("quinze", 15), NW("quarante", 40),
+    NW("six", 6), NW("seven", 7), NW("sixteen", 16), NW("seventeen", 17), NW("sixty", 60),
+    NW("seventy", 70), NW("sept", 7), NW("seize", 16), NW("soixante", 60),
+    NW("two", 2), NW("three", 3), NW("ten", 10), NW("twelve", 12), NW("thirteen", 13),
+    NW("twenty", 20), NW("thirty", 30), NW("trois", 3), NW("treize", 13), NW("trente", 30),
+    NW("un", 1), NW("une", 1),
+    NW("vingt", 20),
+    NW("zero", 0), NW("z\xc3\xa9ro", 0),
 };
+
+static nt_first_byte_index NUMBER_INDEX = NT_FIRST_BYTE_INDEX(NUMBER_WORDS, number_word, text);
 
 static int small_number_word(const char *s, size_t n)
 {
     if (n < 2 || n > 10) return -1; /* "un" .. "quatorze", "cinquante", "dix-sept" */
-    const char first = nt_tolower(s[0]);
-    for (size_t k = 0; k < sizeof NUMBER_WORDS / sizeof NUMBER_WORDS[0]; k++) {
+    size_t end;
+    for (size_t k = nt_first_byte_run(&NUMBER_INDEX, (unsigned char)nt_tolower(s[0]), &end); k < end; k++) {
         const number_word *w = &NUMBER_WORDS[k];
-        if (w->len != n || w->text[0] != first) continue;
+        if (w->len != n) continue;
         size_t i = 1;
         while (i < n && nt_tolower(s[i]) == w->text[i]) i++;
         if (i == n) return w->value;
