@@ -582,9 +582,11 @@ static const char *const GLUED_OPENERS[] = {
 /* The offset of a glued opener in s[from, len) (its article), or len. */
 static size_t glued_opener(const char *s, size_t len, size_t from)
 {
-    for (size_t i = from; i < len; i++) {
-        /* every opener is "a " or "an " glued to a lower-case letter */
-        if (s[i] != 'a' || i < 4 || i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != 'n') ||
+    /* every opener is "a " or "an " glued to a lower-case letter: from each 'a' */
+    for (const char *a = memchr(s + from, 'a', len - from); a;
+         a = memchr(a + 1, 'a', len - (size_t)(a - s) - 1)) {
+        const size_t i = (size_t)(a - s);
+        if (i < 4 || i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != 'n') ||
             !nt_is_lower((unsigned char)s[i - 1]))
             continue;
         size_t w = i;
