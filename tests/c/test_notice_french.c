@@ -352,25 +352,26 @@ Test(notice_french, requirements_introduced_without_a_heading)
  * "clearance" with a level wins wherever it is, a line naming only
  * "habilitation" counts when no "clearance" line states a level, and a line
  * naming both is a "clearance" line. */
+static void expect_clearance(const char *lines, np_clearance level, int line)
+{
+    char text[512];
+    snprintf(text, sizeof text, "Widget Analyst\n1. SUMMARY\nThe Widget Division keeps widgets.\n%s", lines);
+    np_posting *p = ns_read(text);
+    cr_expect_eq(p->clearance, level, "%s", lines);
+    cr_expect_eq(p->lines.clearance, line, "%s", lines);
+    np_posting_free(p);
+}
+
 Test(notice_french, clearance_lines_before_habilitation_lines)
 {
-    np_posting *p = ns_read("Widget Analyst\n1. SUMMARY\nThe Widget Division keeps widgets.\n"
-                            "Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
-                            "The incumbent must hold a clearance at NATO CONFIDENTIAL level.\n");
-    cr_expect_eq(p->clearance, NP_CLEARANCE_NC);
-    cr_expect_eq(p->lines.clearance, 5);
-    np_posting_free(p);
-    p = ns_read("Widget Analyst\n1. SUMMARY\nThe Widget Division keeps widgets.\n"
-                "Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
-                "A security clearance is needed.\n"
-                "Une deuxi\xc3\xa8me habilitation CONFIDENTIEL OTAN.\n");
-    cr_expect_eq(p->clearance, NP_CLEARANCE_NS);
-    cr_expect_eq(p->lines.clearance, 4);
-    np_posting_free(p);
-    p = ns_read("Widget Analyst\n1. SUMMARY\nThe Widget Division keeps widgets.\n"
-                "Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
-                "Habilitation (security clearance): NATO RESTRICTED.\n");
-    cr_expect_eq(p->clearance, NP_CLEARANCE_NR);
-    cr_expect_eq(p->lines.clearance, 5);
-    np_posting_free(p);
+    expect_clearance("Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
+                     "The incumbent must hold a clearance at NATO CONFIDENTIAL level.\n",
+                     NP_CLEARANCE_NC, 5);
+    expect_clearance("Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
+                     "A security clearance is needed.\n"
+                     "Une deuxi\xc3\xa8me habilitation CONFIDENTIEL OTAN.\n",
+                     NP_CLEARANCE_NS, 4);
+    expect_clearance("Le titulaire doit obtenir une habilitation SECRET OTAN.\n"
+                     "Habilitation (security clearance): NATO RESTRICTED.\n",
+                     NP_CLEARANCE_NR, 5);
 }

@@ -115,7 +115,7 @@ np_status nt_segment(nt_doc *d);
  * NULL) is set for "ESSENTIAL QUALIFICATIONS" / "DESIRABLE ..." headings. */
 nt_kind nt_match_heading(const char *s, size_t len, bool bullet, size_t *used, nt_part *part);
 
-/* ---- notice_index.c ------------------------------------------------------- */
+/* ---- notice_text.c: the first-byte index ------------------------------------ */
 
 /* The first-byte index of a static table of entries whose key (a string at
  * `key_offset` in each entry of `stride` bytes) is grouped by its first byte:
@@ -134,7 +134,7 @@ typedef struct nt_first_byte_index {
 
 #define NT_FIRST_BYTE_KNOWN 0x80000000u
 
-/* Looks the run of `first` up in the table and remembers it (notice_index.c). */
+/* Looks the run of `first` up in the table and remembers it. */
 uint32_t nt_first_byte_scan(nt_first_byte_index *index, unsigned char first);
 
 /* The entries of the table whose key starts with `first`: [return, *end). */

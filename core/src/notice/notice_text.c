@@ -1,12 +1,36 @@
 /* Small scanners shared by the notice recognisers: character classes,
  * case-insensitive search over the lower-cased copy of the text, numbers in
  * digits or words, durations, dates in every form notices use, amounts,
- * sentence splitting, and posting updates with a sticky status. */
+ * sentence splitting, posting updates with a sticky status, and the
+ * first-byte index of the phrase tables. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "notice_internal.h"
+
+/* ---- first-byte index of the phrase tables ----------------------------------- */
+
+/* Each run is found once per byte and process, by a scan of the table, and
+ * kept in an atomic slot: the library is used from several threads, and
+ * threads that look the same byte up at once store the same value, so
+ * relaxed atomics make the memo race-free without a lock or call_once. */
+uint32_t nt_first_byte_scan(nt_first_byte_index *index, unsigned char first)
+{
+    const char *entry = index->table;
+    size_t start = 0;
+    while (start < index->count &&
+           (unsigned char)**(const char *const *)(entry + start * index->stride + index->key_offset) != first)
+        start++;
+    size_t end = start;
+    while (end < index->count &&
+           (unsigned char)**(const char *const *)(entry + end * index->stride + index->key_offset) == first)
+        end++;
+    if (start == index->count) start = end = 0;
+    const uint32_t run = NT_FIRST_BYTE_KNOWN | (uint32_t)end << 16 | (uint32_t)start;
+    atomic_store_explicit(&index->run[first], run, memory_order_relaxed);
+    return run;
+}
 
 /* nt_is_word as a table: the scanners test every byte of every word. */
 const uint8_t nt_word_bytes[256] = {
