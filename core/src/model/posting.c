@@ -503,3 +503,36 @@ np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *
     if (twin_grade) *twin_grade = np_grade_is_twin(p->grade) || p->contract.twin_grade_note;
     return NP_OK;
 }
+
+np_status np_posting_identity(char **out, const np_posting *p, np_error *err)
+{
+    *out = NULL;
+    const char *req = p->requisition && *p->requisition ? p->requisition : NULL;
+    if (!req) {
+        if (!p->id || !*p->id) return NP_OK;
+        if (!(*out = malloc(strlen(p->id) + 1))) return np_error_set(err, NP_ENOMEM, "out of memory");
+        strcpy(*out, p->id);
+        return NP_OK;
+    }
+    const char *body = p->body ? p->body : "";
+    char *s = malloc(4 + strlen(body) + 1 + strlen(req) + 1);
+    if (!s) return np_error_set(err, NP_ENOMEM, "out of memory");
+    size_t n = 0;
+    memcpy(s, "req:", 4);
+    n = 4;
+    bool blank = true; /* drops leading blanks and collapses runs */
+    for (const char *b = body; *b; b++) {
+        const char ch = *b;
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            blank = true;
+            continue;
+        }
+        if (blank && n > 4) s[n++] = ' ';
+        blank = false;
+        s[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    s[n++] = '/';
+    strcpy(s + n, req);
+    *out = s;
+    return NP_OK;
+}
