@@ -51,8 +51,8 @@ int cli_finish_output(const char *cmd, int rc);
 
 /* Adds every path (file or folder) to `c` under the error policy of
  * --keep-going (skip) or not (raise, the default), then names each file
- * skipped on stderr, one line each: "natopost CMD: skipped PATH: line L,
- * column C: MESSAGE" (or "... PATH: already loaded ..."). Returns CLI_OK or
+ * skipped on stderr, one line each: "natopost CMD: skipped PATH: MESSAGE
+ * (line L, column C)" (or "... PATH: already loaded ..."). Returns CLI_OK or
  * the first failure's exit code. */
 struct np_collection;
 int cli_load_paths(const char *cmd, struct np_collection *c, char **paths, int count,

@@ -91,9 +91,9 @@ int cli_load_paths(const char *cmd, np_collection *c, char **paths, int count, i
         if (strncmp(message, s->path, n) == 0 && message[n] == ':') message += n + 1 + (message[n + 1] == ' ');
         const char *path = cli_printable(s->path, &buf, &cap);
         if (s->repeated) fprintf(stderr, "natopost %s: %s: %s\n", cmd, path, message);
-        else if (s->line > 0)
-            fprintf(stderr, "natopost %s: skipped %s: line %d, column %d: %s\n", cmd, path, s->line, s->column,
-                    message);
+        else if (s->line > 0 && !strstr(message, "line "))
+            fprintf(stderr, "natopost %s: skipped %s: %s (line %d, column %d)\n", cmd, path, message, s->line,
+                    s->column);
         else fprintf(stderr, "natopost %s: skipped %s: %s\n", cmd, path, message);
     }
     free(buf);
