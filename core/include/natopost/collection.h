@@ -130,7 +130,8 @@ const np_collection_skip *np_collection_skip_at(const np_collection *collection,
  * the sources of every copy (np_collection_source) are recorded with it.
  * Candidates and the error policy are carried over; the skip list stays on
  * `collection`. NP_ENOMEM. */
-np_status np_collection_unique(np_collection **out, np_collection *collection, np_error *err);
+np_status np_collection_unique(np_collection **out, const np_collection *collection,
+                                np_error *err);
 
 /* The sources (file paths) of row `row`: for a row np_collection_unique
  * folded, the source of each copy in the order met (a copy without a

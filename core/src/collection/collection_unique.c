@@ -51,13 +51,28 @@ static int compare_groups(const void *a, const void *b)
     return x->earliest < y->earliest ? -1 : x->earliest > y->earliest;
 }
 
-static np_status identities(keyed_row *keyed, np_collection *c, np_error *err)
+/* Text field `id` of a row, read from its column (NULL when null): the
+ * pool's strings end with a NUL. */
+static const char *text_value(const np_collection *c, size_t row, int id)
+{
+    np_qvalue v;
+    np_collection_value(c, row, &np_posting_fields(NULL)[id], &v);
+    return v.is_null ? NULL : v.text;
+}
+
+/* Each row's identity, from the columns the rule reads (no posting is
+ * re-created): a probe posting borrows the collection's strings and
+ * np_posting_identity only reads them. */
+static np_status identities(keyed_row *keyed, const np_collection *c, np_error *err)
 {
     for (size_t r = 0; r < c->rows; r++) {
         keyed[r].row = (uint32_t)r;
-        const np_posting *p = np_collection_posting(c, r, err);
-        if (!p) return err ? err->code : NP_ENOMEM;
-        np_status st = np_posting_identity(&keyed[r].identity, p, err);
+        np_posting probe;
+        memset(&probe, 0, sizeof probe);
+        probe.id = (char *)text_value(c, r, NP_PF_ID);
+        probe.body = (char *)text_value(c, r, NP_PF_BODY);
+        probe.requisition = (char *)text_value(c, r, NP_PF_REQUISITION);
+        np_status st = np_posting_identity(&keyed[r].identity, &probe, err);
         if (st != NP_OK) return st;
     }
     return NP_OK;
@@ -73,7 +88,7 @@ static size_t make_groups(group *groups, const keyed_row *keyed, const np_collec
                 end++;
         group *g = &groups[count++];
         *g = (group){i, end, keyed[i].row, keyed[i].row};
-        size_t best = stated_fields(c, keyed[i].row);
+        size_t best = end - i > 1 ? stated_fields(c, keyed[i].row) : 0;
         for (size_t k = i + 1; k < end; k++) {
             const size_t stated = stated_fields(c, keyed[k].row);
             if (stated > best) best = stated, g->kept = keyed[k].row;
@@ -85,7 +100,7 @@ static size_t make_groups(group *groups, const keyed_row *keyed, const np_collec
 }
 
 /* Copies the sources of each group's rows into `out`. */
-static np_status record_sources(np_collection *out, np_collection *c, const group *groups,
+static np_status record_sources(np_collection *out, const np_collection *c, const group *groups,
                                 size_t count, const keyed_row *keyed, np_error *err)
 {
     if (!(out->source_offsets = calloc(count + 1, sizeof *out->source_offsets))) return oom(err);
@@ -94,11 +109,10 @@ static np_status record_sources(np_collection *out, np_collection *c, const grou
     for (size_t g = 0; g < count; g++) {
         out->source_offsets[g] = n;
         for (size_t k = groups[g].first; k < groups[g].end; k++) {
-            const np_posting *p = np_collection_posting(c, keyed[k].row, err);
-            if (!p) return err ? err->code : NP_ENOMEM;
-            if (!p->source) continue;
-            if (!(out->sources[n] = malloc(strlen(p->source) + 1))) return oom(err);
-            strcpy(out->sources[n++], p->source);
+            const char *source = text_value(c, keyed[k].row, NP_PF_SOURCE);
+            if (!source) continue;
+            if (!(out->sources[n] = malloc(strlen(source) + 1))) return oom(err);
+            strcpy(out->sources[n++], source);
             out->source_total = n; /* what the free on failure frees */
         }
         out->source_offsets[g + 1] = n;
@@ -107,7 +121,7 @@ static np_status record_sources(np_collection *out, np_collection *c, const grou
     return NP_OK;
 }
 
-static np_status fill(np_collection *out, np_collection *c, keyed_row *keyed, group **groups_out,
+static np_status fill(np_collection *out, const np_collection *c, keyed_row *keyed, group **groups_out,
                       np_error *err)
 {
     np_status st = identities(keyed, c, err);
@@ -118,9 +132,13 @@ static np_status fill(np_collection *out, np_collection *c, keyed_row *keyed, gr
     *groups_out = groups;
     const size_t count = make_groups(groups, keyed, c);
     for (size_t g = 0; g < count; g++) {
-        const np_posting *p = np_collection_posting(c, groups[g].kept, err);
-        if (!p) return err ? err->code : NP_ENOMEM;
-        if ((st = np_collection_add_posting(out, p, err)) != NP_OK) return st;
+        /* a copy, not a borrowed posting: the source collection's cache
+         * stays empty however large it is */
+        np_posting *p = NULL;
+        st = np_collection_posting_copy(c, groups[g].kept, &p, err);
+        if (st == NP_OK) st = np_collection_add_posting(out, p, err);
+        np_posting_free(p);
+        if (st != NP_OK) return st;
     }
     for (size_t i = 0; i < c->candidate_count; i++)
         if ((st = np_collection_add_candidate(out, &c->candidates[i].profile, err)) != NP_OK) return st;
@@ -128,7 +146,7 @@ static np_status fill(np_collection *out, np_collection *c, keyed_row *keyed, gr
     return record_sources(out, c, groups, count, keyed, err);
 }
 
-np_status np_collection_unique(np_collection **out, np_collection *c, np_error *err)
+np_status np_collection_unique(np_collection **out, const np_collection *c, np_error *err)
 {
     *out = NULL;
     np_collection *u;
