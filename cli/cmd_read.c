@@ -324,19 +324,21 @@ static int print_json(np_posting *const *postings, size_t count, format fmt)
         if (count == 1) st = np_posting_to_json(&text, postings[0], true, &err);
         else st = np_posting_list_to_json(&text, (const np_posting *const *)postings, count, false, &err);
         if (st != NP_OK) return cli_fail(CMD, &err);
+        const size_t len = strlen(text);
         fputs(text, stdout);
+        if (!len || text[len - 1] != '\n') fputc('\n', stdout);
         np_free(text);
-        if (count == 1) fputc('\n', stdout);
         return CLI_OK;
     }
-    if (count > 1) fputs("[\n", stdout);
+    /* one posting alone, else an array (none when --keep-going skipped all) */
+    if (count != 1) fputs("[\n", stdout);
     for (size_t i = 0; i < count; i++) {
         if (np_posting_to_jsonld(&text, postings[i], &err) != NP_OK) return cli_fail(CMD, &err);
         fputs(text, stdout);
         np_free(text);
         fputs(count > 1 && i + 1 < count ? ",\n" : "\n", stdout);
     }
-    if (count > 1) fputs("]\n", stdout);
+    if (count != 1) fputs("]\n", stdout);
     return CLI_OK;
 }
 

@@ -125,3 +125,11 @@ def test_help_documents_keep_going_and_exit_3():
         out = run(cmd, "--help").stdout
         assert "--keep-going" in out and "3 success, but --keep-going skipped some files" in out.replace("\n", " ")
     assert "--unique" in run("query", "--help").stdout
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--jsonld"])
+def test_read_keep_going_with_every_file_skipped_prints_an_empty_array(fmt):
+    r = run("read", fmt, "--keep-going", FOLDER / "c_empty.txt", FOLDER / "d_scan.txt")
+    assert r.returncode == 3
+    assert json.loads(r.stdout) == []
+    assert skipped_lines(r.stderr, "read") == EXPECTED_SKIPS
