@@ -81,14 +81,15 @@ int cli_load_paths(const char *cmd, np_collection *c, char **paths, int count, i
         np_error err;
         if (np_collection_add_path(c, paths[i], &err) != NP_OK) rc = cli_fail(cmd, &err);
     }
-    char *buf = NULL;
-    size_t cap = 0;
+    char *buf = NULL, *text = NULL; /* each line stays one line whatever the names hold */
+    size_t cap = 0, text_cap = 0;
     for (size_t i = 0; i < np_collection_skip_count(c); i++) {
         const np_collection_skip *s = np_collection_skip_at(c, i);
         const char *message = s->message;
         const size_t n = strlen(s->path);
         /* the readers' messages start with the path: it is said once */
         if (strncmp(message, s->path, n) == 0 && message[n] == ':') message += n + 1 + (message[n + 1] == ' ');
+        message = cli_printable(message, &text, &text_cap);
         const char *path = cli_printable(s->path, &buf, &cap);
         if (s->repeated) fprintf(stderr, "natopost %s: %s: %s\n", cmd, path, message);
         else if (s->line > 0 && !strstr(message, "line "))
@@ -97,6 +98,7 @@ int cli_load_paths(const char *cmd, np_collection *c, char **paths, int count, i
         else fprintf(stderr, "natopost %s: skipped %s: %s\n", cmd, path, message);
     }
     free(buf);
+    free(text);
     np_collection_shrink(c, NULL);
     return rc;
 }

@@ -133,3 +133,10 @@ def test_read_keep_going_with_every_file_skipped_prints_an_empty_array(fmt):
     assert r.returncode == 3
     assert json.loads(r.stdout) == []
     assert skipped_lines(r.stderr, "read") == EXPECTED_SKIPS
+
+
+def test_a_skipped_file_is_named_on_one_line_whatever_its_name_holds(tmp_path):
+    (tmp_path / "a\nb.txt").write_bytes(b"")
+    r = run("read", "--keep-going", tmp_path)
+    assert r.returncode == 3
+    assert r.stderr.count("\n") == 1 and "a\\nb.txt" in r.stderr
