@@ -102,6 +102,9 @@ struct np_collection {
     size_t sourced_rows, source_total;
 };
 
+/* A malloc'd copy of `s` (NULL when memory runs out). */
+char *np_coll_copy_text(const char *s);
+
 /* Frees what collection_io.c and collection_unique.c keep. */
 void np_coll_free_loading(np_collection *c);
 

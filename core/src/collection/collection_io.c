@@ -82,10 +82,11 @@ const np_collection_skip *np_collection_skip_at(const np_collection *c, size_t i
     return i < c->skip_count ? &c->skips[i] : NULL;
 }
 
-static char *copy_text(const char *s)
+char *np_coll_copy_text(const char *s)
 {
-    char *copy = malloc(strlen(s) + 1);
-    if (copy) strcpy(copy, s);
+    const size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+    if (copy) memcpy(copy, s, n);
     return copy;
 }
 
@@ -101,8 +102,8 @@ static np_status record_skip(np_collection *c, const char *path, const np_error 
         c->skip_cap = cap;
     }
     np_collection_skip *s = &c->skips[c->skip_count];
-    char *p = copy_text(path);
-    char *m = copy_text(failure ? failure->message : "already loaded: its postings are not added again");
+    char *p = np_coll_copy_text(path);
+    char *m = np_coll_copy_text(failure ? failure->message : "already loaded: its postings are not added again");
     if (!p || !m) {
         free(p);
         free(m);

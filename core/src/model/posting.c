@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "text_quote.h"
 
 static char *copy_bytes(const char *text, size_t len)
@@ -508,31 +509,27 @@ np_status np_posting_identity(char **out, const np_posting *p, np_error *err)
 {
     *out = NULL;
     const char *req = p->requisition && *p->requisition ? p->requisition : NULL;
+    if (!req && (!p->id || !*p->id)) return NP_OK;
+    np_strbuf sb = NP_STRBUF_INIT;
     if (!req) {
-        if (!p->id || !*p->id) return NP_OK;
-        if (!(*out = malloc(strlen(p->id) + 1))) return np_error_set(err, NP_ENOMEM, "out of memory");
-        strcpy(*out, p->id);
-        return NP_OK;
-    }
-    const char *body = p->body ? p->body : "";
-    char *s = malloc(4 + strlen(body) + 1 + strlen(req) + 1);
-    if (!s) return np_error_set(err, NP_ENOMEM, "out of memory");
-    size_t n = 0;
-    memcpy(s, "req:", 4);
-    n = 4;
-    bool blank = true; /* drops leading blanks and collapses runs */
-    for (const char *b = body; *b; b++) {
-        const char ch = *b;
-        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
-            blank = true;
-            continue;
+        np_strbuf_puts(&sb, p->id);
+    } else {
+        np_strbuf_puts(&sb, "req:");
+        bool blank = true; /* drops leading blanks and collapses runs */
+        for (const char *b = p->body ? p->body : ""; *b; b++) {
+            const char ch = *b;
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                blank = true;
+                continue;
+            }
+            if (blank && sb.len > 4) np_strbuf_append(&sb, " ", 1);
+            blank = false;
+            const char lower = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+            np_strbuf_append(&sb, &lower, 1);
         }
-        if (blank && n > 4) s[n++] = ' ';
-        blank = false;
-        s[n++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+        np_strbuf_puts(&sb, "/");
+        np_strbuf_puts(&sb, req);
     }
-    s[n++] = '/';
-    strcpy(s + n, req);
-    *out = s;
+    if (!(*out = np_strbuf_take(&sb))) return np_error_set(err, NP_ENOMEM, "out of memory");
     return NP_OK;
 }
