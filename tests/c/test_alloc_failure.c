@@ -363,16 +363,22 @@ static np_status op_query(void *c, np_error *err)
     return st;
 }
 
+/* The answer an operation described as text, once (NULL when it failed). */
+static char *take_answer(bool *answered, const char *answer)
+{
+    if (!*answered) return NULL;
+    *answered = false;
+    size_t n = strlen(answer) + 1;
+    char *s = malloc(n);
+    cr_assert_not_null(s);
+    memcpy(s, answer, n);
+    return s;
+}
+
 static char *canon_query(void *c)
 {
     query_ctx *ctx = c;
-    if (!ctx->answered) return NULL;
-    ctx->answered = false;
-    size_t n = strlen(ctx->answer) + 1;
-    char *s = malloc(n);
-    cr_assert_not_null(s);
-    memcpy(s, ctx->answer, n);
-    return s;
+    return take_answer(&ctx->answered, ctx->answer);
 }
 
 Test(alloc_failure, collection_queries)
@@ -447,13 +453,7 @@ static np_status op_messy(void *c, np_error *err)
 static char *canon_messy(void *c)
 {
     messy_ctx *ctx = c;
-    if (!ctx->answered) return NULL;
-    ctx->answered = false;
-    const size_t n = strlen(ctx->answer) + 1;
-    char *s = malloc(n);
-    cr_assert_not_null(s);
-    memcpy(s, ctx->answer, n);
-    return s;
+    return take_answer(&ctx->answered, ctx->answer);
 }
 
 Test(alloc_failure, messy_folder_skip_list_and_unique)
