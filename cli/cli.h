@@ -1,6 +1,7 @@
 /* The natopost command-line tool: one function per subcommand.
  * Exit codes: 0 success, 1 a file could not be read or written,
- * 2 bad input (usage, malformed value, out-of-range parameter). */
+ * 2 bad input (usage, malformed value, out-of-range parameter),
+ * 3 done, but --keep-going skipped some files (each named on stderr). */
 #ifndef NATOPOST_CLI_H
 #define NATOPOST_CLI_H
 
@@ -8,7 +9,7 @@
 
 #include "natopost/error.h"
 
-enum { CLI_OK = 0, CLI_IO = 1, CLI_BAD_INPUT = 2 };
+enum { CLI_OK = 0, CLI_IO = 1, CLI_BAD_INPUT = 2, CLI_SKIPPED = 3 };
 
 int cli_timeline(int argc, char **argv);
 int cli_read(int argc, char **argv); /* cmd_read.c */
@@ -47,5 +48,17 @@ const char *cli_printable(const char *s, char **buf, size_t *cap);
  * /dev/full, a closed pipe), reports it for `cmd` (NULL: the tool itself)
  * and turns a success `rc` into CLI_IO. Returns the exit code. */
 int cli_finish_output(const char *cmd, int rc);
+
+/* Adds every path (file or folder) to `c` under the error policy of
+ * --keep-going (skip) or not (raise, the default), then names each file
+ * skipped on stderr, one line each: "natopost CMD: skipped PATH: MESSAGE
+ * (line L, column C)" (or "... PATH: already loaded ..."). Returns CLI_OK or
+ * the first failure's exit code. */
+struct np_collection;
+int cli_load_paths(const char *cmd, struct np_collection *c, char **paths, int count,
+                   int keep_going);
+/* CLI_SKIPPED when `rc` is CLI_OK and some file of `c` was skipped as bad
+ * (a repeated file is only a note), else rc. */
+int cli_skipped_status(const struct np_collection *c, int rc);
 
 #endif

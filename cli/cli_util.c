@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "natopost/collection.h"
 
 int cli_option_once(const char *cmd, const struct option *options, int code, unsigned long long *seen)
 {
@@ -69,5 +70,43 @@ int cli_finish_output(const char *cmd, int rc)
                 saved ? strerror(saved) : "write error");
         rc = CLI_IO;
     }
+    return rc;
+}
+
+int cli_load_paths(const char *cmd, np_collection *c, char **paths, int count, int keep_going)
+{
+    np_collection_set_on_error(c, keep_going ? NP_ON_ERROR_SKIP : NP_ON_ERROR_RAISE);
+    int rc = CLI_OK;
+    for (int i = 0; i < count && rc == CLI_OK; i++) {
+        np_error err;
+        if (np_collection_add_path(c, paths[i], &err) != NP_OK) rc = cli_fail(cmd, &err);
+    }
+    char *buf = NULL, *text = NULL; /* each line stays one line whatever the names hold */
+    size_t cap = 0, text_cap = 0;
+    for (size_t i = 0; i < np_collection_skip_count(c); i++) {
+        const np_collection_skip *s = np_collection_skip_at(c, i);
+        const char *message = s->message;
+        const size_t n = strlen(s->path);
+        /* the readers' messages start with the path: it is said once */
+        if (strncmp(message, s->path, n) == 0 && message[n] == ':') message += n + 1 + (message[n + 1] == ' ');
+        message = cli_printable(message, &text, &text_cap);
+        const char *path = cli_printable(s->path, &buf, &cap);
+        if (s->repeated) fprintf(stderr, "natopost %s: %s: %s\n", cmd, path, message);
+        else if (s->line > 0 && !strstr(message, "line "))
+            fprintf(stderr, "natopost %s: skipped %s: %s (line %d, column %d)\n", cmd, path, message, s->line,
+                    s->column);
+        else fprintf(stderr, "natopost %s: skipped %s: %s\n", cmd, path, message);
+    }
+    free(buf);
+    free(text);
+    np_collection_shrink(c, NULL);
+    return rc;
+}
+
+int cli_skipped_status(const np_collection *c, int rc)
+{
+    if (rc != CLI_OK) return rc;
+    for (size_t i = 0; i < np_collection_skip_count(c); i++)
+        if (!np_collection_skip_at(c, i)->repeated) return CLI_SKIPPED;
     return rc;
 }

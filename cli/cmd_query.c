@@ -14,7 +14,7 @@
 
 static const char QUERY_HELP[] =
     "usage: natopost query 'EXPR' PATH... [--json | --csv] [--fields F,...]\n"
-    "                      [--candidate FILE]... [--limit N]\n"
+    "                      [--candidate FILE]... [--limit N] [--keep-going] [--unique]\n"
     "\n"
     "Reads the postings of every PATH (a notice's text, posting JSON -- .json,\n"
     ".ndjson, .jsonl -- or a folder of them) and prints those EXPR selects.\n"
@@ -34,14 +34,25 @@ static const char QUERY_HELP[] =
     "                     eligible(NAME), NAME being the profile's \"name\" or the\n"
     "                     file name without its extension (repeatable)\n"
     "  --limit N          print at most N matches\n"
+    "  --keep-going       skip files that cannot be read (not a notice, bad posting\n"
+    "                     JSON, unreadable) and name each one on stderr with its\n"
+    "                     line and column; the others are queried\n"
+    "  --unique           one posting per identity (requisition number with its\n"
+    "                     body, else the text's fingerprint): the most complete\n"
+    "                     copy is kept, and each folded one is named on stderr\n"
+    "                     with the sources of all its copies\n"
     "  --list-fields      list the fields and their types, then exit\n"
     "  -h, --help         show this help\n"
     "\n"
+    "A file is read by its content: posting JSON or a notice's text. A file\n"
+    "given or listed twice is read once (noted on stderr).\n"
+    "\n"
     "Exit status: 0 success (also when nothing matches), 1 a file could not be\n"
-    "read, 2 bad input (the query's error is printed with a caret under it).\n";
+    "read, 2 bad input (the query's error is printed with a caret under it),\n"
+    "3 success, but --keep-going skipped some files.\n";
 
 static const char ELIGIBILITY_HELP[] =
-    "usage: natopost eligibility --candidate FILE PATH... [--json]\n"
+    "usage: natopost eligibility --candidate FILE PATH... [--json] [--keep-going]\n"
     "\n"
     "Checks the candidate profile FILE (JSON: name, degree, experience_years,\n"
     "languages {english, french}, stanag, clearance, nationality,\n"
@@ -53,7 +64,11 @@ static const char ELIGIBILITY_HELP[] =
     "options:\n"
     "  --candidate FILE   the candidate profile (required)\n"
     "  --json             print a JSON array, one object per posting\n"
-    "  -h, --help         show this help\n";
+    "  --keep-going       skip files that cannot be read, naming each on stderr\n"
+    "  -h, --help         show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 a file could not be read, 2 bad input, 3 success,\n"
+    "but --keep-going skipped some files.\n";
 
 /* ---- shared: inputs ---- */
 
@@ -73,16 +88,6 @@ static int load_candidate(const char *cmd, np_collection *c, const char *path, n
         out->name[n] = '\0';
     }
     if (c && np_collection_add_candidate(c, out, &err) != NP_OK) return cli_fail(cmd, &err);
-    return CLI_OK;
-}
-
-static int load_paths(const char *cmd, np_collection *c, char **paths, int count)
-{
-    for (int i = 0; i < count; i++) {
-        np_error err;
-        if (np_collection_add_path(c, paths[i], &err) != NP_OK) return cli_fail(cmd, &err);
-    }
-    np_collection_shrink(c, NULL);
     return CLI_OK;
 }
 
@@ -329,7 +334,7 @@ static void list_fields(const np_collection *c)
 
 /* ---- natopost query ---- */
 
-enum { OPT_JSON = 1000, OPT_CSV, OPT_FIELDS, OPT_CANDIDATE, OPT_LIMIT, OPT_LIST_FIELDS };
+enum { OPT_JSON = 1000, OPT_CSV, OPT_FIELDS, OPT_CANDIDATE, OPT_LIMIT, OPT_LIST_FIELDS, OPT_KEEP_GOING, OPT_UNIQUE };
 
 static const struct option QUERY_OPTIONS[] = {
     {"json", no_argument, NULL, OPT_JSON},
@@ -338,23 +343,54 @@ static const struct option QUERY_OPTIONS[] = {
     {"candidate", required_argument, NULL, OPT_CANDIDATE},
     {"limit", required_argument, NULL, OPT_LIMIT},
     {"list-fields", no_argument, NULL, OPT_LIST_FIELDS},
+    {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
+    {"unique", no_argument, NULL, OPT_UNIQUE},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
-static int run_query(np_collection *c, int argc, char **argv, format fmt, const char *fields_spec,
-                     size_t limit)
+/* Each identity --unique folded, with the sources of its copies. */
+static void report_folded(const np_collection *u)
+{
+    const np_qfield *id = np_posting_field_find("id");
+    char *buf = NULL;
+    size_t cap = 0;
+    for (size_t row = 0; row < np_collection_count(u); row++) {
+        const size_t n = np_collection_source_count(u, row);
+        if (n < 2) continue;
+        np_qvalue v;
+        np_collection_value(u, row, id, &v);
+        fprintf(stderr, "natopost query: %s: %zu copies folded into one:", v.is_null ? "(no id)" : v.text, n);
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, "%s %s", i ? "," : "", cli_printable(np_collection_source(u, row, i), &buf, &cap));
+        fputc('\n', stderr);
+    }
+    free(buf);
+}
+
+static int run_query(np_collection *all, int argc, char **argv, format fmt, const char *fields_spec,
+                     size_t limit, bool keep_going, bool unique)
 {
     static const char CMD[] = "query";
     const char *text = argv[optind];
-    int rc = load_paths(CMD, c, argv + optind + 1, argc - optind - 1);
+    int rc = cli_load_paths(CMD, all, argv + optind + 1, argc - optind - 1, keep_going);
     if (rc) return rc;
     np_query *q;
     np_error err;
-    if (np_collection_compile(c, &q, text, strlen(text), &err) != NP_OK) return cli_fail(CMD, &err);
+    np_collection *c = all, *u = NULL;
+    if (unique) {
+        if (np_collection_unique(&u, all, &err) != NP_OK) return cli_fail(CMD, &err);
+        report_folded(u);
+        c = u;
+    }
+    if (np_collection_compile(c, &q, text, strlen(text), &err) != NP_OK) {
+        np_collection_free(u);
+        return cli_fail(CMD, &err);
+    }
     np_result *r;
     if (np_collection_run(&r, c, q, &err) != NP_OK) {
         np_query_free(q);
+        np_collection_free(u);
         return cli_fail(CMD, &err);
     }
     if (q->count_by) {
@@ -367,7 +403,8 @@ static int run_query(np_collection *c, int argc, char **argv, format fmt, const 
     }
     np_result_free(r);
     np_query_free(q);
-    return rc;
+    np_collection_free(u);
+    return cli_skipped_status(all, rc);
 }
 
 int cli_query(int argc, char **argv)
@@ -376,7 +413,7 @@ int cli_query(int argc, char **argv)
     format fmt = TABLE;
     const char *fields_spec = NULL;
     size_t limit = (size_t)-1;
-    bool list = false;
+    bool list = false, keep_going = false, unique = false;
     np_collection *c;
     np_error err;
     if (np_collection_new(&c, &err) != NP_OK) return cli_fail(CMD, &err);
@@ -407,6 +444,8 @@ int cli_query(int argc, char **argv)
             break;
         }
         case OPT_LIST_FIELDS: list = true; break;
+        case OPT_KEEP_GOING: keep_going = true; break;
+        case OPT_UNIQUE: unique = true; break;
         case 'h': fputs(QUERY_HELP, stdout); np_collection_free(c); return CLI_OK;
         case ':': rc = cli_usage_error(CMD, "%s needs a value", argv[optind - 1]); break;
         default: rc = cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]); break;
@@ -417,7 +456,7 @@ int cli_query(int argc, char **argv)
     else if (rc == CLI_OK && list) list_fields(c);
     else if (rc == CLI_OK && optind >= argc) rc = cli_usage_error(CMD, "expected a query and at least one file or folder");
     else if (rc == CLI_OK && optind + 1 >= argc) rc = cli_usage_error(CMD, "expected at least one file or folder after the query");
-    else if (rc == CLI_OK) rc = run_query(c, argc, argv, fmt, fields_spec, limit);
+    else if (rc == CLI_OK) rc = run_query(c, argc, argv, fmt, fields_spec, limit, keep_going, unique);
     np_collection_free(c);
     return rc;
 }
@@ -460,6 +499,7 @@ static void eligibility_table(const np_posting *p, const np_eligibility *e)
 static const struct option ELIGIBILITY_OPTIONS[] = {
     {"candidate", required_argument, NULL, OPT_CANDIDATE},
     {"json", no_argument, NULL, OPT_JSON},
+    {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -468,7 +508,7 @@ int cli_eligibility(int argc, char **argv)
 {
     static const char CMD[] = "eligibility";
     const char *candidate_path = NULL;
-    bool json = false;
+    bool json = false, keep_going = false;
     int opt;
     optind = 1;
     opterr = 0;
@@ -481,6 +521,7 @@ int cli_eligibility(int argc, char **argv)
             candidate_path = optarg;
             break;
         case OPT_JSON: json = true; break;
+        case OPT_KEEP_GOING: keep_going = true; break;
         case 'h': fputs(ELIGIBILITY_HELP, stdout); return CLI_OK;
         case ':': return cli_usage_error(CMD, "%s needs a value", argv[optind - 1]);
         default: return cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]);
@@ -494,7 +535,7 @@ int cli_eligibility(int argc, char **argv)
     np_collection *c;
     np_error err;
     if (np_collection_new(&c, &err) != NP_OK) return cli_fail(CMD, &err);
-    rc = load_paths(CMD, c, argv + optind, argc - optind);
+    rc = cli_load_paths(CMD, c, argv + optind, argc - optind, keep_going);
     json_t *all = json ? json_array() : NULL;
     for (size_t row = 0; rc == CLI_OK && row < np_collection_count(c); row++) {
         const np_posting *p = np_collection_posting(c, row, &err);
@@ -514,6 +555,7 @@ int cli_eligibility(int argc, char **argv)
         free(text);
     }
     json_decref(all);
+    rc = cli_skipped_status(c, rc);
     np_collection_free(c);
     return rc;
 }

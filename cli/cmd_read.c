@@ -12,9 +12,12 @@
 static const char CMD[] = "read";
 
 static const char HELP[] =
-    "usage: natopost read FILE... [--json | --jsonld | --table]\n"
+    "usage: natopost read PATH... [--json | --jsonld | --table] [--keep-going]\n"
     "\n"
-    "Reads NATO vacancy notices as copied from job sites (plain UTF-8 text) and\n"
+    "Reads NATO vacancy notices as copied from job sites (plain text; UTF-8,\n"
+    "UTF-16 with a byte order mark or Windows-1252), posting JSON files (told\n"
+    "apart by content: an array, one object or NDJSON) and folders of them\n"
+    "(*.txt, *.json, *.ndjson, *.jsonl, in name order), and\n"
     "prints what each one states: title, body, location, division, grade,\n"
     "deadline, clearance, languages, experience, contract terms, counts of\n"
     "competencies and requirements, and the reader's diagnostics with their\n"
@@ -25,19 +28,25 @@ static const char HELP[] =
     "              languages, experience\n"
     "  --json      the natopost posting JSON (an array for several files)\n"
     "  --jsonld    schema.org JobPosting JSON-LD (an array for several files)\n"
+    "  --keep-going  skip files that cannot be read and name each one on stderr\n"
+    "              (path, line, column, message); the others are printed\n"
     "  -h, --help  show this help\n"
     "\n"
+    "A file given or listed twice is read once (noted on stderr).\n"
+    "\n"
     "Exit status: 0 success, 1 a file cannot be read, 2 a file is not a notice\n"
-    "(empty, NUL bytes, bytes of no supported encoding, too large) or bad usage.\n"
+    "(empty, NUL bytes, bytes of no supported encoding, too large) or bad usage,\n"
+    "3 success, but --keep-going skipped some files.\n"
     "\n"
     "example: natopost read examples/postings/*.txt --table\n";
 
-enum { OPT_JSON = 1000, OPT_JSONLD, OPT_TABLE };
+enum { OPT_JSON = 1000, OPT_JSONLD, OPT_TABLE, OPT_KEEP_GOING };
 
 static const struct option OPTIONS[] = {
     {"json", no_argument, NULL, OPT_JSON},
     {"jsonld", no_argument, NULL, OPT_JSONLD},
     {"table", no_argument, NULL, OPT_TABLE},
+    {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -315,26 +324,28 @@ static int print_json(np_posting *const *postings, size_t count, format fmt)
         if (count == 1) st = np_posting_to_json(&text, postings[0], true, &err);
         else st = np_posting_list_to_json(&text, (const np_posting *const *)postings, count, false, &err);
         if (st != NP_OK) return cli_fail(CMD, &err);
+        const size_t len = strlen(text);
         fputs(text, stdout);
+        if (!len || text[len - 1] != '\n') fputc('\n', stdout);
         np_free(text);
-        if (count == 1) fputc('\n', stdout);
         return CLI_OK;
     }
-    if (count > 1) fputs("[\n", stdout);
+    /* one posting alone, else an array (none when --keep-going skipped all) */
+    if (count != 1) fputs("[\n", stdout);
     for (size_t i = 0; i < count; i++) {
         if (np_posting_to_jsonld(&text, postings[i], &err) != NP_OK) return cli_fail(CMD, &err);
         fputs(text, stdout);
         np_free(text);
         fputs(count > 1 && i + 1 < count ? ",\n" : "\n", stdout);
     }
-    if (count > 1) fputs("]\n", stdout);
+    if (count != 1) fputs("]\n", stdout);
     return CLI_OK;
 }
 
 int cli_read(int argc, char **argv)
 {
     format fmt = FMT_SUMMARY;
-    int formats = 0;
+    int formats = 0, keep_going = 0;
     optind = 1;
     opterr = 0;
     int c;
@@ -346,24 +357,23 @@ int cli_read(int argc, char **argv)
         case OPT_JSON: fmt = FMT_JSON; formats++; break;
         case OPT_JSONLD: fmt = FMT_JSONLD; formats++; break;
         case OPT_TABLE: fmt = FMT_TABLE; formats++; break;
+        case OPT_KEEP_GOING: keep_going = 1; break;
         case 'h': fputs(HELP, stdout); return CLI_OK;
         default: return cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]);
         }
     }
     if (formats > 1) return cli_usage_error(CMD, "--json, --jsonld and --table cannot be combined");
     if (optind >= argc) return cli_usage_error(CMD, "no notice file given");
-    const size_t count = (size_t)(argc - optind);
-    np_posting **postings = calloc(count, sizeof *postings);
-    if (!postings) {
-        fputs("natopost read: out of memory\n", stderr);
-        return CLI_BAD_INPUT;
-    }
-    int rc = CLI_OK;
-    for (size_t i = 0; i < count && rc == CLI_OK; i++) {
-        np_error err;
-        if (np_notice_read_file(&postings[i], argv[optind + (int)i], &err) != NP_OK)
-            rc = cli_fail(CMD, &err);
-    }
+    np_collection *all;
+    np_error err;
+    if (np_collection_new(&all, &err) != NP_OK) return cli_fail(CMD, &err);
+    int rc = cli_load_paths(CMD, all, argv + optind, argc - optind, keep_going);
+    const size_t count = np_collection_count(all);
+    /* borrowed from the collection (lossless: the postings as read) */
+    np_posting **postings = rc == CLI_OK ? calloc(count ? count : 1, sizeof *postings) : NULL;
+    if (rc == CLI_OK && !postings) rc = cli_usage_error(CMD, "out of memory");
+    for (size_t i = 0; rc == CLI_OK && i < count; i++)
+        if (!(postings[i] = (np_posting *)np_collection_posting(all, i, &err))) rc = cli_fail(CMD, &err);
     if (rc == CLI_OK) {
         switch (fmt) {
         case FMT_TABLE: print_table(postings, count); break;
@@ -376,7 +386,8 @@ int cli_read(int argc, char **argv)
             }
         }
     }
-    for (size_t i = 0; i < count; i++) np_posting_free(postings[i]);
     free(postings);
+    rc = cli_skipped_status(all, rc);
+    np_collection_free(all);
     return rc;
 }

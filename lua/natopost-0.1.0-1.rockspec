@@ -103,6 +103,7 @@ build = {
         "core/src/collection/candidate.c",
         "core/src/collection/member_states.c",
         "core/src/collection/collection_io.c",
+        "core/src/collection/collection_unique.c",
         "core/src/roster/roster.c",
         "core/src/roster/roster_project.c",
         "core/src/roster/roster_csv.c",

@@ -17,6 +17,8 @@ packages=(
   python3-jsonschema
   # an independent iCalendar parser for the deadline calendar tests
   python3-icalendar
+  # scale-out recipe and its test (README "Scaling out on Dask")
+  python3-dask python3-distributed
   # sanitizers, fuzzing and memory checks (scripts/valgrind.sh)
   libclang-rt-14-dev valgrind
   # static analysis (scripts/lint.sh)

@@ -63,16 +63,44 @@ static void account(lua_State *L, np_collection *c)
     lua_gc(L, LUA_GCSTEP, kb > 1000000 ? 1000000 : (int)kb);
 }
 
-/* natopost.collection([path | posting | {paths and postings...}]) */
-int np_lua_collection_new(lua_State *L)
+/* A new, empty collection userdata on the stack. */
+static np_collection *push_collection(lua_State *L)
 {
-    np_lua_checknargs(L, 1);
-    lua_settop(L, 1); /* slot 1: the argument or nil, whatever comes after */
     collection_box *box = lua_newuserdatauv(L, sizeof *box, 0);
     box->collection = NULL;
     luaL_setmetatable(L, NP_LUA_COLLECTION_MT);
     np_error err;
-    if (np_collection_new(&box->collection, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_collection_new(&box->collection, &err) != NP_OK) np_lua_raise(L, &err);
+    return box->collection;
+}
+
+/* The options table at `idx` (nil or {on_error = "raise" | "skip"}): the
+ * core reads the word. */
+static void set_options(lua_State *L, np_collection *c, int idx)
+{
+    if (lua_isnoneornil(L, idx)) return;
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING || strcmp(lua_tostring(L, -2), "on_error") != 0)
+            np_lua_keyerror(L, idx, lua_absindex(L, -2), "on_error");
+        if (lua_type(L, -1) != LUA_TSTRING) np_lua_field_typeerror(L, idx, "on_error", -1, "string");
+        np_on_error policy;
+        np_error err;
+        if (np_collection_on_error_parse(&policy, lua_tostring(L, -1), &err) != NP_OK) np_lua_raise(L, &err);
+        np_collection_set_on_error(c, policy);
+        lua_pop(L, 1);
+    }
+}
+
+/* natopost.collection([path | posting | {paths and postings...}] [, {on_error = "skip"}]) */
+int np_lua_collection_new(lua_State *L)
+{
+    np_lua_checknargs(L, 2);
+    lua_settop(L, 2); /* slots 1, 2: the arguments or nil, whatever comes after */
+    np_collection *collection = push_collection(L);
+    collection_box *box = lua_touserdata(L, -1);
+    set_options(L, collection, 2);
     const int self = lua_gettop(L);
     if (lua_type(L, 1) == LUA_TTABLE) {
         const lua_Unsigned n = lua_rawlen(L, 1);
@@ -336,6 +364,60 @@ int np_lua_eligibility(lua_State *L)
     return 1;
 }
 
+/* c:skipped() -> {{path =, line =, column =, message =, repeated =}, ...} */
+static int collection_skipped(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    const size_t n = np_collection_skip_count(c);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        const np_collection_skip *skip = np_collection_skip_at(c, i);
+        lua_createtable(L, 0, 5);
+        lua_pushstring(L, skip->path);
+        lua_setfield(L, -2, "path");
+        lua_pushinteger(L, skip->line);
+        lua_setfield(L, -2, "line");
+        lua_pushinteger(L, skip->column);
+        lua_setfield(L, -2, "column");
+        lua_pushstring(L, skip->message);
+        lua_setfield(L, -2, "message");
+        lua_pushboolean(L, skip->repeated);
+        lua_setfield(L, -2, "repeated");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* c:unique() -> a new collection, one posting per identity */
+static int collection_unique(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    collection_box *box = lua_newuserdatauv(L, sizeof *box, 0);
+    box->collection = NULL;
+    luaL_setmetatable(L, NP_LUA_COLLECTION_MT);
+    np_error err;
+    if (np_collection_unique(&box->collection, c, &err) != NP_OK) return np_lua_raise(L, &err);
+    account(L, box->collection);
+    return 1;
+}
+
+/* c:sources(i) -> the sources of the i-th posting (1-based, collection order) */
+static int collection_sources(lua_State *L)
+{
+    np_collection *c = check_collection(L, 1);
+    const lua_Integer i = luaL_checkinteger(L, 2);
+    const size_t n = np_collection_count(c);
+    if (i < 1 || (lua_Unsigned)i > n)
+        return luaL_error(L, "sources: posting %I out of range (1..%I)", i, (lua_Integer)n);
+    const size_t row = (size_t)(i - 1), count = np_collection_source_count(c, row);
+    lua_createtable(L, (int)count, 0);
+    for (size_t k = 0; k < count; k++) {
+        lua_pushstring(L, np_collection_source(c, row, k));
+        lua_rawseti(L, -2, (lua_Integer)k + 1);
+    }
+    return 1;
+}
+
 void np_lua_collection_open(lua_State *L)
 {
     static const luaL_Reg methods[] = {
@@ -345,6 +427,9 @@ void np_lua_collection_open(lua_State *L)
         {"to_records", collection_to_records},
         {"add_candidate", collection_add_candidate},
         {"memory_bytes", collection_memory},
+        {"skipped", collection_skipped},
+        {"unique", collection_unique},
+        {"sources", collection_sources},
         {NULL, NULL},
     };
     if (luaL_newmetatable(L, NP_LUA_COLLECTION_MT)) {

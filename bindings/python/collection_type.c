@@ -334,11 +334,94 @@ static PyObject *collection_fields(PyObject *self, void *closure)
     return d;
 }
 
+/* _set_on_error(word): "raise" or "skip", read by the core. */
+static PyObject *collection_set_on_error(PyObject *self, PyObject *word)
+{
+    const char *w = np_py_to_utf8(word, "Collection", "on_error");
+    if (!w) return NULL;
+    np_on_error policy;
+    np_error err;
+    if (np_collection_on_error_parse(&policy, w, &err) != NP_OK) return np_py_raise(np_py_state_of(self), &err);
+    np_collection_set_on_error(lock_collection(self), policy);
+    unlock_collection(self);
+    Py_RETURN_NONE;
+}
+
+/* _skipped() -> [(path, line, column, message, repeated), ...] */
+static PyObject *collection_skipped(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    np_collection *c = lock_collection(self);
+    const size_t n = np_collection_skip_count(c);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        const np_collection_skip *s = np_collection_skip_at(c, i);
+        PyObject *item = Py_BuildValue("(O&iisO)", PyUnicode_DecodeFSDefault, s->path, s->line, s->column,
+                                       s->message, s->repeated ? Py_True : Py_False);
+        if (!item) Py_CLEAR(list);
+        else PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    unlock_collection(self);
+    return list;
+}
+
+/* _sources(row) -> [path, ...] */
+static PyObject *collection_sources(PyObject *self, PyObject *index)
+{
+    const Py_ssize_t row = PyNumber_AsSsize_t(index, PyExc_IndexError);
+    if (row == -1 && PyErr_Occurred()) return NULL;
+    np_collection *c = lock_collection(self);
+    if (row < 0 || (size_t)row >= np_collection_count(c)) {
+        unlock_collection(self);
+        PyErr_Format(PyExc_IndexError, "sources(): row %zd out of range (%zu postings)", row,
+                     np_collection_count(c));
+        return NULL;
+    }
+    const size_t n = np_collection_source_count(c, (size_t)row);
+    PyObject *list = PyList_New((Py_ssize_t)n);
+    for (size_t i = 0; list && i < n; i++) {
+        PyObject *path = PyUnicode_DecodeFSDefault(np_collection_source(c, (size_t)row, i));
+        if (!path) Py_CLEAR(list);
+        else PyList_SET_ITEM(list, (Py_ssize_t)i, path);
+    }
+    unlock_collection(self);
+    return list;
+}
+
+/* _unique() -> a new _Collection (np_collection_unique). */
+static PyObject *collection_unique(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *empty = PyTuple_New(0);
+    if (!empty) return NULL;
+    collection_object *u = (collection_object *)collection_new(Py_TYPE(self), empty, NULL);
+    Py_DECREF(empty);
+    if (!u) return NULL;
+    np_collection *c = lock_collection(self), *folded = NULL;
+    np_error err;
+    np_status status;
+    Py_BEGIN_ALLOW_THREADS
+    status = np_collection_unique(&folded, c, &err);
+    Py_END_ALLOW_THREADS
+    unlock_collection(self);
+    if (status != NP_OK) {
+        Py_DECREF(u);
+        return np_py_raise(np_py_state_of(self), &err);
+    }
+    np_collection_free(u->collection);
+    u->collection = folded;
+    return (PyObject *)u;
+}
+
 static PyMethodDef collection_methods[] = {
     {"add", collection_add, METH_O, "add(item): a notice file, a folder, a .json/.ndjson file or a Posting."},
     {"_query", collection_query, METH_O, NULL},
     {"_records", collection_records, METH_O, NULL},
     {"_add_candidate", (PyCFunction)(void (*)(void))collection_add_candidate, METH_FASTCALL, NULL},
+    {"_set_on_error", collection_set_on_error, METH_O, NULL},
+    {"_skipped", collection_skipped, METH_NOARGS, NULL},
+    {"_sources", collection_sources, METH_O, NULL},
+    {"_unique", collection_unique, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -37,13 +37,14 @@ from ._natopost import (
     save,
     timeline,
 )
-from ._collection import Candidate, Collection, Result, eligibility
+from ._collection import Candidate, Collection, Result, SkippedFile, eligibility
 from ._roster import next_events, project_roster
 
 __all__ = [
     "Candidate",
     "Collection",
     "Result",
+    "SkippedFile",
     "eligibility",
     "next_events",
     "project_roster",

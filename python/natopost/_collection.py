@@ -11,7 +11,7 @@ import datetime
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Union, overload
+from typing import Any, Literal, NamedTuple, Union, overload
 
 from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
 
@@ -182,6 +182,19 @@ class Result(Sequence[Posting]):
         return f"<natopost.Result {self._query!r}: {len(self)} postings>"
 
 
+class SkippedFile(NamedTuple):
+    """A file a collection did not load (``Collection.skipped``): a bad file
+    under ``on_error="skip"`` (with the core's message, and its line and
+    column when the problem has a place, else 0), or a file already loaded
+    (``repeated``: its postings are not added twice; message says so)."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    repeated: bool
+
+
 class Collection:
     """Postings held compactly by the core, queried with natopost's query
     language (see the README, "Query language").
@@ -193,16 +206,29 @@ class Collection:
     [('Operations Division', 2), ...]
     >>> import pandas as pd; pd.DataFrame(c.to_records())
 
-    ``paths``: notice files, folders of notices, or .json/.ndjson files of
-    postings; ``postings``: Posting objects (copied in).
+    ``paths``: notice files, folders of notices, or posting JSON files
+    (told apart by content); ``postings``: Posting objects (copied in).
+    ``on_error``: ``"raise"`` (the default) stops at the first file that
+    cannot be read (natopost.Error, a ValueError, or OSError) and adds none
+    of the paths; ``"skip"`` loads every good file and lists each bad one in
+    ``skipped`` (path, line, column, message), as ``add()`` does later.
+
+    >>> c = natopost.Collection(["saved_notices/"], on_error="skip")
+    >>> [(s.path, s.line, s.message) for s in c.skipped if not s.repeated]
+    [('saved_notices/empty.txt', 1, '...: the notice is empty')]
+    >>> u = c.unique()          # one posting per vacancy, copies folded
+    >>> u.sources(0)            # the files each copy came from
+    ['saved_notices/a.txt', 'saved_notices/a_from_jobboard.txt']
     """
 
     __slots__ = ("_core", "_candidates")
 
     def __init__(self, paths: Iterable[PathLike] | PathLike = (), *,
-                 postings: Iterable[Posting] = ()) -> None:
+                 postings: Iterable[Posting] = (),
+                 on_error: Literal["raise", "skip"] = "raise") -> None:
         self._core = _Collection()
         self._candidates: dict[str, Candidate] = {}
+        self._core._set_on_error(on_error)
         if isinstance(paths, (str, bytes, os.PathLike)):
             paths = [paths]
         elif not isinstance(paths, Iterable):
@@ -223,8 +249,34 @@ class Collection:
             self._core.add(posting)
 
     def add(self, item: PathLike | Posting) -> None:
-        """Adds a notice file, a folder, a .json/.ndjson file or a Posting."""
+        """Adds a notice file, a folder, a posting JSON file or a Posting,
+        under the collection's ``on_error`` policy."""
         self._core.add(item)
+
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        """The files not loaded so far, in the order met: bad files (under
+        ``on_error="skip"``) and files already loaded (``repeated``)."""
+        return [SkippedFile(*entry) for entry in self._core._skipped()]
+
+    def unique(self) -> "Collection":
+        """A new collection with one posting per identity (requisition number
+        with its body, else the fingerprint of the notice's text; README
+        "Duplicates"): of the copies, the one stating the most fields is
+        kept, and ``sources(i)`` lists the files of every copy. Candidates
+        are carried over; ``skipped`` stays on this collection."""
+        folded = Collection.__new__(Collection)
+        folded._core = self._core._unique()
+        folded._candidates = dict(self._candidates)
+        return folded
+
+    def sources(self, row: int) -> list[str]:
+        """The sources of posting ``row`` (collection order, as
+        ``Result.rows``): every copy's file after ``unique()``, else the
+        posting's own source (an empty list when it has none)."""
+        if not isinstance(row, int) or isinstance(row, bool):
+            raise TypeError(f"sources(): row must be an int, not {type(row).__name__}")
+        return self._core._sources(row)
 
     def add_candidate(self, name: str, candidate: Candidate | Mapping[str, Any] | str) -> None:
         """Registers a candidate so that queries can say ``eligible(NAME)``."""

@@ -363,16 +363,22 @@ static np_status op_query(void *c, np_error *err)
     return st;
 }
 
+/* The answer an operation described as text, once (NULL when it failed). */
+static char *take_answer(bool *answered, const char *answer)
+{
+    if (!*answered) return NULL;
+    *answered = false;
+    size_t n = strlen(answer) + 1;
+    char *s = malloc(n);
+    cr_assert_not_null(s);
+    memcpy(s, answer, n);
+    return s;
+}
+
 static char *canon_query(void *c)
 {
     query_ctx *ctx = c;
-    if (!ctx->answered) return NULL;
-    ctx->answered = false;
-    size_t n = strlen(ctx->answer) + 1;
-    char *s = malloc(n);
-    cr_assert_not_null(s);
-    memcpy(s, ctx->answer, n);
-    return s;
+    return take_answer(&ctx->answered, ctx->answer);
 }
 
 Test(alloc_failure, collection_queries)
@@ -399,6 +405,67 @@ Test(alloc_failure, collection_queries)
     }
     free(cand_json);
     free(postings);
+    TS_ASSERT_NO_LEAKS();
+}
+
+/* A messy folder loaded under the skip policy (the skip list), a file
+ * added again (a repeat), then folded by np_collection_unique (sources):
+ * described as text. */
+typedef struct messy_ctx {
+    char folder[1024], again[1100];
+    char answer[4096];
+    bool answered;
+} messy_ctx;
+
+static np_status op_messy(void *c, np_error *err)
+{
+    messy_ctx *ctx = c;
+    ctx->answered = false;
+    np_collection *coll = NULL, *unique = NULL;
+    np_status st = np_collection_new(&coll, err);
+    if (st == NP_OK) {
+        np_collection_set_on_error(coll, NP_ON_ERROR_SKIP);
+        st = np_collection_add_path(coll, ctx->folder, err);
+    }
+    if (st == NP_OK) st = np_collection_add_path(coll, ctx->again, err);
+    if (st == NP_OK) st = np_collection_unique(&unique, coll, err);
+    if (st == NP_OK) {
+        size_t used = (size_t)snprintf(ctx->answer, sizeof ctx->answer, "%zu rows; ", np_collection_count(coll));
+        for (size_t i = 0; i < np_collection_skip_count(coll) && used < sizeof ctx->answer - 128; i++) {
+            const np_collection_skip *k = np_collection_skip_at(coll, i);
+            const char *base = strrchr(k->path, '/');
+            used += (size_t)snprintf(ctx->answer + used, sizeof ctx->answer - used, "%s:%d:%d:%d ",
+                                     base ? base + 1 : k->path, k->line, k->column, k->repeated);
+        }
+        for (size_t r = 0; r < np_collection_count(unique); r++)
+            for (size_t i = 0; i < np_collection_source_count(unique, r) && used < sizeof ctx->answer - 128; i++) {
+                const char *base = strrchr(np_collection_source(unique, r, i), '/');
+                used += (size_t)snprintf(ctx->answer + used, sizeof ctx->answer - used, "%zu<%s ", r,
+                                         base ? base + 1 : np_collection_source(unique, r, i));
+            }
+        ctx->answered = true;
+    }
+    np_collection_free(unique);
+    np_collection_free(coll);
+    return st;
+}
+
+static char *canon_messy(void *c)
+{
+    messy_ctx *ctx = c;
+    return take_answer(&ctx->answered, ctx->answer);
+}
+
+Test(alloc_failure, messy_folder_skip_list_and_unique)
+{
+    messy_ctx ctx = {0};
+    const char *data = getenv("NATOPOST_TEST_DATA");
+    cr_assert_not_null(data);
+    snprintf(ctx.folder, sizeof ctx.folder, "%s/messy", data);
+    snprintf(ctx.again, sizeof ctx.again, "%s/a_ncia_data_engineer.txt", ctx.folder);
+    long failed;
+    check_every_failure("messy folder", op_messy, &ctx, canon_messy, false, &failed);
+    cr_expect_gt(failed, 0);
     TS_ASSERT_NO_LEAKS();
 }
 

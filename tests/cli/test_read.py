@@ -213,7 +213,7 @@ def test_usage_errors_exit_2(args):
 
 
 def test_help():
-    assert "usage: natopost read FILE..." in run("read", "--help").stdout
+    assert "usage: natopost read PATH..." in run("read", "--help").stdout
     assert "read " in run("--help").stdout
 
 

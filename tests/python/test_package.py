@@ -19,7 +19,7 @@ PACKAGE_DIR = os.path.dirname(natopost.__file__)
 PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Posting", "Timeline",
           "__version__", "batch", "load", "loads", "read_notice", "read_notice_file", "save", "timeline"]
 # Thin Python wrappers over the extension's collection type (natopost/_collection.py).
-WRAPPERS = ["Candidate", "Collection", "Result", "eligibility"]
+WRAPPERS = ["Candidate", "Collection", "Result", "SkippedFile", "eligibility"]
 # Rosters (natopost/_roster.py): DataFrames and columns in, the core's counts out.
 ROSTER_WRAPPERS = ["project_roster", "next_events"]
 

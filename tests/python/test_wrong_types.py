@@ -87,7 +87,9 @@ CALLS = {
     "eligibility": (lambda: natopost.eligibility, [CANDIDATE, posting()], {}, [
         (0, "candidate", True), (1, "posting", True)]),
     "Collection": (lambda: natopost.Collection, [[]], {}, [(0, "Collection", True),
-                                                          ("postings", "postings", False)]),
+                                                          ("postings", "postings", False),
+                                                          ("on_error", "on_error", False)]),
+    "Collection.sources": (lambda: collection().sources, [0], {}, [(0, "row", True)]),
     "Collection.add": (lambda: collection().add, [NOTICE], {}, [(0, "add", True)]),
     "Collection.add_candidate": (lambda: collection().add_candidate, ["A", CANDIDATE], {}, [
         (0, "name", True), (1, "candidate", True)]),
@@ -112,7 +114,8 @@ JSON_DATA = {"Candidate"}
 # Public callables that take no argument (or only self): nothing to spoil.
 NO_ARGUMENTS = {
     "Policy.to_json", "Policy.to_dict", "Posting.to_dict", "Posting.to_jsonld", "Result.ids",
-    "Result.to_records", "Collection.fields", "Collection.memory_bytes",
+    "Result.to_records", "Collection.fields", "Collection.memory_bytes", "Collection.unique",
+    "SkippedFile",
     "Event", "Posting", "Timeline", "Result", "Error",
 }
 

@@ -70,9 +70,8 @@ np_status np_collection_add_posting(np_collection *collection, const np_posting 
 np_status np_collection_add_json(np_collection *collection, const char *text, size_t len,
                                  np_error *err);
 
-/* Adds one file: .json, .ndjson and .jsonl are posting JSON
- * (np_posting_list_load); anything else is a notice's text
- * (np_notice_read_file). */
+/* Adds one file: posting JSON (np_posting_list_load) or a notice's text
+ * (np_notice_read_file), told apart by content (below). */
 np_status np_collection_add_file(np_collection *collection, const char *path, np_error *err);
 
 /* Adds the files of a folder (not its subfolders) in name order: *.txt
@@ -84,7 +83,62 @@ np_status np_collection_add_folder(np_collection *collection, const char *path, 
 np_status np_collection_add_path(np_collection *collection, const char *path, np_error *err);
 
 /* Every add is all-or-nothing: on failure the collection is as before
- * (errors from files are prefixed with the path). */
+ * (errors from files are prefixed with the path). A file is read by its
+ * content, whatever its name: posting JSON (an array, one object or NDJSON;
+ * np_notice_is_posting_json) or a notice's text.
+ *
+ * A file already loaded into this collection (the same file: device and
+ * inode, whatever the path) is not read again: it is recorded in the skip
+ * list below with `repeated` set, under either error policy. */
+
+/* ---- many files: the error policy and the skip list ---- */
+
+/* What adding files and folders does with a file that cannot be read (not
+ * a notice, bad posting JSON, unreadable, too large). */
+typedef enum np_on_error {
+    NP_ON_ERROR_RAISE = 0, /* fail at the first bad file (the default) */
+    NP_ON_ERROR_SKIP = 1   /* record the file in the skip list, go on */
+} np_on_error;
+
+/* "raise" or "skip" (the bindings' and the CLI's words) into *out;
+ * NP_EINVAL naming both otherwise. */
+np_status np_collection_on_error_parse(np_on_error *out, const char *word, np_error *err);
+void np_collection_set_on_error(np_collection *collection, np_on_error policy);
+np_on_error np_collection_on_error(const np_collection *collection);
+
+/* A file an add skipped. Out of memory and cancellation are never skipped:
+ * they fail the add under either policy. */
+typedef struct np_collection_skip {
+    const char *path;    /* the file or folder as given or listed (owned by the collection) */
+    const char *message; /* the reader's message, naming the file (owned by the collection) */
+    np_status code;      /* the reader's status; NP_OK for a repeated file */
+    int line, column;    /* where in the file (1-based, bytes), 0 when not applicable */
+    bool repeated;       /* already loaded: its postings were not added twice */
+} np_collection_skip;
+
+/* The files skipped so far, in the order met. BORROWED: valid until the
+ * collection is freed. */
+size_t np_collection_skip_count(const np_collection *collection);
+const np_collection_skip *np_collection_skip_at(const np_collection *collection, size_t i);
+
+/* ---- duplicates ---- */
+
+/* A new collection (*out, free with np_collection_free) with one posting
+ * per identity (np_posting_identity) of `collection`, in the order of each
+ * identity's first row: of the copies, the most complete one (the most
+ * fields of np_posting_fields() stated; the first on a tie) is kept, and
+ * the sources of every copy (np_collection_source) are recorded with it.
+ * Candidates and the error policy are carried over; the skip list stays on
+ * `collection`. NP_ENOMEM. */
+np_status np_collection_unique(np_collection **out, const np_collection *collection,
+                                np_error *err);
+
+/* The sources (file paths) of row `row`: for a row np_collection_unique
+ * folded, the source of each copy in the order met (a copy without a
+ * source is not listed); for any other row, the posting's own source (0 or
+ * 1 entries). Text owned by the collection. */
+size_t np_collection_source_count(const np_collection *collection, size_t row);
+const char *np_collection_source(const np_collection *collection, size_t row, size_t i);
 
 /* Releases the spare capacity that growing leaves (up to half of the
  * columns and encoded postings); call it when done adding. Adding later

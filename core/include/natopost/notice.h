@@ -31,11 +31,21 @@
  *
  * posting->id is the requisition number when the notice states one, else
  * "fnv1a:" and 16 hex digits of FNV-1a (64 bits) over the normalised text,
- * so the same notice copied with CRLF line ends or NBSP gets the same id.
+ * lower-cased, without its whitespace and without the site boilerplate
+ * sections (recruitment process, additional information, footers), so the
+ * same notice copied with CRLF line ends, NBSP, other line breaks or another
+ * site's footer gets the same id. A posting's identity for duplicates adds
+ * the body to the requisition number (np_posting_identity, posting.h).
+ *
+ * Posting JSON is not a notice: text that opens like posting JSON (after an
+ * optional UTF-8 byte order mark and blanks, "{" then a key or "}", or "["
+ * then "{" or "]") is refused with NP_EPARSE naming load
+ * (np_notice_is_posting_json says it beforehand).
  */
 #ifndef NATOPOST_NOTICE_H
 #define NATOPOST_NOTICE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "natopost/error.h"
@@ -58,6 +68,10 @@ np_status np_notice_read(np_posting **out, const char *text, size_t len, const c
 /* np_notice_read on a file's contents; `source` becomes the path. NP_EIO
  * (with the path and the system's reason) when the file cannot be read. */
 np_status np_notice_read_file(np_posting **out, const char *path, np_error *err);
+
+/* True when `text` opens like posting JSON (an object or an array of
+ * objects, rule above): load it with np_posting_list_read_json. */
+bool np_notice_is_posting_json(const char *text, size_t len);
 
 #define NP_NOTICE_MAX_BYTES ((size_t)16 * 1024 * 1024) /* 16 MiB: notices are ~15 KB */
 

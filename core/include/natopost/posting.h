@@ -191,6 +191,14 @@ const np_requirement *np_posting_find_requirement(const np_posting *posting, np_
 np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *posting,
                             np_error *err);
 
+/* A posting's identity, the one rule for telling copies of a vacancy apart
+ * (duplicates: np_collection_unique): "req:" BODY "/" REQUISITION when the
+ * posting states a requisition number (BODY lower-cased with its blanks
+ * collapsed, empty when no body is stated), else its id (the reader's
+ * fingerprint of the normalised text, notice.h), else NULL (a posting with
+ * neither is only ever itself). *out: free with np_free. NP_ENOMEM. */
+np_status np_posting_identity(char **out, const np_posting *posting, np_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -292,6 +292,7 @@ void np_collection_free(np_collection *c)
     free(c->blob.data);
     free(c->offsets);
     np_spool_free(&c->pool);
+    np_coll_free_loading(c);
     free(c);
 }
 

@@ -88,7 +88,25 @@ struct np_collection {
     size_t *table_sizes;
     size_t table_count;
     char **field_names; /* "eligible(NAME)" per candidate (owned) */
+    /* collection_io.c: the error policy, the files skipped (path and
+     * message owned) and the files loaded (device and inode). */
+    np_on_error on_error;
+    np_collection_skip *skips;
+    size_t skip_count, skip_cap;
+    struct np_coll_file *files;
+    size_t file_count, file_cap;
+    /* collection_unique.c: the sources folded into rows [0, sourced_rows):
+     * row r's are sources[source_offsets[r] .. source_offsets[r + 1]). */
+    char **sources;
+    size_t *source_offsets;
+    size_t sourced_rows, source_total;
 };
+
+/* A malloc'd copy of `s` (NULL when memory runs out). */
+char *np_coll_copy_text(const char *s);
+
+/* Frees what collection_io.c and collection_unique.c keep. */
+void np_coll_free_loading(np_collection *c);
 
 /* The column a field reads from, or NULL when the collection has no such
  * field (a foreign table, an unknown candidate). */

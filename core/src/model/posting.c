@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
 #include "text_quote.h"
 
 static char *copy_bytes(const char *text, size_t len)
@@ -501,5 +502,34 @@ np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *
     }
     *out = policy;
     if (twin_grade) *twin_grade = np_grade_is_twin(p->grade) || p->contract.twin_grade_note;
+    return NP_OK;
+}
+
+np_status np_posting_identity(char **out, const np_posting *p, np_error *err)
+{
+    *out = NULL;
+    const char *req = p->requisition && *p->requisition ? p->requisition : NULL;
+    if (!req && (!p->id || !*p->id)) return NP_OK;
+    np_strbuf sb = NP_STRBUF_INIT;
+    if (!req) {
+        np_strbuf_puts(&sb, p->id);
+    } else {
+        np_strbuf_puts(&sb, "req:");
+        bool blank = true; /* drops leading blanks and collapses runs */
+        for (const char *b = p->body ? p->body : ""; *b; b++) {
+            const char ch = *b;
+            if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+                blank = true;
+                continue;
+            }
+            if (blank && sb.len > 4) np_strbuf_append(&sb, " ", 1);
+            blank = false;
+            const char lower = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+            np_strbuf_append(&sb, &lower, 1);
+        }
+        np_strbuf_puts(&sb, "/");
+        np_strbuf_puts(&sb, req);
+    }
+    if (!(*out = np_strbuf_take(&sb))) return np_error_set(err, NP_ENOMEM, "out of memory");
     return NP_OK;
 }

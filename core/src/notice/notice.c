@@ -10,11 +10,9 @@
 
 #include "notice_internal.h"
 
-/* FNV-1a, 64 bits, of the normalised text: the same notice copied with CRLF
- * line ends, NBSP or curly quotes gets the same id. */
-static uint64_t fnv1a64(const char *s, size_t len)
+/* FNV-1a, 64 bits, folded over `len` bytes into `h`. */
+static uint64_t fnv1a64(uint64_t h, const char *s, size_t len)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= (unsigned char)s[i];
         h *= 0x100000001b3ULL;
@@ -22,13 +20,45 @@ static uint64_t fnv1a64(const char *s, size_t len)
     return h;
 }
 
+/* The identity rule (notice.h): the requisition number when stated, else a
+ * fingerprint of the lower-cased normalised text without its whitespace
+ * and without the site boilerplate sections, so that the same notice saved
+ * from two sites (other footers, other line breaks, CRLF, NBSP) gets one id. */
 static np_status set_id(nt_doc *d)
 {
     np_posting *p = d->p;
     if (p->requisition) return nt_set(d, &p->id, p->requisition, strlen(p->requisition));
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < d->count; i++) {
+        const nt_line *l = &d->lines[i];
+        if (l->kind == NT_BOILERPLATE) continue;
+        const char *s = nt_low(d, l);
+        for (size_t k = 0; k < l->len;) {
+            size_t run = 0;
+            while (k + run < l->len && s[k + run] != ' ' && s[k + run] != '\t') run++;
+            h = fnv1a64(h, s + k, run);
+            k += run;
+            while (k < l->len && (s[k] == ' ' || s[k] == '\t')) k++;
+        }
+    }
     char id[32];
-    int n = snprintf(id, sizeof id, "fnv1a:%016" PRIx64, fnv1a64(d->buf, d->size));
+    int n = snprintf(id, sizeof id, "fnv1a:%016" PRIx64, h);
     return nt_set(d, &p->id, id, (size_t)n);
+}
+
+bool np_notice_is_posting_json(const char *text, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    const char *ws = " \t\r\n";
+    while (i < len && strchr(ws, text[i]) && text[i]) i++;
+    if (i >= len || (text[i] != '{' && text[i] != '[')) return false;
+    const char open = text[i++];
+    while (i < len && strchr(ws, text[i]) && text[i]) i++;
+    /* an object opens with a key; an array of postings with an object or
+     * nothing: a notice never starts like that */
+    if (i >= len) return false;
+    return open == '{' ? text[i] == '"' || text[i] == '}' : text[i] == '{' || text[i] == ']';
 }
 
 static np_status missing_fields(nt_doc *d)
@@ -53,6 +83,10 @@ np_status np_notice_read(np_posting **out, const char *text, size_t len, const c
 {
     if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read: out is NULL");
     *out = NULL;
+    if (text && np_notice_is_posting_json(text, len))
+        return np_error_set_at(err, NP_EPARSE, 1, 1, 0,
+                               "this is posting JSON, not a notice's text: read it with load "
+                               "(natopost.load, natopost read, a collection)");
     nt_text_in in;
     np_status st = nt_decode(&in, text, len, err);
     if (st != NP_OK) return st;
