@@ -385,8 +385,21 @@ static PyGetSetDef timeline_getset[] = {
 
 /* ---- methods ----------------------------------------------------------------- */
 
-static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* get(code, default=None): `default` also by keyword, as dict.get users try. */
+static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
 {
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    PyObject *fallback = nargs == 2 ? args[1] : Py_None;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        if (!PyUnicode_Check(name) || PyUnicode_CompareWithASCIIString(name, "default") != 0 ||
+            nargs == 2) {
+            PyErr_Format(PyExc_TypeError, "get() got an unexpected keyword argument '%S'", name);
+            return NULL;
+        }
+        fallback = args[nargs + k];
+    }
     if (nargs < 1 || nargs > 2) {
         PyErr_Format(PyExc_TypeError, "get() takes 1 or 2 positional arguments (%zd given)", nargs);
         return NULL;
@@ -400,7 +413,7 @@ static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (!found) return np_py_raise(st, &err);
     const np_event *e = find_event(self, code);
     if (e) return np_py_event_new(st, e);
-    return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+    return Py_NewRef(fallback);
 }
 
 static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -413,8 +426,9 @@ static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize
         return NULL;
     if (on == Py_None) {
         PyErr_SetString(PyExc_TypeError,
-                        "status() argument 'on' must be datetime.date or an ISO date str "
-                        "(\"YYYY-MM-DD\"), not None");
+                        "status() argument 'on' must be a date (datetime.date, an ISO date str "
+                        "\"YYYY-MM-DD\", or a datetime, pandas.Timestamp or numpy.datetime64 at "
+                        "midnight), not None");
         return NULL;
     }
     np_timeline t;
@@ -521,8 +535,8 @@ static PyObject *timeline_repr(PyObject *self)
 #define FASTCALL_FN(f) (PyCFunction)(void (*)(void))(f)
 
 static PyMethodDef timeline_methods[] = {
-    {"get", FASTCALL_FN(timeline_get), METH_FASTCALL,
-     "get($self, code, default=None, /)\n--\n\n"
+    {"get", FASTCALL_FN(timeline_get), FASTCALL_KW,
+     "get($self, code, /, default=None)\n--\n\n"
      "The Event with `code`, or `default` when the timeline does not have it.\n"
      "Unlike t[code], an absent event is not an error; a string that is not an\n"
      "event code at all raises natopost.Error (a ValueError) listing the codes.\n"

@@ -424,25 +424,36 @@ const np_event *np_timeline_find(const np_timeline *t, np_event_code code)
     return NULL;
 }
 
-np_day_status np_timeline_status(const np_timeline *t, np_date on)
+np_day_status np_rules_status(const int64_t days[NP_EVENT_COUNT], bool twin_grade, np_date on)
 {
     np_day_status s;
     memset(&s, 0, sizeof s);
     s.on = on;
-    const np_date start = t->appointment.start;
-    const np_date initial_end = np_timeline_find(t, NP_EVENT_INITIAL_CONTRACT_END)->date;
-    const np_date end = np_timeline_find(t, NP_EVENT_CONTRACT_END)->date;
+    const int64_t start = days[NP_EVENT_ENTRY_ON_DUTY];
+    const int64_t initial_end = days[NP_EVENT_INITIAL_CONTRACT_END];
+    const int64_t end = days[NP_EVENT_CONTRACT_END];
     if (on < start) s.phase = NP_PHASE_NOT_STARTED;
     else if (on <= initial_end) s.phase = NP_PHASE_INITIAL;
     else if (on <= end) s.phase = NP_PHASE_RENEWAL;
     else s.phase = NP_PHASE_ENDED;
-    s.days_to_contract_end = end - on;
-    const np_event *open = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN);
-    const np_event *close = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_CLOSE);
-    s.conversion_window_open = open && close && open->date <= on && on <= close->date;
-    s.months_served = np_date_months_completed(start, on < end ? on : end);
-    s.twin_grade = t->appointment.twin_grade;
-    const np_event *promotion = np_timeline_find(t, NP_EVENT_EARLIEST_PROMOTION);
-    s.promotion_possible = promotion && promotion->date <= on && on <= end;
+    s.days_to_contract_end = (int32_t)(end - on);
+    const int64_t open = days[NP_EVENT_CONVERSION_WINDOW_OPEN];
+    const int64_t close = days[NP_EVENT_CONVERSION_WINDOW_CLOSE];
+    s.conversion_window_open =
+        open != NP_RULES_ABSENT && close != NP_RULES_ABSENT && open <= on && on <= close;
+    s.months_served = np_date_months_completed((np_date)start, (np_date)(on < end ? on : end));
+    s.twin_grade = twin_grade;
+    const int64_t promotion = days[NP_EVENT_EARLIEST_PROMOTION];
+    s.promotion_possible = promotion != NP_RULES_ABSENT && promotion <= on && on <= end;
     return s;
+}
+
+np_day_status np_timeline_status(const np_timeline *t, np_date on)
+{
+    int64_t days[NP_EVENT_COUNT];
+    for (int code = 0; code < NP_EVENT_COUNT; code++) {
+        const np_event *e = np_timeline_find(t, (np_event_code)code);
+        days[code] = e ? e->date : NP_RULES_ABSENT;
+    }
+    return np_rules_status(days, t->appointment.twin_grade, on);
 }

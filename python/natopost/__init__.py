@@ -21,15 +21,18 @@ Example::
     True
 """
 from ._natopost import (
+    CLEARANCES,
     EVENT_CODES,
+    GRADES,
     KINDS,
+    LEVELS,
+    PHASES,
     Error,
     Event,
     Policy,
     Posting,
     Timeline,
     __version__,
-    batch,
     load,
     loads,
     read_notice,
@@ -39,6 +42,7 @@ from ._natopost import (
 )
 from ._collection import Candidate, Collection, Result, eligibility
 from ._roster import next_events, project_roster
+from ._frames import batch, status, timelines
 
 __all__ = [
     "Candidate",
@@ -47,8 +51,12 @@ __all__ = [
     "eligibility",
     "next_events",
     "project_roster",
+    "CLEARANCES",
     "EVENT_CODES",
+    "GRADES",
     "KINDS",
+    "LEVELS",
+    "PHASES",
     "Error",
     "Event",
     "Policy",
@@ -61,5 +69,7 @@ __all__ = [
     "read_notice",
     "read_notice_file",
     "save",
+    "status",
     "timeline",
+    "timelines",
 ]
