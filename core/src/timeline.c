@@ -368,12 +368,28 @@ static int64_t day_of(const np_rules *r, const int64_t at[NP_RULES_SLOTS], np_ev
  * dates (seconded renewal, no conversion, an empty window, a promotion out of
  * reach). */
 
+/* The notes an event may carry: static text, so an np_event holds a pointer. */
+enum { EVENT_NOTE_SECONDED_RENEWAL, EVENT_NOTE_DIRECT_HIGHER, EVENT_NOTE_NOT_REACHABLE,
+       EVENT_NOTE_COUNT };
+static const char *const EVENT_NOTES[EVENT_NOTE_COUNT] = {
+    "subject to the agreement of the national authority",
+    "appointed directly to the higher grade",
+    "after the contract end: not reachable within the contract",
+};
+
+const char *np_event_note_find(const char *text)
+{
+    for (int i = 0; text && i < EVENT_NOTE_COUNT; i++)
+        if (strcmp(EVENT_NOTES[i], text) == 0) return EVENT_NOTES[i];
+    return NULL;
+}
+
 static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS])
 {
     const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
     if (r->renewed && r->appointment.kind == NP_KIND_SECONDED) {
-        event_of(t, NP_EVENT_RENEWAL_END)->note = "subject to the agreement of the national authority";
+        event_of(t, NP_EVENT_RENEWAL_END)->note = EVENT_NOTES[EVENT_NOTE_SECONDED_RENEWAL];
         snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
                  "Renewal of a seconded staff member is subject to the agreement of the "
                  "national authority.");
@@ -403,10 +419,9 @@ static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RUL
         const np_date promotion = (np_date)day_of(r, at, NP_EVENT_EARLIEST_PROMOTION);
         t->promotion_reachable = promotion <= contract_end;
         if (r->appointment.direct_higher) {
-            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = "appointed directly to the higher grade";
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_DIRECT_HIGHER];
         } else if (!t->promotion_reachable) {
-            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note =
-                "after the contract end: not reachable within the contract";
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_NOT_REACHABLE];
             np_date_format(promotion, a);
             np_date_format(contract_end, b);
             snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,

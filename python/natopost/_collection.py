@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union, overload
 
-from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
+from ._natopost import Posting, _candidate_validate, _Collection, _eligibility, loads
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -90,6 +90,17 @@ class Candidate:
 
     def __repr__(self) -> str:
         return f"natopost.Candidate({', '.join(f'{k}={v!r}' for k, v in self.profile.items())})"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal profiles (as JSON values: key order and spelling of the text aside)."""
+        if not isinstance(other, Candidate):
+            return NotImplemented
+        return bool(json.loads(self._json) == json.loads(other._json))
+
+    __hash__ = None  # type: ignore[assignment]  # profiles are mutable dicts
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Candidate.from_json, (self._json,))
 
 
 
@@ -209,6 +220,40 @@ class Result(Sequence[Posting]):
     def __repr__(self) -> str:
         return f"<natopost.Result {self._query!r}: {len(self)} postings>"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when the same postings (equal collections) are selected in the
+        same order with the same groups."""
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self._rows == other._rows and self.count_by == other.count_by and
+                self.groups == other.groups and
+                (self._collection is other._collection or self._collection == other._collection))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_result, (self._collection, self._query, bytes(self._rows), self.count_by,
+                                  self.groups))
+
+
+def _rebuild_result(collection: "Collection", query: str, rows: bytes, count_by: str | None,
+                    groups: list[tuple[Any, int]]) -> Result:
+    """A Result as pickled: the rows it held, not a re-run of the query."""
+    self = Result.__new__(Result)
+    self._rows = bytearray(rows)
+    self.count_by = count_by
+    self.groups = groups
+    self._collection = collection
+    self._query = query
+    return self
+
+
+def _rebuild_collection(postings_json: str, candidates: dict[str, str]) -> "Collection":
+    collection = Collection(postings=loads(postings_json))
+    for name, profile in candidates.items():
+        collection.add_candidate(name, profile)
+    return collection
+
 
 class Collection:
     """Postings held compactly by the core, queried with natopost's query
@@ -230,7 +275,7 @@ class Collection:
     def __init__(self, paths: Iterable[PathLike] | PathLike = (), *,
                  postings: Iterable[Posting] = ()) -> None:
         self._core = _Collection()
-        self._candidates: dict[str, Candidate] = {}
+        self._candidates: dict[str, str] = {}  # name -> profile JSON, for pickling
         if isinstance(paths, (str, bytes, os.PathLike)):
             paths = [paths]
         elif not isinstance(paths, Iterable):
@@ -258,7 +303,9 @@ class Collection:
         """Registers a candidate so that queries can say ``eligible(NAME)``."""
         if not isinstance(name, str):
             raise TypeError(f"add_candidate(): name must be a str, not {type(name).__name__}")
-        self._core._add_candidate(name, _candidate_json(candidate, "add_candidate"))
+        profile = _candidate_json(candidate, "add_candidate")
+        self._core._add_candidate(name, profile)
+        self._candidates[name] = profile
 
     def query(self, query: str = "") -> Result:
         """Runs a query; raises ValueError (natopost.Error) with the position
@@ -333,3 +380,20 @@ class Collection:
 
     def __repr__(self) -> str:
         return f"<natopost.Collection of {len(self)} postings>"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal postings in the same order, and the same candidates."""
+        if not isinstance(other, Collection):
+            return NotImplemented
+        if len(self) != len(other) or {k: json.loads(v) for k, v in self._candidates.items()} != \
+                {k: json.loads(v) for k, v in other._candidates.items()}:
+            return False
+        return all(self._core._posting(i) == other._core._posting(i) for i in range(len(self)))
+
+    __hash__ = None  # type: ignore[assignment]  # add() changes it
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the core's posting JSON (lossless) and the candidates'
+        profiles; unpickling reads them back through the core."""
+        postings = ",".join(self._core._posting(i).to_json() for i in range(len(self)))
+        return (_rebuild_collection, (f"[{postings}]", dict(self._candidates)))
