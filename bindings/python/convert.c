@@ -32,7 +32,17 @@ PyObject *np_py_raise(np_py_state *st, const np_error *err)
     PyObject *type = err->code == NP_EIO      ? PyExc_OSError
                      : err->code == NP_ENOMEM ? PyExc_MemoryError
                                               : st->error;
-    PyObject *exc = PyObject_CallOneArg(type, message);
+    PyObject *exc;
+    if (err->code == NP_EIO && err->sys_errno) {
+        /* OSError(errno, message, filename) is FileNotFoundError, PermissionError, ... */
+        PyObject *filename = err->file_len ? PyUnicode_DecodeFSDefaultAndSize(
+                                                 err->message + err->file_start, err->file_len)
+                                           : Py_NewRef(Py_None);
+        exc = filename ? PyObject_CallFunction(type, "iOO", err->sys_errno, message, filename) : NULL;
+        Py_XDECREF(filename);
+    } else {
+        exc = PyObject_CallOneArg(type, message);
+    }
     Py_DECREF(message);
     if (!exc) return NULL;
     if (type == st->error) {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "collection_impl.h"
+#include "file_io.h"
 #include "natopost/cancel.h"
 #include "natopost/notice.h"
 #include "natopost/posting_json.h"
@@ -81,7 +82,7 @@ static int compare_names(const void *a, const void *b)
 np_status np_collection_add_folder(np_collection *c, const char *path, np_error *err)
 {
     DIR *dir = opendir(path);
-    if (!dir) return np_error_set(err, NP_EIO, "cannot open folder %s: %s", path, strerror(errno));
+    if (!dir) return np_file_error(err, "cannot open folder", path, errno);
     char **names = NULL;
     size_t n = 0, cap = 0;
     np_status st = NP_OK;
