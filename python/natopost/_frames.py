@@ -22,7 +22,7 @@ from ._natopost import (
     _roster_status,
 )
 from ._natopost import batch as _batch
-from ._roster import _check_policy, _columns, _day_array, _table
+from ._roster import _check_policy, _columns, _day_array, _nanoseconds, _table
 
 
 def _pandas() -> Any:
@@ -77,7 +77,7 @@ def batch(*args: Any, **kwargs: Any) -> Any:
         if isinstance(starts, pd.Series):
             out = core(_day_array(starts.to_numpy(), "batch", "starts"))
             event = args[1] if len(args) > 1 else kwargs.get("event", "contract_end")
-            return pd.Series(out, index=starts.index, name=event)
+            return pd.Series(_nanoseconds(out, "batch", str(event)), index=starts.index, name=event)
     if isinstance(starts, np.ndarray) and starts.dtype.kind in "MOU":
         return core(_day_array(starts, "batch", "starts"))
     return _batch(*args, **kwargs)
@@ -141,9 +141,10 @@ def timelines(appointments: Any, *, policy: Any = None) -> Any:
     buffers, present, index, count = _present_columns(appointments, "timelines")
     rows = int(present.sum())
     days = np.frombuffer(_roster_events(buffers, policy), dtype="datetime64[D]").reshape(len(EVENT_CODES), rows)
-    nat = np.datetime64("NaT", "D")
-    return pd.DataFrame({code: _scatter(days[k], present, count, nat) for k, code in enumerate(EVENT_CODES)},
-                        index=index)
+    times = _nanoseconds(days, "timelines", "an event")
+    nat = np.datetime64("NaT", "ns")
+    return pd.DataFrame({code: _scatter(times[k], present, count, nat) for k, code in enumerate(EVENT_CODES)},
+                        index=index, copy=False)
 
 
 def status(appointments: Any, on: Any, *, policy: Any = None) -> Any:
@@ -219,7 +220,7 @@ def postings_frame(columns: list[tuple[Any, ...]]) -> Any:
             else:
                 values = pd.array(numbers, dtype="Float64")
         elif kind == "date":
-            values = np.frombuffer(data, dtype="datetime64[D]").astype("datetime64[ns]")
+            values = _nanoseconds(np.frombuffer(data, dtype="datetime64[D]"), "to_dataframe", name)
         elif kind == "boolean":
             flags = np.frombuffer(data, dtype="i1")
             values = pd.arrays.BooleanArray(flags == 1, flags < 0)

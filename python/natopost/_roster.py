@@ -77,6 +77,26 @@ def _day_array(values: Any, fname: str, arg: str) -> Any:
     return np.frombuffer(_days(values.tolist(), fname, arg), dtype="datetime64[D]")
 
 
+# The days datetime64[ns] (pandas' only date unit in 1.x) can hold.
+_NS_FIRST_DAY, _NS_LAST_DAY = -106751, 106750  # 1677-09-22 .. 2262-04-11
+
+
+def _nanoseconds(days: Any, fname: str, what: str) -> Any:
+    """datetime64[D] (any shape) as datetime64[ns] for pandas: numpy's fast
+    conversion, after checking the range it would silently wrap around (pandas'
+    own checked conversion costs 100x more); a day outside is a ValueError
+    naming the row, never a wrong date."""
+    import numpy as np
+
+    raw = days.view("i8")
+    outside = ~np.isnat(days) & ((raw < _NS_FIRST_DAY) | (raw > _NS_LAST_DAY))
+    if outside.any():
+        where = np.unravel_index(int(np.argmax(outside)), days.shape)
+        raise ValueError(f"{fname}(): {what} {days[where]} (row {where[-1]}) is outside the dates a "
+                         f"pandas datetime64[ns] column holds (1677-09-22..2262-04-11)")
+    return days.astype("datetime64[ns]")
+
+
 def _starts(values: Any) -> Any:
     import numpy as np
 
