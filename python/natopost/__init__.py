@@ -20,6 +20,8 @@ Example::
     >>> natopost.Posting.from_json(p.to_json()) == p
     True
 """
+from typing import TYPE_CHECKING
+
 from ._natopost import (
     CLEARANCES,
     EVENT_CODES,
@@ -43,6 +45,9 @@ from ._natopost import (
 from ._collection import Candidate, Collection, Result, eligibility
 from ._roster import next_events, project_roster
 from ._frames import batch, status, timelines
+
+if TYPE_CHECKING:  # the stubs' TypedDict of Timeline.status(); no runtime object
+    from ._natopost import Status as Status
 
 __all__ = [
     "Candidate",
