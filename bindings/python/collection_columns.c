@@ -142,15 +142,17 @@ fail:
     return NULL;
 }
 
-PyObject *np_py_collection_columns(const np_collection *c, const uint32_t *rows, size_t n)
+PyObject *np_py_collection_columns(const np_collection *c, const uint32_t *rows, size_t n,
+                                   const char *only)
 {
     size_t field_count;
     const np_qfield *fields = np_collection_fields(c, &field_count);
-    PyObject *list = PyList_New((Py_ssize_t)field_count);
+    PyObject *list = PyList_New(0);
     for (size_t f = 0; list && f < field_count; f++) {
+        if (only && strcmp(fields[f].name, only) != 0) continue;
         PyObject *column = field_column(c, rows, n, &fields[f]);
-        if (!column) Py_CLEAR(list);
-        else PyList_SET_ITEM(list, (Py_ssize_t)f, column);
+        if (!column || PyList_Append(list, column) < 0) Py_CLEAR(list);
+        Py_XDECREF(column);
     }
     return list;
 }

@@ -266,10 +266,15 @@ static PyObject *collection_posting(PyObject *self, PyObject *arg)
     return np_py_posting_new(st, copy);
 }
 
-/* _columns(rows: uint32 buffer | None) -> np_py_collection_columns of those
- * rows (None: every row, in collection order). */
-static PyObject *collection_columns(PyObject *self, PyObject *rows)
+/* _columns(rows: uint32 buffer | None, field: str | None = None) ->
+ * np_py_collection_columns of those rows (None: every row, in collection
+ * order), of every field or of `field` only. */
+static PyObject *collection_columns(PyObject *self, PyObject *args)
 {
+    PyObject *rows, *field = Py_None;
+    if (!PyArg_ParseTuple(args, "O|O", &rows, &field)) return NULL;
+    const char *only = field == Py_None ? NULL : np_py_to_utf8(field, "_columns", "field");
+    if (field != Py_None && !only) return NULL;
     Py_buffer view = {0};
     const uint32_t *ids = NULL;
     size_t n;
@@ -284,7 +289,7 @@ static PyObject *collection_columns(PyObject *self, PyObject *rows)
         ids = view.buf;
         n = (size_t)view.len / sizeof *ids;
     }
-    PyObject *out = np_py_collection_columns(c, ids, n);
+    PyObject *out = np_py_collection_columns(c, ids, n, only);
     if (rows != Py_None) PyBuffer_Release(&view);
     unlock_collection(self);
     return out;
@@ -419,7 +424,7 @@ static PyMethodDef collection_methods[] = {
     {"_records", collection_records, METH_O, NULL},
     {"_select", collection_select, METH_O, NULL},
     {"_posting", collection_posting, METH_O, NULL},
-    {"_columns", collection_columns, METH_O, NULL},
+    {"_columns", collection_columns, METH_VARARGS, NULL},
     {"_add_candidate", (PyCFunction)(void (*)(void))collection_add_candidate, METH_FASTCALL, NULL},
     {NULL, NULL, 0, NULL},
 };

@@ -176,10 +176,9 @@ class Result(Sequence[Posting]):
         return [str(v) for v in self._column("id")]
 
     def _column(self, name: str) -> list[Any]:
-        for field, _kind, data, *uniques in self._collection._core._columns(self._rows):
-            if field == name:
-                codes = memoryview(data).cast("i")
-                return [None if c < 0 else uniques[0][c] for c in codes]
+        for _field, _kind, data, *uniques in self._collection._core._columns(self._rows, name):
+            codes = memoryview(data).cast("i")
+            return [None if c < 0 else uniques[0][c] for c in codes]
         raise KeyError(name)
 
     def to_records(self) -> list[dict[str, Any]]:

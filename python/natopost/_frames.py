@@ -218,7 +218,7 @@ def postings_frame(columns: list[tuple[Any, ...]]) -> Any:
                     (np.abs(whole) < 2**53).all():
                 values = pd.arrays.IntegerArray(np.where(nan, 0, numbers).astype("i8"), nan)
             else:
-                values = pd.array(numbers, dtype="Float64")
+                values = pd.arrays.FloatingArray(np.where(nan, 0.0, numbers), nan)
         elif kind == "date":
             values = _nanoseconds(np.frombuffer(data, dtype="datetime64[D]"), "to_dataframe", name)
         elif kind == "boolean":
