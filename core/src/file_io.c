@@ -46,7 +46,8 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
     return NP_OK;
 }
 
-np_status np_file_error(np_error *err, const char *what, const char *path, int errnum)
+/* The name in parentheses: file_io.h may define it as a macro (analyzer only). */
+np_status(np_file_error)(np_error *err, const char *what, const char *path, int errnum)
 {
     np_error_set(err, NP_EIO, "%s %s: %s", what, path, errnum ? strerror(errnum) : "input/output error");
     np_error_os(err, errnum, path);
