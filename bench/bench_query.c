@@ -3,6 +3,11 @@
  * level and a case-insensitive text contains -- timed over the columns.
  *
  *   bench_query [--n N] [--repeat R] [--csv PATH]
+ *   bench_query --replicate POSTINGS.json --count-by FIELD [--n N] [--repeat R]
+ *
+ * The second form (bench/bench_pandas.py) fills the collection with the
+ * postings of a JSON file, round robin up to N (the Python side builds the
+ * same collection), and times "count by FIELD" instead of the query.
  *
  * Prints readable lines, then one JSON line (the last) that bench_query.py
  * reads. --csv writes the queried fields of every posting (read back from
@@ -180,19 +185,71 @@ static void write_csv(np_collection *c, const char *path)
     }
 }
 
+/* The --replicate form: the JSON file's postings round robin up to n, then
+ * the best of `repeat` "count by FIELD" queries. Prints one JSON line. */
+static int count_by_benchmark(const char *path, const char *field, size_t n, int repeat)
+{
+    np_posting_list list = {0};
+    np_collection *c = NULL;
+    np_error err;
+    if (np_posting_list_load(&list, path, &err) != NP_OK || list.count == 0 ||
+        np_collection_new(&c, &err) != NP_OK) {
+        fprintf(stderr, "bench_query: %s: %s\n", path, list.count ? err.message : "no postings");
+        np_posting_list_free(&list);
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (np_collection_add_posting(c, list.items[i % list.count], &err) != NP_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return 1;
+        }
+    }
+    np_collection_shrink(c, NULL);
+    char query[128];
+    snprintf(query, sizeof query, "count by %s", field);
+    double best = 1e9;
+    size_t groups = 0;
+    for (int rep = 0; rep < repeat; rep++) {
+        np_result *res;
+        const double q0 = now_seconds();
+        if (np_collection_query(&res, c, query, strlen(query), &err) != NP_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return 1;
+        }
+        const double dt = now_seconds() - q0;
+        if (dt < best) best = dt;
+        groups = np_result_group_count(res);
+        np_result_free(res);
+    }
+    printf("{\"n\": %zu, \"count_by_s\": %.6f, \"groups\": %zu}\n", n, best, groups);
+    np_collection_free(c);
+    np_posting_list_free(&list);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     size_t n = 1000000;
     int repeat = 7;
-    const char *csv = NULL;
+    const char *csv = NULL, *replicate = NULL, *count_by = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--n") == 0 && i + 1 < argc) n = (size_t)strtoull(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc) repeat = atoi(argv[++i]);
         else if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) csv = argv[++i];
+        else if (strcmp(argv[i], "--replicate") == 0 && i + 1 < argc) replicate = argv[++i];
+        else if (strcmp(argv[i], "--count-by") == 0 && i + 1 < argc) count_by = argv[++i];
         else {
-            fprintf(stderr, "usage: bench_query [--n N] [--repeat R] [--csv PATH]\n");
+            fprintf(stderr, "usage: bench_query [--n N] [--repeat R] [--csv PATH]\n"
+                            "       bench_query --replicate POSTINGS.json --count-by FIELD [--n N] [--repeat R]\n");
             return 2;
         }
+    }
+    if (replicate || count_by) {
+        if (!replicate || !count_by) {
+            fprintf(stderr, "bench_query: --replicate and --count-by go together\n");
+            return 2;
+        }
+        return count_by_benchmark(replicate, count_by, n, repeat);
     }
     np_collection *c;
     np_error err;

@@ -15,6 +15,8 @@ packages=(
   libcriterion-dev lua-busted python3-pytest python3-hypothesis python3-numpy
   python3-pandas python3-matplotlib python3-nbclient python3-nbformat python3-ipykernel
   python3-jsonschema
+  # the type stubs checked against a typed example (mypy); the notebook run headless (jupyter-nbconvert)
+  mypy jupyter-nbconvert
   # an independent iCalendar parser for the deadline calendar tests
   python3-icalendar
   # scale-out recipe and its test (README "Scaling out on Dask")

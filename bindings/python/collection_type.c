@@ -211,6 +211,90 @@ done:
     return out;
 }
 
+/* _select(expr) -> (rows: bytearray of uint32 collection rows in query
+ * order, count_by: str | None, groups: list[tuple[value, int]]): a query
+ * result without creating any posting (Result creates them on demand). */
+static PyObject *collection_select(PyObject *self, PyObject *expr)
+{
+    np_py_state *st = np_py_state_of(self);
+    np_result *result = NULL;
+    np_error err;
+    lock_collection(self);
+    np_status status = run(&result, (collection_object *)self, expr, "query", &err);
+    if (status != NP_OK) {
+        unlock_collection(self);
+        return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
+    }
+    PyObject *rows = NULL, *groups = NULL, *out = NULL;
+    const size_t n = np_result_count(result);
+    rows = PyByteArray_FromStringAndSize((const char *)np_result_rows(result),
+                                         (Py_ssize_t)(n * sizeof(uint32_t)));
+    const np_qfield *count_by = np_result_count_by(result);
+    const size_t g = np_result_group_count(result);
+    if (!rows || !(groups = PyList_New((Py_ssize_t)g))) goto done;
+    for (size_t i = 0; i < g; i++) {
+        np_qvalue value;
+        size_t count;
+        np_result_group(result, i, &value, &count);
+        PyObject *v = value_to_python(&value);
+        PyObject *pair = v ? Py_BuildValue("(Nn)", v, (Py_ssize_t)count) : NULL;
+        if (!pair) goto done;
+        PyList_SET_ITEM(groups, (Py_ssize_t)i, pair);
+    }
+    out = Py_BuildValue("(OsO)", rows, count_by ? count_by->name : NULL, groups);
+done:
+    Py_XDECREF(rows);
+    Py_XDECREF(groups);
+    np_result_free(result);
+    unlock_collection(self);
+    return out;
+}
+
+/* _posting(row) -> a Posting owning a copy of collection row `row`. */
+static PyObject *collection_posting(PyObject *self, PyObject *arg)
+{
+    np_py_state *st = np_py_state_of(self);
+    const Py_ssize_t row = PyLong_AsSsize_t(arg);
+    if (row == -1 && PyErr_Occurred()) return NULL;
+    np_error err;
+    np_posting *copy = NULL;
+    const np_collection *c = lock_collection(self);
+    const np_status status = row < 0 ? np_error_set(&err, NP_EINVAL, "row %zd is negative", row)
+                                     : np_collection_posting_copy(c, (size_t)row, &copy, &err);
+    unlock_collection(self);
+    if (status != NP_OK) return np_py_raise(st, &err);
+    return np_py_posting_new(st, copy);
+}
+
+/* _columns(rows: uint32 buffer | None, field: str | None = None) ->
+ * np_py_collection_columns of those rows (None: every row, in collection
+ * order), of every field or of `field` only. */
+static PyObject *collection_columns(PyObject *self, PyObject *args)
+{
+    PyObject *rows, *field = Py_None;
+    if (!PyArg_ParseTuple(args, "O|O", &rows, &field)) return NULL;
+    const char *only = field == Py_None ? NULL : np_py_to_utf8(field, "_columns", "field");
+    if (field != Py_None && !only) return NULL;
+    Py_buffer view = {0};
+    const uint32_t *ids = NULL;
+    size_t n;
+    const np_collection *c = lock_collection(self);
+    if (rows == Py_None) {
+        n = np_collection_count(c);
+    } else {
+        if (PyObject_GetBuffer(rows, &view, PyBUF_C_CONTIGUOUS) < 0) {
+            unlock_collection(self);
+            return NULL;
+        }
+        ids = view.buf;
+        n = (size_t)view.len / sizeof *ids;
+    }
+    PyObject *out = np_py_collection_columns(c, ids, n, only);
+    if (rows != Py_None) PyBuffer_Release(&view);
+    unlock_collection(self);
+    return out;
+}
+
 /* _records(expr=None) -> list[dict]: one flat dict per matching posting,
  * keyed by the query field names, in query order. */
 static PyObject *collection_records(PyObject *self, PyObject *expr)
@@ -417,6 +501,9 @@ static PyMethodDef collection_methods[] = {
     {"add", collection_add, METH_O, "add(item): a notice file, a folder, a .json/.ndjson file or a Posting."},
     {"_query", collection_query, METH_O, NULL},
     {"_records", collection_records, METH_O, NULL},
+    {"_select", collection_select, METH_O, NULL},
+    {"_posting", collection_posting, METH_O, NULL},
+    {"_columns", collection_columns, METH_VARARGS, NULL},
     {"_add_candidate", (PyCFunction)(void (*)(void))collection_add_candidate, METH_FASTCALL, NULL},
     {"_set_on_error", collection_set_on_error, METH_O, NULL},
     {"_skipped", collection_skipped, METH_NOARGS, NULL},

@@ -32,7 +32,17 @@ PyObject *np_py_raise(np_py_state *st, const np_error *err)
     PyObject *type = err->code == NP_EIO      ? PyExc_OSError
                      : err->code == NP_ENOMEM ? PyExc_MemoryError
                                               : st->error;
-    PyObject *exc = PyObject_CallOneArg(type, message);
+    PyObject *exc;
+    if (err->code == NP_EIO && err->sys_errno) {
+        /* OSError(errno, message, filename) is FileNotFoundError, PermissionError, ... */
+        PyObject *filename = err->file_len ? PyUnicode_DecodeFSDefaultAndSize(
+                                                 err->message + err->file_start, err->file_len)
+                                           : Py_NewRef(Py_None);
+        exc = filename ? PyObject_CallFunction(type, "iOO", err->sys_errno, message, filename) : NULL;
+        Py_XDECREF(filename);
+    } else {
+        exc = PyObject_CallOneArg(type, message);
+    }
     Py_DECREF(message);
     if (!exc) return NULL;
     if (type == st->error) {
@@ -175,6 +185,99 @@ const char *np_py_to_utf8(PyObject *obj, const char *fname, const char *arg)
     return text;
 }
 
+/* A value that is not equal to itself: NaT (pandas.NaT, numpy's NaT). */
+static int is_not_a_time(PyObject *obj)
+{
+    PyObject *ne = PyObject_RichCompare(obj, obj, Py_NE);
+    if (!ne) return -1;
+    const int truth = PyObject_IsTrue(ne);
+    Py_DECREF(ne);
+    return truth;
+}
+
+static int parse_date_text(np_py_state *st, const char *text, size_t len, const char *arg,
+                           np_date *out)
+{
+    np_error err;
+    if (np_date_parse(out, text, len, &err) != NP_OK) {
+        np_error_prefix(&err, "%s", arg);
+        np_py_raise(st, &err);
+        return -1;
+    }
+    return 0;
+}
+
+static int not_midnight(PyObject *obj, const char *fname, const char *arg)
+{
+    PyErr_Format(PyExc_ValueError,
+                 "%s() argument '%s': %R has a time of day; natopost takes dates "
+                 "(a datetime at midnight, or a date)",
+                 fname, arg, obj);
+    return -1;
+}
+
+static int nat_error(const char *fname, const char *arg)
+{
+    PyErr_Format(PyExc_ValueError, "%s() argument '%s' is NaT (a missing date); a date is required",
+                 fname, arg);
+    return -1;
+}
+
+/* numpy.datetime64 without importing numpy: its str() is ISO 8601 in its
+ * own unit ("2025-09-01", "2025-09-01T00:00:00.000000000", "NaT"). */
+static int datetime64_to_date(np_py_state *st, PyObject *obj, const char *fname, const char *arg,
+                              np_date *out)
+{
+    PyObject *str = PyObject_Str(obj);
+    if (!str) return -1;
+    Py_ssize_t len;
+    const char *text = PyUnicode_AsUTF8AndSize(str, &len);
+    int rc = -1;
+    if (!text) goto done;
+    if (strcmp(text, "NaT") == 0) {
+        rc = nat_error(fname, arg);
+        goto done;
+    }
+    const char *t = memchr(text, 'T', (size_t)len);
+    if (t && strspn(t + 1, "0:.") != strlen(t + 1)) {
+        rc = not_midnight(obj, fname, arg);
+        goto done;
+    }
+    rc = parse_date_text(st, text, t ? (size_t)(t - text) : (size_t)len, arg, out);
+done:
+    Py_DECREF(str);
+    return rc;
+}
+
+/* datetime.datetime and its subclasses (pandas.Timestamp, pandas.NaT): a
+ * time of day other than midnight (nanoseconds included) is an error, never
+ * truncated. */
+static int datetime_to_date(PyObject *obj, const char *fname, const char *arg, np_date *out,
+                            np_py_state *st)
+{
+    const int nat = is_not_a_time(obj);
+    if (nat < 0) return -1;
+    if (nat) return nat_error(fname, arg);
+    long nanosecond = 0;
+    if (PyObject_HasAttrString(obj, "nanosecond")) {
+        PyObject *ns = PyObject_GetAttrString(obj, "nanosecond");
+        if (!ns) return -1;
+        nanosecond = PyLong_AsLong(ns);
+        Py_DECREF(ns);
+        if (nanosecond == -1 && PyErr_Occurred()) return -1;
+    }
+    if (PyDateTime_DATE_GET_HOUR(obj) || PyDateTime_DATE_GET_MINUTE(obj) ||
+        PyDateTime_DATE_GET_SECOND(obj) || PyDateTime_DATE_GET_MICROSECOND(obj) || nanosecond)
+        return not_midnight(obj, fname, arg);
+    np_error err;
+    if (np_date_from_ymd(out, PyDateTime_GET_YEAR(obj), PyDateTime_GET_MONTH(obj),
+                         PyDateTime_GET_DAY(obj), &err) != NP_OK) {
+        np_py_raise(st, &err);
+        return -1;
+    }
+    return 0;
+}
+
 int np_py_to_date(np_py_state *st, PyObject *obj, const char *fname, const char *arg,
                   np_date *out)
 {
@@ -183,14 +286,10 @@ int np_py_to_date(np_py_state *st, PyObject *obj, const char *fname, const char 
         Py_ssize_t len;
         const char *text = PyUnicode_AsUTF8AndSize(obj, &len);
         if (!text) return -1;
-        if (np_date_parse(out, text, (size_t)len, &err) != NP_OK) {
-            np_error_prefix(&err, "%s", arg);
-            np_py_raise(st, &err);
-            return -1;
-        }
-        return 0;
+        return parse_date_text(st, text, (size_t)len, arg, out);
     }
-    if (PyDate_Check(obj) && !PyDateTime_Check(obj)) {
+    if (PyDateTime_Check(obj)) return datetime_to_date(obj, fname, arg, out, st);
+    if (PyDate_Check(obj)) {
         if (np_date_from_ymd(out, PyDateTime_GET_YEAR(obj), PyDateTime_GET_MONTH(obj),
                              PyDateTime_GET_DAY(obj), &err) != NP_OK) {
             np_py_raise(st, &err);
@@ -198,9 +297,12 @@ int np_py_to_date(np_py_state *st, PyObject *obj, const char *fname, const char 
         }
         return 0;
     }
+    if (strcmp(Py_TYPE(obj)->tp_name, "numpy.datetime64") == 0)
+        return datetime64_to_date(st, obj, fname, arg, out);
     PyErr_Format(PyExc_TypeError,
-                 "%s() argument '%s' must be datetime.date or an ISO date str "
-                 "(\"YYYY-MM-DD\"), not %.100s",
+                 "%s() argument '%s' must be a date (datetime.date, an ISO date str "
+                 "\"YYYY-MM-DD\", or a datetime, pandas.Timestamp or numpy.datetime64 at "
+                 "midnight), not %.100s",
                  fname, arg, Py_TYPE(obj)->tp_name);
     return -1;
 }

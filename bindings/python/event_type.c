@@ -103,6 +103,53 @@ static Py_hash_t event_hash(PyObject *self)
     return h;
 }
 
+/* Pickle support: Event._from_parts(code, date, note). */
+static PyObject *event_reduce(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    PyObject *rebuild = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "_from_parts");
+    PyObject *code = rebuild ? get_code(self, NULL) : NULL;
+    PyObject *date = code ? get_date(self, NULL) : NULL;
+    PyObject *note = date ? get_note(self, NULL) : NULL;
+    PyObject *out = note ? Py_BuildValue("(O(OOO))", rebuild, code, date, note) : NULL;
+    Py_XDECREF(rebuild);
+    Py_XDECREF(code);
+    Py_XDECREF(date);
+    Py_XDECREF(note);
+    return out;
+}
+
+/* An event from its parts, checked by the core: the code by its parser, the
+ * date by np_py_to_date, the note against the core's own note texts. */
+static PyObject *event_from_parts(PyObject *cls, PyObject *args)
+{
+    np_py_state *st = (np_py_state *)PyType_GetModuleState((PyTypeObject *)cls);
+    PyObject *code_obj, *date_obj, *note_obj;
+    if (!PyArg_ParseTuple(args, "UOO", &code_obj, &date_obj, &note_obj)) return NULL;
+    np_event e = {NP_EVENT_CONTRACT_END, 0, NULL};
+    np_error err;
+    const char *code = np_py_to_utf8(code_obj, "_from_parts", "code");
+    if (!code) return NULL;
+    if (np_event_code_parse(&e.code, code, &err) != NP_OK) return np_py_raise(st, &err);
+    if (np_py_to_date(st, date_obj, "_from_parts", "date", &e.date) < 0) return NULL;
+    if (note_obj != Py_None) {
+        const char *note = np_py_to_utf8(note_obj, "_from_parts", "note");
+        if (!note) return NULL;
+        if (!(e.note = np_event_note_find(note))) {
+            PyErr_Format(PyExc_ValueError, "_from_parts(): %R is not a note of the core's events",
+                         note_obj);
+            return NULL;
+        }
+    }
+    return np_py_event_new(st, &e);
+}
+
+static PyMethodDef event_methods[] = {
+    {"__reduce__", event_reduce, METH_NOARGS, "Pickle support: the code, date and note."},
+    {"_from_parts", event_from_parts, METH_VARARGS | METH_CLASS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 static PyGetSetDef event_getset[] = {
     {"code", get_code, NULL,
      "Stable event code, one of natopost.EVENT_CODES (e.g. 'contract_end').", NULL},
@@ -133,6 +180,7 @@ static PyType_Slot event_slots[] = {
     {Py_tp_richcompare, NP_PY_FN(event_richcompare)},
     {Py_tp_hash, NP_PY_FN(event_hash)},
     {Py_tp_getset, event_getset},
+    {Py_tp_methods, event_methods},
     {0, NULL},
 };
 

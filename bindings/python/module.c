@@ -3,6 +3,8 @@
  * natopost (python/natopost/__init__.py) re-exports everything here. */
 #include "module.h"
 
+#include <stdio.h>
+
 /* ---- timeline() -------------------------------------------------------------- */
 
 PyDoc_STRVAR(timeline_doc,
@@ -135,6 +137,34 @@ PyDoc_STRVAR(error_doc,
 "    ...     print(e.code, e.line)\n"
 "    parse error 1\n");
 
+/* The core's names of an ordered scale, as a tuple lowest first: the
+ * categories of natopost.to_dataframe()'s ordered columns. */
+static const char *grade_name(int rank)
+{
+    static char names[NP_GRADE_MAX + 1][8];
+    if (!names[rank][0]) snprintf(names[rank], sizeof names[rank], "G%d", rank);
+    return names[rank];
+}
+static const char *level_name(int level) { return np_lang_level_numeral((np_lang_level)level); }
+static const char *clearance_name(int level) { return np_clearance_name((np_clearance)level); }
+static const char *phase_name(int phase) { return np_phase_name((np_phase)phase); }
+
+static int add_scale(PyObject *module, const char *attr, int first, int last,
+                     const char *(*name)(int))
+{
+    PyObject *names = PyTuple_New(last - first + 1);
+    if (!names) return -1;
+    for (int i = first; i <= last; i++) {
+        PyObject *text = PyUnicode_FromString(name(i));
+        if (!text) {
+            Py_DECREF(names);
+            return -1;
+        }
+        PyTuple_SET_ITEM(names, i - first, text);
+    }
+    return add_object(module, attr, names);
+}
+
 static int module_exec(PyObject *module)
 {
     np_py_state *st = np_py_state_of_module(module);
@@ -183,6 +213,11 @@ static int module_exec(PyObject *module)
         PyTuple_SET_ITEM(kinds, k, name);
     }
     if (add_object(module, "KINDS", kinds) < 0) return -1;
+    if (add_scale(module, "GRADES", 1, NP_GRADE_MAX, grade_name) < 0 ||
+        add_scale(module, "LEVELS", NP_LEVEL_I, NP_LEVEL_VI, level_name) < 0 ||
+        add_scale(module, "CLEARANCES", NP_CLEARANCE_NR, NP_CLEARANCE_CTS, clearance_name) < 0 ||
+        add_scale(module, "PHASES", NP_PHASE_NOT_STARTED, NP_PHASE_ENDED, phase_name) < 0)
+        return -1;
     return PyModule_AddStringConstant(module, "__version__", NATOPOST_VERSION);
 }
 

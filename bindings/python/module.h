@@ -247,6 +247,14 @@ const np_posting *np_py_posting_get(np_py_state *st, PyObject *obj, const char *
 extern PyType_Spec np_py_collection_spec;
 extern PyMethodDef np_py_collection_functions[]; /* ends with a NULL entry */
 
+/* ---- collection_columns.c: fields of collection rows as typed buffers ---- */
+struct np_collection;
+/* A list of (name, type, data[, uniques]) per queryable field of rows[0..n)
+ * (rows NULL: rows 0..n-1), or of the field named `only` (NULL: every
+ * field); see collection_columns.c. */
+PyObject *np_py_collection_columns(const struct np_collection *c, const uint32_t *rows, size_t n,
+                                   const char *only);
+
 /* ---- posting_io.c: read_notice(), read_notice_file(), load(), save() ------ */
 extern PyMethodDef np_py_posting_functions[]; /* ends with a NULL entry */
 

@@ -1,7 +1,8 @@
 /* Private functions behind natopost.project(), natopost.next_events() and
  * Collection.to_ical() (python/natopost/_roster.py): the Python side turns a
  * DataFrame or columns into numpy buffers; these pass them to the core
- * (np_roster_project, np_roster_next_events, np_postings_to_ical) with the GIL
+ * (np_roster_project, np_roster_next_events, np_roster_events, np_roster_status,
+ * np_postings_to_ical) with the GIL
  * released, and return the core's counts as buffers. */
 #include "module.h"
 
@@ -159,6 +160,153 @@ static PyObject *py_roster_next_events(PyObject *module, PyObject *args)
     return Py_BuildValue("(NN)", codes, dates);
 }
 
+/* _roster_events(columns, policy) -> bytearray of int64 day numbers, one
+ * column of the rows per event code (code-major: code * rows + row). */
+static PyObject *py_roster_events(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *columns, *policy_obj;
+    if (!PyArg_ParseTuple(args, "OO", &columns, &policy_obj)) return NULL;
+    np_policy copy;
+    const np_policy *policy;
+    if (get_policy(st, policy_obj, "timelines", &copy, &policy) < 0) return NULL;
+    held_columns h;
+    if (hold_columns(columns, 0, &h) < 0) return NULL;
+    const size_t n = h.columns.count;
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * NP_EVENT_COUNT * sizeof(int64_t)));
+    if (!out) {
+        release_columns(&h);
+        return NULL;
+    }
+    int64_t *base = (int64_t *)(void *)PyByteArray_AS_STRING(out);
+    int64_t *days[NP_EVENT_COUNT];
+    for (size_t code = 0; code < NP_EVENT_COUNT; code++) days[code] = base + code * n;
+    np_error err;
+    np_status rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = np_roster_events(policy, &h.columns, days, &err);
+    Py_END_ALLOW_THREADS
+    release_columns(&h);
+    if (rc != NP_OK) {
+        Py_DECREF(out);
+        return np_py_raise(st, &err);
+    }
+    return out;
+}
+
+/* _roster_status(columns, on, policy) -> (phase int32, days_to_contract_end
+ * int32, conversion_window_open uint8, months_served int32, promotion_possible
+ * uint8) as bytearrays. */
+static PyObject *py_roster_status(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *columns, *on_obj, *policy_obj;
+    if (!PyArg_ParseTuple(args, "OOO", &columns, &on_obj, &policy_obj)) return NULL;
+    np_date on;
+    if (np_py_to_date(st, on_obj, "status", "on", &on) < 0) return NULL;
+    np_policy copy;
+    const np_policy *policy;
+    if (get_policy(st, policy_obj, "status", &copy, &policy) < 0) return NULL;
+    held_columns h;
+    if (hold_columns(columns, 0, &h) < 0) return NULL;
+    const Py_ssize_t n = (Py_ssize_t)h.columns.count;
+    PyObject *phase = PyByteArray_FromStringAndSize(NULL, n * 4);
+    PyObject *days = PyByteArray_FromStringAndSize(NULL, n * 4);
+    PyObject *window = PyByteArray_FromStringAndSize(NULL, n);
+    PyObject *served = PyByteArray_FromStringAndSize(NULL, n * 4);
+    PyObject *promotion = PyByteArray_FromStringAndSize(NULL, n);
+    if (!phase || !days || !window || !served || !promotion) goto fail;
+    const np_roster_status_columns out = {
+        (int32_t *)(void *)PyByteArray_AS_STRING(phase),
+        (int32_t *)(void *)PyByteArray_AS_STRING(days),
+        (uint8_t *)PyByteArray_AS_STRING(window),
+        (int32_t *)(void *)PyByteArray_AS_STRING(served),
+        (uint8_t *)PyByteArray_AS_STRING(promotion),
+    };
+    np_error err;
+    np_status rc;
+    Py_BEGIN_ALLOW_THREADS
+    rc = np_roster_status(policy, &h.columns, on, &out, &err);
+    Py_END_ALLOW_THREADS
+    release_columns(&h);
+    if (rc != NP_OK) {
+        np_py_raise(st, &err);
+        goto failed;
+    }
+    return Py_BuildValue("(NNNNN)", phase, days, window, served, promotion);
+fail:
+    release_columns(&h);
+failed:
+    Py_XDECREF(phase);
+    Py_XDECREF(days);
+    Py_XDECREF(window);
+    Py_XDECREF(served);
+    Py_XDECREF(promotion);
+    return NULL;
+}
+
+/* Prefixes the pending exception's message with "row N: ", keeping its type
+ * and attributes (natopost.Error's code, line, ...). */
+static void prefix_row(Py_ssize_t row)
+{
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    PyObject *text = value ? PyObject_Str(value) : NULL;
+    PyObject *args = text ? Py_BuildValue("(N)", PyUnicode_FromFormat("row %zd: %U", row, text)) : NULL;
+    if (!args || PyObject_SetAttrString(value, "args", args) < 0) PyErr_Clear();
+    Py_XDECREF(text);
+    Py_XDECREF(args);
+    PyErr_Restore(type, value, tb);
+}
+
+/* _days(values, fname, arg) -> bytearray of int64 day numbers: each item
+ * read as every date argument is (np_py_to_date: the core's parser and
+ * errors, prefixed "row N: "); None and NaT (an item not equal to itself)
+ * are missing, NaT. */
+static PyObject *py_days(PyObject *module, PyObject *args)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *values;
+    const char *fname, *arg;
+    if (!PyArg_ParseTuple(args, "Oss", &values, &fname, &arg)) return NULL;
+    PyObject *seq = PySequence_Fast(values, "dates must be a sequence");
+    if (!seq) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (!out) goto fail;
+    int64_t *days = (int64_t *)(void *)PyByteArray_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (item == Py_None) {
+            days[i] = NP_BATCH_NAT;
+            continue;
+        }
+        if (!PyUnicode_Check(item)) {
+            PyObject *ne = PyObject_RichCompare(item, item, Py_NE);
+            const int missing = ne ? PyObject_IsTrue(ne) : -1;
+            Py_XDECREF(ne);
+            if (missing < 0) goto fail;
+            if (missing) {
+                days[i] = NP_BATCH_NAT;
+                continue;
+            }
+        }
+        np_date d;
+        if (np_py_to_date(st, item, fname, arg, &d) < 0) {
+            prefix_row(i);
+            goto fail;
+        }
+        days[i] = d;
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
 /* _projection_columns() -> the core's projection column names, in order. */
 static PyObject *py_projection_columns(PyObject *module, PyObject *unused)
 {
@@ -207,6 +355,9 @@ static PyObject *py_postings_ical(PyObject *module, PyObject *args)
 PyMethodDef np_py_roster_functions[] = {
     {"_roster_project", py_roster_project, METH_VARARGS, NULL},
     {"_roster_next_events", py_roster_next_events, METH_VARARGS, NULL},
+    {"_roster_events", py_roster_events, METH_VARARGS, NULL},
+    {"_days", py_days, METH_VARARGS, NULL},
+    {"_roster_status", py_roster_status, METH_VARARGS, NULL},
     {"_projection_columns", py_projection_columns, METH_NOARGS, NULL},
     {"_postings_ical", py_postings_ical, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},

@@ -385,8 +385,21 @@ static PyGetSetDef timeline_getset[] = {
 
 /* ---- methods ----------------------------------------------------------------- */
 
-static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* get(code, default=None): `default` also by keyword, as dict.get users try. */
+static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
+                              PyObject *kwnames)
 {
+    const Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    PyObject *fallback = nargs == 2 ? args[1] : Py_None;
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        if (!PyUnicode_Check(name) || PyUnicode_CompareWithASCIIString(name, "default") != 0 ||
+            nargs == 2) {
+            PyErr_Format(PyExc_TypeError, "get() got an unexpected keyword argument '%S'", name);
+            return NULL;
+        }
+        fallback = args[nargs + k];
+    }
     if (nargs < 1 || nargs > 2) {
         PyErr_Format(PyExc_TypeError, "get() takes 1 or 2 positional arguments (%zd given)", nargs);
         return NULL;
@@ -400,7 +413,7 @@ static PyObject *timeline_get(PyObject *self, PyObject *const *args, Py_ssize_t 
     if (!found) return np_py_raise(st, &err);
     const np_event *e = find_event(self, code);
     if (e) return np_py_event_new(st, e);
-    return Py_NewRef(nargs == 2 ? args[1] : Py_None);
+    return Py_NewRef(fallback);
 }
 
 static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -413,8 +426,9 @@ static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize
         return NULL;
     if (on == Py_None) {
         PyErr_SetString(PyExc_TypeError,
-                        "status() argument 'on' must be datetime.date or an ISO date str "
-                        "(\"YYYY-MM-DD\"), not None");
+                        "status() argument 'on' must be a date (datetime.date, an ISO date str "
+                        "\"YYYY-MM-DD\", or a datetime, pandas.Timestamp or numpy.datetime64 at "
+                        "midnight), not None");
         return NULL;
     }
     np_timeline t;
@@ -517,12 +531,87 @@ static PyObject *timeline_repr(PyObject *self)
                                 t->event_count);
 }
 
+/* ---- pickling and equality: a timeline is its resolved appointment and policy ---- */
+
+static PyObject *timeline_reduce(PyObject *self, PyObject *unused)
+{
+    (void)unused;
+    const np_appointment *a = &SELF(self)->appointment;
+    PyObject *rebuild = PyObject_GetAttrString((PyObject *)Py_TYPE(self), "_from_parts");
+    PyObject *policy = rebuild ? np_py_policy_new(np_py_state_of(self), &SELF(self)->policy) : NULL;
+    PyObject *out = policy ? Py_BuildValue("(O(iiiiiiiiO))", rebuild, (int)a->start, (int)a->kind,
+                                           a->initial_months, a->renewal_months, a->max_months,
+                                           (int)a->twin_grade, a->reduction_months,
+                                           (int)a->direct_higher, policy)
+                           : NULL;
+    Py_XDECREF(rebuild);
+    Py_XDECREF(policy);
+    return out;
+}
+
+/* Timeline._from_parts(start day, kind, initial, renewal, max, twin, reduction,
+ * direct_higher, policy): the core rebuilds (and so re-checks) the timeline. */
+static PyObject *timeline_from_parts(PyObject *cls, PyObject *args)
+{
+    np_py_state *st = (np_py_state *)PyType_GetModuleState((PyTypeObject *)cls);
+    np_appointment a = NP_APPOINTMENT_INIT;
+    int start, kind, twin, direct;
+    PyObject *policy_obj;
+    if (!PyArg_ParseTuple(args, "iiiiipipO", &start, &kind, &a.initial_months, &a.renewal_months,
+                          &a.max_months, &twin, &a.reduction_months, &direct, &policy_obj))
+        return NULL;
+    const np_policy *policy = np_py_policy_get(st, policy_obj, "_from_parts", "policy");
+    if (!policy) return NULL;
+    if (kind < NP_KIND_EXTERNAL || kind > NP_KIND_SERVING) {
+        PyErr_Format(PyExc_ValueError, "_from_parts(): kind %d is not a kind", kind);
+        return NULL;
+    }
+    a.start = start;
+    a.kind = (np_kind)kind;
+    a.twin_grade = twin;
+    a.direct_higher = direct;
+    return np_py_timeline_build(st, policy, &a);
+}
+
+static bool same_appointment(const np_appointment *x, const np_appointment *y)
+{
+    return x->start == y->start && x->kind == y->kind && x->initial_months == y->initial_months &&
+           x->renewal_months == y->renewal_months && x->max_months == y->max_months &&
+           x->twin_grade == y->twin_grade && x->reduction_months == y->reduction_months &&
+           x->direct_higher == y->direct_higher;
+}
+
+/* Equal when the resolved appointments and the policies are: the core's rules
+ * then give the same events and notes. */
+static PyObject *timeline_richcompare(PyObject *a, PyObject *b, int op)
+{
+    if (Py_TYPE(a) != Py_TYPE(b) || (op != Py_EQ && op != Py_NE)) Py_RETURN_NOTIMPLEMENTED;
+    const bool equal = same_appointment(&SELF(a)->appointment, &SELF(b)->appointment) &&
+                       np_policy_equal(&SELF(a)->policy, &SELF(b)->policy);
+    return PyBool_FromLong(op == Py_EQ ? equal : !equal);
+}
+
+static Py_hash_t timeline_hash(PyObject *self)
+{
+    const np_appointment *a = &SELF(self)->appointment;
+    PyObject *t = Py_BuildValue("(iiiiiiii)", (int)a->start, (int)a->kind, a->initial_months,
+                                a->renewal_months, a->max_months, (int)a->twin_grade,
+                                a->reduction_months, (int)a->direct_higher);
+    if (!t) return -1;
+    const Py_hash_t h = PyObject_Hash(t);
+    Py_DECREF(t);
+    return h;
+}
+
 #define FASTCALL_KW (METH_FASTCALL | METH_KEYWORDS)
 #define FASTCALL_FN(f) (PyCFunction)(void (*)(void))(f)
 
 static PyMethodDef timeline_methods[] = {
-    {"get", FASTCALL_FN(timeline_get), METH_FASTCALL,
-     "get($self, code, default=None, /)\n--\n\n"
+    {"__reduce__", timeline_reduce, METH_NOARGS,
+     "Pickle support: the resolved appointment and the policy, rebuilt by the core."},
+    {"_from_parts", timeline_from_parts, METH_VARARGS | METH_CLASS, NULL},
+    {"get", FASTCALL_FN(timeline_get), FASTCALL_KW,
+     "get($self, code, /, default=None)\n--\n\n"
      "The Event with `code`, or `default` when the timeline does not have it.\n"
      "Unlike t[code], an absent event is not an error; a string that is not an\n"
      "event code at all raises natopost.Error (a ValueError) listing the codes.\n"
@@ -595,6 +684,8 @@ static PyType_Slot timeline_slots[] = {
     {Py_tp_dealloc, NP_PY_FN(timeline_dealloc)},
     {Py_tp_repr, NP_PY_FN(timeline_repr)},
     {Py_tp_iter, NP_PY_FN(timeline_iter)},
+    {Py_tp_richcompare, NP_PY_FN(timeline_richcompare)},
+    {Py_tp_hash, NP_PY_FN(timeline_hash)},
     {Py_tp_methods, timeline_methods},
     {Py_tp_getset, timeline_getset},
     {Py_mp_length, NP_PY_FN(timeline_length)},

@@ -12,6 +12,8 @@ void np_error_clear(np_error *err)
     err->line = 0;
     err->column = 0;
     err->offset = 0;
+    err->sys_errno = 0;
+    err->file_start = err->file_len = 0;
     err->message[0] = '\0';
 }
 
@@ -64,7 +66,22 @@ void np_error_prefix(np_error *err, const char *fmt, ...)
     for (int p = 0; p < 3; p++)
         for (const char *c = parts[p]; *c && n + 1 < sizeof joined; c++) joined[n++] = *c;
     joined[n] = '\0';
+    /* The file name moves right with the message, or is cut off. */
+    const size_t shift = strlen(prefix) + 2;
+    if (err->file_len && err->file_start + shift + err->file_len <= n)
+        err->file_start += (unsigned)shift;
+    else
+        err->file_len = 0;
     memcpy(err->message, joined, n + 1);
+}
+
+void np_error_os(np_error *err, int errnum, const char *path)
+{
+    if (!err) return;
+    err->sys_errno = errnum;
+    const char *at = path && *path ? strstr(err->message, path) : NULL;
+    err->file_start = at ? (unsigned)(at - err->message) : 0;
+    err->file_len = at ? (unsigned)strlen(path) : 0;
 }
 
 const char *np_status_name(np_status code)

@@ -11,7 +11,7 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
     *out = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) return np_error_set(err, NP_EIO, "cannot open %s: %s", path, strerror(errno));
+    if (!f) return np_file_error(err, "cannot open", path, errno);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (!buf) {
@@ -29,18 +29,27 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
             buf = bigger;
             cap *= 2;
         }
+        errno = 0;
         const size_t got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
         if (got == 0) break;
     }
-    const int failed = ferror(f);
+    const int failed = ferror(f), read_errno = errno; /* EISDIR: a folder opens, then fails to read */
     fclose(f);
     if (failed) {
         free(buf);
-        return np_error_set(err, NP_EIO, "cannot read %s", path);
+        return np_file_error(err, "cannot read", path, read_errno);
     }
     buf[n] = '\0';
     *out = buf;
     *len = n;
     return NP_OK;
+}
+
+/* The name in parentheses: file_io.h may define it as a macro (analyzer only). */
+np_status(np_file_error)(np_error *err, const char *what, const char *path, int errnum)
+{
+    np_error_set(err, NP_EIO, "%s %s: %s", what, path, errnum ? strerror(errnum) : "input/output error");
+    np_error_os(err, errnum, path);
+    return NP_EIO;
 }

@@ -20,4 +20,11 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
  * is left. */
 np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err);
 
+/* NP_EIO "<what> <path>: <strerror(errnum)>", with errnum and the file name
+ * recorded (np_error_os): every failed system call on a file says it so. */
+np_status np_file_error(np_error *err, const char *what, const char *path, int errnum);
+#ifdef __clang_analyzer__ /* it returns NP_EIO: see np_error_set in natopost/error.h */
+#define np_file_error(err, what, path, errnum) (np_file_error((err), (what), (path), (errnum)), NP_EIO)
+#endif
+
 #endif

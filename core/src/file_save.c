@@ -118,14 +118,17 @@ static np_status find_target(save_target *t, const char *path, np_error *err)
     for (int hops = 0;; hops++) {
         if (lstat(t->path, &st) != 0) {
             if (errno != ENOENT)
-                return np_error_set(err, NP_EIO, "cannot save %s: %s", path, strerror(errno));
+                return np_file_error(err, "cannot save", path, errno);
             break; /* absent (or a dangling link's target): created */
         }
         if (!S_ISLNK(st.st_mode)) {
             if (!S_ISREG(st.st_mode)) {
-                if (strcmp(t->path, path) == 0)
-                    return np_error_set(err, NP_EIO, "cannot save %s: it is %s, not a regular file",
-                                        path, file_kind(st.st_mode));
+                if (strcmp(t->path, path) == 0) {
+                    np_error_set(err, NP_EIO, "cannot save %s: it is %s, not a regular file", path,
+                                 file_kind(st.st_mode));
+                    np_error_os(err, S_ISDIR(st.st_mode) ? EISDIR : 0, path);
+                    return NP_EIO;
+                }
                 return np_error_set(err, NP_EIO,
                                     "cannot save %s: its link target %s is %s, not a regular file",
                                     path, t->path, file_kind(st.st_mode));
@@ -139,7 +142,7 @@ static np_status find_target(save_target *t, const char *path, np_error *err)
         char *next = read_link(t->path, st.st_size);
         if (!next)
             return errno == ENOMEM ? oom(err, path)
-                                   : np_error_set(err, NP_EIO, "cannot save %s: %s", path, strerror(errno));
+                                   : np_file_error(err, "cannot save", path, errno);
         free(t->path);
         t->path = next;
     }
@@ -234,7 +237,9 @@ np_status np_file_write_atomic(const char *path, const char *data, size_t len, n
     }
     const int dir_fd = open(t.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir_fd < 0) {
-        st = np_error_set(err, NP_EIO, "cannot save %s: folder %s: %s", path, t.dir, strerror(errno));
+        const int errnum = errno;
+        st = np_error_set(err, NP_EIO, "cannot save %s: folder %s: %s", path, t.dir, strerror(errnum));
+        np_error_os(err, errnum, t.dir);
         target_free(&t);
         return st;
     }
@@ -288,7 +293,7 @@ np_status np_file_write_atomic(const char *path, const char *data, size_t len, n
     }
     if (named) unlinkat(dir_fd, tmp, 0);
     close(dir_fd);
-    if (!ok) st = np_error_set(err, NP_EIO, "%s %s: %s", step, path, strerror(saved));
+    if (!ok) st = np_file_error(err, step, path, saved);
     target_free(&t);
     return st;
 }

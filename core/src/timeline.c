@@ -368,12 +368,28 @@ static int64_t day_of(const np_rules *r, const int64_t at[NP_RULES_SLOTS], np_ev
  * dates (seconded renewal, no conversion, an empty window, a promotion out of
  * reach). */
 
+/* The notes an event may carry: static text, so an np_event holds a pointer. */
+enum { EVENT_NOTE_SECONDED_RENEWAL, EVENT_NOTE_DIRECT_HIGHER, EVENT_NOTE_NOT_REACHABLE,
+       EVENT_NOTE_COUNT };
+static const char *const EVENT_NOTES[EVENT_NOTE_COUNT] = {
+    "subject to the agreement of the national authority",
+    "appointed directly to the higher grade",
+    "after the contract end: not reachable within the contract",
+};
+
+const char *np_event_note_find(const char *text)
+{
+    for (int i = 0; text && i < EVENT_NOTE_COUNT; i++)
+        if (strcmp(EVENT_NOTES[i], text) == 0) return EVENT_NOTES[i];
+    return NULL;
+}
+
 static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS])
 {
     const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
     if (r->renewed && r->appointment.kind == NP_KIND_SECONDED) {
-        event_of(t, NP_EVENT_RENEWAL_END)->note = "subject to the agreement of the national authority";
+        event_of(t, NP_EVENT_RENEWAL_END)->note = EVENT_NOTES[EVENT_NOTE_SECONDED_RENEWAL];
         snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
                  "Renewal of a seconded staff member is subject to the agreement of the "
                  "national authority.");
@@ -403,10 +419,9 @@ static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RUL
         const np_date promotion = (np_date)day_of(r, at, NP_EVENT_EARLIEST_PROMOTION);
         t->promotion_reachable = promotion <= contract_end;
         if (r->appointment.direct_higher) {
-            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = "appointed directly to the higher grade";
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_DIRECT_HIGHER];
         } else if (!t->promotion_reachable) {
-            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note =
-                "after the contract end: not reachable within the contract";
+            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_NOT_REACHABLE];
             np_date_format(promotion, a);
             np_date_format(contract_end, b);
             snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
@@ -424,25 +439,36 @@ const np_event *np_timeline_find(const np_timeline *t, np_event_code code)
     return NULL;
 }
 
-np_day_status np_timeline_status(const np_timeline *t, np_date on)
+np_day_status np_rules_status(const int64_t days[NP_EVENT_COUNT], bool twin_grade, np_date on)
 {
     np_day_status s;
     memset(&s, 0, sizeof s);
     s.on = on;
-    const np_date start = t->appointment.start;
-    const np_date initial_end = np_timeline_find(t, NP_EVENT_INITIAL_CONTRACT_END)->date;
-    const np_date end = np_timeline_find(t, NP_EVENT_CONTRACT_END)->date;
+    const int64_t start = days[NP_EVENT_ENTRY_ON_DUTY];
+    const int64_t initial_end = days[NP_EVENT_INITIAL_CONTRACT_END];
+    const int64_t end = days[NP_EVENT_CONTRACT_END];
     if (on < start) s.phase = NP_PHASE_NOT_STARTED;
     else if (on <= initial_end) s.phase = NP_PHASE_INITIAL;
     else if (on <= end) s.phase = NP_PHASE_RENEWAL;
     else s.phase = NP_PHASE_ENDED;
-    s.days_to_contract_end = end - on;
-    const np_event *open = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_OPEN);
-    const np_event *close = np_timeline_find(t, NP_EVENT_CONVERSION_WINDOW_CLOSE);
-    s.conversion_window_open = open && close && open->date <= on && on <= close->date;
-    s.months_served = np_date_months_completed(start, on < end ? on : end);
-    s.twin_grade = t->appointment.twin_grade;
-    const np_event *promotion = np_timeline_find(t, NP_EVENT_EARLIEST_PROMOTION);
-    s.promotion_possible = promotion && promotion->date <= on && on <= end;
+    s.days_to_contract_end = (int32_t)(end - on);
+    const int64_t open = days[NP_EVENT_CONVERSION_WINDOW_OPEN];
+    const int64_t close = days[NP_EVENT_CONVERSION_WINDOW_CLOSE];
+    s.conversion_window_open =
+        open != NP_RULES_ABSENT && close != NP_RULES_ABSENT && open <= on && on <= close;
+    s.months_served = np_date_months_completed((np_date)start, (np_date)(on < end ? on : end));
+    s.twin_grade = twin_grade;
+    const int64_t promotion = days[NP_EVENT_EARLIEST_PROMOTION];
+    s.promotion_possible = promotion != NP_RULES_ABSENT && promotion <= on && on <= end;
     return s;
+}
+
+np_day_status np_timeline_status(const np_timeline *t, np_date on)
+{
+    int64_t days[NP_EVENT_COUNT];
+    for (int code = 0; code < NP_EVENT_COUNT; code++) {
+        const np_event *e = np_timeline_find(t, (np_event_code)code);
+        days[code] = e ? e->date : NP_RULES_ABSENT;
+    }
+    return np_rules_status(days, t->appointment.twin_grade, on);
 }

@@ -46,6 +46,11 @@ np_status np_rules_resolve(np_rules *rules, const np_policy *policy,
 #define NP_RULES_ABSENT_SLOT (NP_EVENT_COUNT + 2)
 #define NP_RULES_SLOTS (NP_EVENT_COUNT + 3)
 
+/* Status at the end of day `on` from every event's day (NP_RULES_ABSENT where
+ * the appointment has none): the one definition behind np_timeline_status and
+ * np_roster_status. */
+np_day_status np_rules_status(const int64_t days[NP_EVENT_COUNT], bool twin_grade, np_date on);
+
 /* True when `a` and `b` resolve alike: every field but the start equal. */
 static inline bool np_rules_same_appointment(const np_appointment *a, const np_appointment *b)
 {

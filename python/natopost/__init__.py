@@ -20,16 +20,21 @@ Example::
     >>> natopost.Posting.from_json(p.to_json()) == p
     True
 """
+from typing import TYPE_CHECKING
+
 from ._natopost import (
+    CLEARANCES,
     EVENT_CODES,
+    GRADES,
     KINDS,
+    LEVELS,
+    PHASES,
     Error,
     Event,
     Policy,
     Posting,
     Timeline,
     __version__,
-    batch,
     load,
     loads,
     read_notice,
@@ -39,6 +44,10 @@ from ._natopost import (
 )
 from ._collection import Candidate, Collection, Result, SkippedFile, eligibility
 from ._roster import next_events, project_roster
+from ._frames import batch, status, timelines
+
+if TYPE_CHECKING:  # the stubs' TypedDict of Timeline.status(); no runtime object
+    from ._natopost import Status as Status
 
 __all__ = [
     "Candidate",
@@ -48,8 +57,12 @@ __all__ = [
     "eligibility",
     "next_events",
     "project_roster",
+    "CLEARANCES",
     "EVENT_CODES",
+    "GRADES",
     "KINDS",
+    "LEVELS",
+    "PHASES",
     "Error",
     "Event",
     "Policy",
@@ -62,5 +75,7 @@ __all__ = [
     "read_notice",
     "read_notice_file",
     "save",
+    "status",
     "timeline",
+    "timelines",
 ]

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, Union, overload
 
-from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
+from ._natopost import Posting, _candidate_validate, _Collection, _eligibility, loads
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -91,6 +91,17 @@ class Candidate:
     def __repr__(self) -> str:
         return f"natopost.Candidate({', '.join(f'{k}={v!r}' for k, v in self.profile.items())})"
 
+    def __eq__(self, other: object) -> bool:
+        """Equal profiles (as JSON values: key order and spelling of the text aside)."""
+        if not isinstance(other, Candidate):
+            return NotImplemented
+        return bool(json.loads(self._json) == json.loads(other._json))
+
+    __hash__ = None  # type: ignore[assignment]  # profiles are mutable dicts
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Candidate.from_json, (self._json,))
+
 
 
 
@@ -138,48 +149,109 @@ def eligibility(candidate: Candidate | Mapping[str, Any] | str, posting: Posting
 
 class Result(Sequence[Posting]):
     """The postings a query selected, in query order (``order by``, else
-    collection order). Each Posting is an independent copy: it stays valid
-    when the collection is gone. ``groups`` holds ``(value, count)`` pairs
-    for ``count by`` queries, sorted by count, then value."""
+    collection order). The result holds the selected row ids only: a Posting
+    is created when one is asked for (indexing, slicing, iteration), and each
+    is an independent copy that stays valid when the collection is gone.
+    ``groups`` holds ``(value, count)`` pairs for ``count by`` queries, sorted
+    by count, then value; ``to_dataframe()`` reads the fields column-wise."""
 
-    __slots__ = ("_postings", "rows", "count_by", "groups", "_collection", "_query")
+    __slots__ = ("_rows", "count_by", "groups", "_collection", "_query")
 
     def __init__(self, collection: "Collection", query: str) -> None:
-        postings, rows, count_by, groups = collection._core._query(query)
-        self._postings: list[Posting] = postings
-        self.rows: list[int] = rows
+        rows, count_by, groups = collection._core._select(query)
+        self._rows: bytearray = rows
         self.count_by: str | None = count_by
         self.groups: list[tuple[Any, int]] = groups
         self._collection = collection
         self._query = query
 
     @property
+    def rows(self) -> list[int]:
+        """The collection rows (0-based, in the order added) selected, in order."""
+        return memoryview(self._rows).cast("I").tolist()
+
+    @property
     def ids(self) -> list[str]:
-        """The ids of the selected postings, in order."""
-        return [p.id for p in self._postings]
+        """The ids of the selected postings, in order (read from the id column)."""
+        return [str(v) for v in self._column("id")]
+
+    def _column(self, name: str) -> list[Any]:
+        for _field, _kind, data, *uniques in self._collection._core._columns(self._rows, name):
+            codes = memoryview(data).cast("i")
+            return [None if c < 0 else uniques[0][c] for c in codes]
+        raise KeyError(name)
 
     def to_records(self) -> list[dict[str, Any]]:
         """Flat dicts (one per posting, keyed by query field names) that
         ``pandas.DataFrame(...)`` takes as they are."""
         return self._collection.to_records(self._query)
 
+    def to_dataframe(self) -> Any:
+        """The selected postings as a pandas DataFrame, built column-wise from
+        the core's columns; see Collection.to_dataframe for the dtypes."""
+        from ._frames import postings_frame
+        return postings_frame(self._collection._core._columns(self._rows))
+
+    def _posting(self, i: int) -> Posting:
+        return self._collection._core._posting(memoryview(self._rows).cast("I")[i])
+
     @overload
     def __getitem__(self, i: int) -> Posting: ...
     @overload
     def __getitem__(self, i: slice) -> list[Posting]: ...
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
-        if not isinstance(i, (int, slice)):
+        if isinstance(i, slice):
+            return [self._posting(k) for k in range(*i.indices(len(self)))]
+        if not isinstance(i, int):
             raise TypeError(f"Result index must be int or slice, not {type(i).__name__}")
-        return self._postings[i]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError(f"Result index {i} out of range (0..{n - 1})" if n else
+                             "Result index out of range (the result is empty)")
+        return self._posting(i % n)
 
     def __len__(self) -> int:
-        return len(self._postings)
+        return len(self._rows) // 4
 
     def __iter__(self) -> Iterator[Posting]:
-        return iter(self._postings)
+        return (self._posting(k) for k in range(len(self)))
 
     def __repr__(self) -> str:
         return f"<natopost.Result {self._query!r}: {len(self)} postings>"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the same postings (equal collections) are selected in the
+        same order with the same groups."""
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self._rows == other._rows and self.count_by == other.count_by and
+                self.groups == other.groups and
+                (self._collection is other._collection or self._collection == other._collection))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_result, (self._collection, self._query, bytes(self._rows), self.count_by,
+                                  self.groups))
+
+
+def _rebuild_result(collection: "Collection", query: str, rows: bytes, count_by: str | None,
+                    groups: list[tuple[Any, int]]) -> Result:
+    """A Result as pickled: the rows it held, not a re-run of the query."""
+    self = Result.__new__(Result)
+    self._rows = bytearray(rows)
+    self.count_by = count_by
+    self.groups = groups
+    self._collection = collection
+    self._query = query
+    return self
+
+
+def _rebuild_collection(postings_json: str, candidates: dict[str, str]) -> "Collection":
+    collection = Collection(postings=loads(postings_json))
+    for name, profile in candidates.items():
+        collection.add_candidate(name, profile)
+    return collection
 
 
 class SkippedFile(NamedTuple):
@@ -227,7 +299,7 @@ class Collection:
                  postings: Iterable[Posting] = (),
                  on_error: Literal["raise", "skip"] = "raise") -> None:
         self._core = _Collection()
-        self._candidates: dict[str, Candidate] = {}
+        self._candidates: dict[str, str] = {}  # name -> profile JSON, for pickling
         self._core._set_on_error(on_error)
         if isinstance(paths, (str, bytes, os.PathLike)):
             paths = [paths]
@@ -282,7 +354,9 @@ class Collection:
         """Registers a candidate so that queries can say ``eligible(NAME)``."""
         if not isinstance(name, str):
             raise TypeError(f"add_candidate(): name must be a str, not {type(name).__name__}")
-        self._core._add_candidate(name, _candidate_json(candidate, "add_candidate"))
+        profile = _candidate_json(candidate, "add_candidate")
+        self._core._add_candidate(name, profile)
+        self._candidates[name] = profile
 
     def query(self, query: str = "") -> Result:
         """Runs a query; raises ValueError (natopost.Error) with the position
@@ -292,7 +366,8 @@ class Collection:
         return Result(self, query)
 
     def count_by(self, field: str, where: str = "") -> dict[Any, int]:
-        """``{value: count}`` of `field` over the postings `where` selects."""
+        """``{value: count}`` of `field` over the postings `where` selects;
+        the core counts, no posting is created."""
         if not isinstance(field, str) or not isinstance(where, str):
             raise TypeError("count_by(): field and where must be str")
         return dict(self.query(f"{where} count by {field}").groups)
@@ -314,6 +389,30 @@ class Collection:
         from ._roster import postings_ical
         return postings_ical(self.query(""), dtstamp)
 
+    def to_dataframe(self, query: str | None = None) -> Any:
+        """The postings (all, or those `query` selects, in its order) as a
+        pandas DataFrame built column-wise from the core's columns, one column
+        per query field: dates datetime64[ns] (NaT unknown); ``grade``,
+        ``grade.high`` ordered categoricals over natopost.GRADES,
+        ``lang.first``/``lang.second``/``lang.*_at_least`` over
+        natopost.LEVELS, ``clearance`` over natopost.CLEARANCES; counts,
+        month counts and ``degree`` (0 none, 1 university, 2 post-graduate)
+        nullable Int64; ``salary`` and ``experience`` Float64; flags
+        nullable boolean; texts object (None unknown).
+
+        ``lang.english_at_least`` and ``lang.french_at_least`` (the query's
+        ``lang.english``/``lang.french``) are the level required *at least*
+        in that language: for an either/or notice ("V in one; II in the
+        other") both read II, the lower level, because the candidate chooses
+        which language is which; ``lang.first``/``lang.second`` keep the
+        higher and the lower level, and ``lang.form`` the form."""
+        if query is not None and not isinstance(query, str):
+            raise TypeError(f"to_dataframe(): query must be a str or None, not {type(query).__name__}")
+        from ._frames import postings_frame
+        if query is None:
+            return postings_frame(self._core._columns(None))
+        return self.query(query).to_dataframe()
+
     @property
     def fields(self) -> dict[str, str]:
         """The queryable fields and their value types."""
@@ -332,3 +431,20 @@ class Collection:
 
     def __repr__(self) -> str:
         return f"<natopost.Collection of {len(self)} postings>"
+
+    def __eq__(self, other: object) -> bool:
+        """Equal postings in the same order, and the same candidates."""
+        if not isinstance(other, Collection):
+            return NotImplemented
+        if len(self) != len(other) or {k: json.loads(v) for k, v in self._candidates.items()} != \
+                {k: json.loads(v) for k, v in other._candidates.items()}:
+            return False
+        return all(self._core._posting(i) == other._core._posting(i) for i in range(len(self)))
+
+    __hash__ = None  # type: ignore[assignment]  # add() changes it
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as the core's posting JSON (lossless) and the candidates'
+        profiles; unpickling reads them back through the core."""
+        postings = ",".join(self._core._posting(i).to_json() for i in range(len(self)))
+        return (_rebuild_collection, (f"[{postings}]", dict(self._candidates)))

@@ -15,12 +15,12 @@ from ._natopost import (
     KINDS,
     Error,
     Policy,
+    _days,
     _postings_ical,
     _projection_columns,
     _roster_next_events,
     _roster_project,
 )
-from ._natopost import timeline as _timeline
 
 _FROM_POLICY = -2147483648  # NP_FROM_POLICY: the policy's value
 _MONTH_COLUMNS = ("initial_months", "renewal_months", "max_months")
@@ -30,7 +30,7 @@ def _row_error(row: int, column: str, message: str) -> ValueError:
     return Error(f"row {row}: column {column}: {message}")
 
 
-def _table(roster: Any, fname: str) -> tuple[dict[str, Any], int, Any]:
+def _table(roster: Any, fname: str, arg: str = "roster") -> tuple[dict[str, Any], int, Any]:
     """(columns by name, row count, ids) of a DataFrame or a mapping of columns."""
     import numpy as np
     import pandas as pd
@@ -51,37 +51,60 @@ def _table(roster: Any, fname: str) -> tuple[dict[str, Any], int, Any]:
         count = next(iter(lengths.values()), 0)
         ids = columns["id"] if "id" in columns else np.arange(count)
         return columns, count, ids
-    raise TypeError(f"{fname}() argument 'roster' must be a pandas.DataFrame or a mapping of "
+    raise TypeError(f"{fname}() argument '{arg}' must be a pandas.DataFrame or a mapping of "
                     f"columns, not {type(roster).__name__}")
+
+
+def _day_array(values: Any, fname: str, arg: str) -> Any:
+    """datetime64[D] of any column of dates: datetime64 of any unit (a time of
+    day other than midnight is an error naming the row), or objects (date,
+    'YYYY-MM-DD', datetime, Timestamp) read by the core's parser. NaT and
+    None stay NaT."""
+    import numpy as np
+
+    values = np.asarray(values)
+    if values.dtype.kind == "M":
+        days = values.astype("datetime64[D]")
+        off = ~np.isnat(values) & (days.astype(values.dtype) != values)
+        if off.any():
+            row = int(np.argmax(off))
+            raise ValueError(f"row {row}: {fname}() argument '{arg}': {values[row]} has a time of day; "
+                             f"natopost takes dates (a datetime at midnight, or a date)")
+        return days
+    if values.dtype.kind not in "OU" and values.size:
+        raise TypeError(f"{fname}() argument '{arg}' must hold dates (datetime.date, "
+                        f"'YYYY-MM-DD', datetime64, Timestamp), not {values.dtype}")
+    return np.frombuffer(_days(values.tolist(), fname, arg), dtype="datetime64[D]")
+
+
+# The days datetime64[ns] (pandas' only date unit in 1.x) can hold.
+_NS_FIRST_DAY, _NS_LAST_DAY = -106751, 106750  # 1677-09-22 .. 2262-04-11
+
+
+def _nanoseconds(days: Any, fname: str, what: str) -> Any:
+    """datetime64[D] (any shape) as datetime64[ns] for pandas: numpy's fast
+    conversion, after checking the range it would silently wrap around (pandas'
+    own checked conversion costs 100x more); a day outside is a ValueError
+    naming the row, never a wrong date."""
+    import numpy as np
+
+    raw = days.view("i8")
+    outside = ~np.isnat(days) & ((raw < _NS_FIRST_DAY) | (raw > _NS_LAST_DAY))
+    if outside.any():
+        where = np.unravel_index(int(np.argmax(outside)), days.shape)
+        raise ValueError(f"{fname}(): {what} {days[where]} (row {where[-1]}) is outside the dates a "
+                         f"pandas datetime64[ns] column holds (1677-09-22..2262-04-11)")
+    return days.astype("datetime64[ns]")
 
 
 def _starts(values: Any) -> Any:
     import numpy as np
 
-    if values.dtype.kind == "M":
-        days = values.astype("datetime64[D]")
-    else:
-        if values.dtype.kind not in "OU":
-            raise TypeError(f"roster column start must hold dates (datetime.date, 'YYYY-MM-DD' or "
-                            f"datetime64), not {values.dtype}")
-        days = np.empty(len(values), dtype="datetime64[D]")
-        for i, v in enumerate(values):
-            # The core parses the text: the same answer, and error, as natopost.timeline().
-            if isinstance(v, _dt.datetime) or not isinstance(v, (str, _dt.date)):
-                raise TypeError(f"row {i}: column start must be a datetime.date or a "
-                                f"'YYYY-MM-DD' str, not {type(v).__name__}")
-            days[i] = v if isinstance(v, _dt.date) else _parse_date(v, i)
+    days = _day_array(values, "roster", "start")
     nat = np.isnat(days)
     if nat.any():
         raise _row_error(int(np.argmax(nat)), "start", "missing (the entry-on-duty date is required)")
     return np.ascontiguousarray(days.view("i8"))
-
-
-def _parse_date(text: str, row: int) -> _dt.date:
-    try:
-        return _timeline(text)["entry_on_duty"].date
-    except Error as e:
-        raise _row_error(row, "start", str(e).removeprefix("start: ")) from None
 
 
 def _kinds(values: Any) -> Any:

@@ -6,6 +6,7 @@
  * Seeds come from NATOPOST_SEEDS; under CI=true a missing folder is a
  * failure, otherwise the seed tests are skipped with a message. */
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -896,6 +897,15 @@ Test(notice_read, bad_input)
     cr_expect_eq(np_notice_read_file(&p, "/nonexistent/notice.txt", &err), NP_EIO);
     cr_expect_null(p);
     cr_expect_neq(strstr(err.message, "/nonexistent/notice.txt"), NULL);
+    /* Issue 16, item 7: the errno and where the file name is, for hosts. */
+    cr_expect_eq(err.sys_errno, ENOENT);
+    cr_expect_eq(err.file_len, strlen("/nonexistent/notice.txt"));
+    cr_expect_eq(strncmp(err.message + err.file_start, "/nonexistent/notice.txt", err.file_len), 0);
+    np_error_prefix(&err, "adding %s", "a folder");
+    cr_expect_eq(strncmp(err.message + err.file_start, "/nonexistent/notice.txt", err.file_len), 0,
+                 "%s", err.message);
+    cr_expect_eq(np_notice_read_file(&p, "/", &err), NP_EIO);
+    cr_expect_eq(err.sys_errno, EISDIR, "%s", err.message);
     TS_ASSERT_NO_LEAKS();
 }
 

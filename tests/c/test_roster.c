@@ -361,3 +361,70 @@ Test(roster, month_parse)
     cr_assert_eq(np_month_parse(&y, &m, "2026-1", 6, &err), NP_EPARSE);
     cr_assert(strstr(err.message, "expected YYYY-MM"), "%s", err.message);
 }
+
+/* Issue 16: every event and the status of every row, column by column, equal
+ * np_timeline_build and np_timeline_status of the row's appointment. */
+Test(roster, events_and_status_equal_timeline_per_appointment)
+{
+    ts_rng rng = {16};
+    size_t rows = 0;
+    for (int round = 0; round < 40; round++) {
+        roster_gen g = gen_roster(&rng, (size_t)ts_rng_range(&rng, 0, 80));
+        const np_roster_columns c = columns_of(&g, false);
+        const size_t n = g.count ? g.count : 1;
+        int64_t *days = malloc(NP_EVENT_COUNT * n * sizeof *days);
+        int32_t *phase = malloc(n * sizeof *phase), *left = malloc(n * sizeof *left),
+                *served = malloc(n * sizeof *served);
+        uint8_t *window = malloc(n), *promotion = malloc(n);
+        cr_assert(days && phase && left && served && window && promotion);
+        int64_t *columns[NP_EVENT_COUNT];
+        for (size_t code = 0; code < NP_EVENT_COUNT; code++) columns[code] = days + code * n;
+        np_date on;
+        cr_assert_eq(np_date_from_ymd(&on, (int)ts_rng_range(&rng, 2012, 2040), 2, 28, NULL), NP_OK);
+        const np_roster_status_columns out = {phase, left, window, served, promotion};
+        np_error err;
+        cr_assert_eq(np_roster_events(&g.policy, &c, columns, &err), NP_OK, "%s", err.message);
+        cr_assert_eq(np_roster_status(&g.policy, &c, on, &out, &err), NP_OK, "%s", err.message);
+        for (size_t i = 0; i < g.count; i++) {
+            const np_appointment a = row_of(&g, i);
+            np_timeline t;
+            cr_assert_eq(np_timeline_build(&t, &g.policy, &a, &err), NP_OK, "%s", err.message);
+            for (int code = 0; code < NP_EVENT_COUNT; code++) {
+                const np_event *e = np_timeline_find(&t, (np_event_code)code);
+                cr_assert_eq(columns[code][i], e ? (int64_t)e->date : NP_BATCH_NAT, "row %zu, %s", i,
+                             np_event_code_name((np_event_code)code));
+            }
+            const np_day_status s = np_timeline_status(&t, on);
+            cr_assert_eq(phase[i], (int32_t)s.phase, "row %zu", i);
+            cr_assert_eq(left[i], s.days_to_contract_end, "row %zu", i);
+            cr_assert_eq(window[i], s.conversion_window_open, "row %zu", i);
+            cr_assert_eq(served[i], s.months_served, "row %zu", i);
+            cr_assert_eq(promotion[i], s.promotion_possible, "row %zu", i);
+        }
+        rows += g.count;
+        free(days);
+        free(phase);
+        free(left);
+        free(served);
+        free(window);
+        free(promotion);
+        gen_free(&g);
+    }
+    cr_assert_gt(rows, 1000);
+    TS_ASSERT_NO_LEAKS();
+}
+
+Test(roster, events_and_status_name_a_bad_row)
+{
+    const int64_t start[2] = {20000, 20000};
+    const int32_t renewal[2] = {36, 99};
+    const np_roster_columns c = {2, start, NULL, NULL, renewal, NULL, NULL, NULL, NULL, NULL, 0};
+    int64_t a[2], b[2], d[2], e[2], f[2], g[2], h[2], k[2], m[2];
+    int64_t *const days[NP_EVENT_COUNT] = {a, b, d, e, f, g, h, k, m};
+    np_error err;
+    cr_assert_eq(np_roster_events(NULL, &c, days, &err), NP_EINVAL);
+    cr_assert(strstr(err.message, "row 1") && strstr(err.message, "renewal_months"), "%s", err.message);
+    const np_roster_status_columns out = {NULL, NULL, NULL, NULL, NULL};
+    cr_assert_eq(np_roster_status(NULL, &c, 20000, &out, &err), NP_EINVAL);
+    cr_assert(strstr(err.message, "row 1"), "%s", err.message);
+}

@@ -44,13 +44,13 @@ assert end == datetime.date(2031, 8, 31), end
 assert natopost.timeline(datetime.date(2025, 9, 1), twin_grade=True)["earliest_promotion"].date \
     == datetime.date(2028, 9, 1)
 assert natopost.Collection is not None and natopost.Candidate is not None
-for name in ("py.typed", "_natopost.pyi", "__init__.py", "_collection.py", "_roster.py"):
+for name in ("py.typed", "_natopost.pyi", "__init__.py", "_collection.py", "_roster.py", "_frames.py"):
     assert os.path.isfile(os.path.join(pkg, name)), f"{name} missing from {pkg}"
 assert md.version("natopost") == natopost.__version__, (md.version("natopost"), natopost.__version__)
 files = [str(f) for f in md.files("natopost")]
 allowed = re.compile(
-    r"natopost/(__init__\.py|_collection\.py|_roster\.py|corpus\.py|_natopost\.pyi|py\.typed|_natopost\.cpython-[^/]+\.so"
-    r"|__pycache__/(__init__|_collection|_roster|corpus)\.cpython-[^/]+\.pyc)$"
+    r"natopost/(__init__\.py|_collection\.py|_roster\.py|_frames\.py|corpus\.py|_natopost\.pyi|py\.typed|_natopost\.cpython-[^/]+\.so"
+    r"|__pycache__/(__init__|_collection|_roster|_frames|corpus)\.cpython-[^/]+\.pyc)$"
     r"|natopost-[^/]+\.dist-info/(METADATA|RECORD|WHEEL|INSTALLER|REQUESTED|direct_url\.json"
     r"|LICENSE[^/]*|licenses/[^/]+)$")
 junk = [f for f in files if not allowed.match(f)]

@@ -16,16 +16,22 @@ import natopost
 from natopost import _natopost
 
 PACKAGE_DIR = os.path.dirname(natopost.__file__)
-PUBLIC = ["EVENT_CODES", "KINDS", "Error", "Event", "Policy", "Posting", "Timeline",
-          "__version__", "batch", "load", "loads", "read_notice", "read_notice_file", "save", "timeline"]
+PUBLIC = ["CLEARANCES", "EVENT_CODES", "GRADES", "KINDS", "LEVELS", "PHASES", "Error", "Event",
+          "Policy", "Posting", "Timeline", "__version__", "load", "loads", "read_notice",
+          "read_notice_file", "save", "timeline"]
 # Thin Python wrappers over the extension's collection type (natopost/_collection.py).
 WRAPPERS = ["Candidate", "Collection", "Result", "SkippedFile", "eligibility"]
 # Rosters (natopost/_roster.py): DataFrames and columns in, the core's counts out.
 ROSTER_WRAPPERS = ["project_roster", "next_events"]
+# pandas in and out (natopost/_frames.py): the core's column loops behind them.
+FRAME_WRAPPERS = ["batch", "status", "timelines"]
 
 
 def test_exports_and_constants():
-    assert sorted(natopost.__all__) == sorted(PUBLIC + WRAPPERS + ROSTER_WRAPPERS)
+    assert sorted(natopost.__all__) == sorted(PUBLIC + WRAPPERS + ROSTER_WRAPPERS + FRAME_WRAPPERS)
+    for name in FRAME_WRAPPERS:
+        assert getattr(natopost, name).__module__ == "natopost._frames"
+        assert getattr(natopost, name).__doc__
     for name in WRAPPERS:
         assert getattr(natopost, name).__module__ == "natopost._collection"
         assert getattr(natopost, name).__doc__
@@ -40,6 +46,11 @@ def test_exports_and_constants():
         "conversion_window_open", "conversion_window_close", "contract_end", "max_service_end",
         "earliest_promotion")
     assert natopost.KINDS == ("external", "seconded", "serving")
+    assert natopost.GRADES == tuple(f"G{n}" for n in range(1, 25))
+    assert natopost.LEVELS == ("I", "II", "III", "IV", "V", "VI")
+    assert natopost.CLEARANCES == ("NATO RESTRICTED", "NATO CONFIDENTIAL", "NATO SECRET",
+                                   "COSMIC TOP SECRET")
+    assert natopost.PHASES == ("not_started", "initial", "renewal", "ended")
     assert issubclass(natopost.Error, ValueError)
     for cls in (natopost.Timeline, natopost.Event, natopost.Policy, natopost.Posting,
                 natopost.Error):

@@ -364,7 +364,7 @@ def test_wrong_types_raise_type_error(seeds, tmp_path):
         (lambda: natopost.save(tmp_path / "a.json", p), "must be an iterable of natopost.Posting"),
         (lambda: natopost.save(tmp_path / "a.json", 5), "must be an iterable of natopost.Posting, not int"),
         (lambda: natopost.save(tmp_path / "a.json"), "exactly 2 arguments"),
-        (lambda: p.timeline(20250901), "'start' must be datetime.date or an ISO date str"),
+        (lambda: p.timeline(20250901), "'start' must be a date (datetime.date, an ISO date str"),
         (lambda: p.timeline("2025-09-01", kind=1), "'kind' must be str"),
         (lambda: p.timeline("2025-09-01", twin_grade=True), "unexpected keyword argument 'twin_grade'"),
         (lambda: p.timeline("2025-09-01", "external"), "at most 1 positional argument"),

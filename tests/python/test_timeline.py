@@ -134,7 +134,6 @@ def test_numpy_integers_are_accepted_as_month_counts():
 
 BAD_TYPES = [
     ("start", 20250901), ("start", None), ("start", b"2025-09-01"), ("start", 2025.9),
-    ("start", datetime.datetime(2025, 9, 1)),
     ("kind", 1), ("kind", None), ("kind", b"external"),
     ("initial_months", "36"), ("initial_months", 36.0), ("initial_months", True),
     ("renewal_months", "36"), ("renewal_months", 1.5), ("renewal_months", False),
@@ -254,8 +253,8 @@ def test_status_argument_checks():
     t = natopost.timeline("2025-09-01")
     with pytest.raises(TypeError, match="'on'"):
         t.status(None)
-    with pytest.raises(TypeError, match="'on'"):
-        t.status(datetime.datetime(2026, 1, 1))
+    with pytest.raises(ValueError, match="'on': .* has a time of day"):
+        t.status(datetime.datetime(2026, 1, 1, 12))
     with pytest.raises(TypeError, match="missing required argument 'on'"):
         t.status()
     with pytest.raises(natopost.Error, match="on: .*day 31 is out of range for April 2026"):

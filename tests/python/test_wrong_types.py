@@ -99,6 +99,11 @@ CALLS = {
     "Collection.to_records": (lambda: collection().to_records, [], {}, [("query", "query", False)]),
     "Result.__getitem__": (lambda: collection().query("").__getitem__, [0], {}, [(0, "index", True)]),
     "Collection.to_ical": (lambda: collection().to_ical, [], {}, [("dtstamp", "dtstamp", False)]),
+    "timelines": (lambda: natopost.timelines, [{"start": ["2025-09-01"]}], {}, [
+        (0, "appointments", True), ("policy", "policy", False)]),
+    "status": (lambda: natopost.status, [{"start": ["2025-09-01"]}, "2026-01-01"], {}, [
+        (0, "appointments", True), (1, "on", True), ("policy", "policy", False)]),
+    "Collection.to_dataframe": (lambda: collection().to_dataframe, [], {}, [("query", "query", False)]),
     "project_roster": (lambda: natopost.project_roster, [{"start": ["2025-09-01"]}, "2026-01", 12], {}, [
         (0, "roster", True), (1, "start", True), (2, "months", True), ("by", "by", False),
         ("policy", "policy", False)]),
@@ -114,8 +119,8 @@ JSON_DATA = {"Candidate"}
 # Public callables that take no argument (or only self): nothing to spoil.
 NO_ARGUMENTS = {
     "Policy.to_json", "Policy.to_dict", "Posting.to_dict", "Posting.to_jsonld", "Result.ids",
-    "Result.to_records", "Collection.fields", "Collection.memory_bytes", "Collection.unique",
-    "SkippedFile",
+    "Result.to_records", "Result.to_dataframe", "Result.rows", "Collection.fields",
+    "Collection.memory_bytes", "Collection.unique", "SkippedFile",
     "Event", "Posting", "Timeline", "Result", "Error",
 }
 

@@ -33,6 +33,11 @@ typedef struct np_error {
     int line;      /* 1-based line of the offending input, 0 if not applicable */
     int column;    /* 1-based column (in bytes), 0 if not applicable */
     size_t offset; /* 0-based byte offset into the input, when line > 0 */
+    /* NP_EIO from the system: its errno (0 otherwise), and where the file's
+     * name is in `message` (file_len 0: not there), for hosts that raise
+     * their own file errors (Python's FileNotFoundError with its filename). */
+    int sys_errno;
+    unsigned file_start, file_len;
     char message[NP_ERROR_MESSAGE_MAX];
 } np_error;
 
@@ -74,6 +79,11 @@ void np_error_prefix(np_error *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* Records that the NP_EIO error already in `err` comes from the system call
+ * failure `errnum` on `path` (whose first occurrence in the message is its
+ * file name). Accepts NULL. */
+void np_error_os(np_error *err, int errnum, const char *path);
 
 /* A stable lower-case name for a status code ("invalid argument", ...). */
 const char *np_status_name(np_status code);

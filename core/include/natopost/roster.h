@@ -109,6 +109,29 @@ np_status np_month_parse(int *year, int *month, const char *text, size_t len, np
 np_status np_roster_next_events(const np_policy *policy, const np_roster_columns *columns,
                                 np_date after, int32_t *codes, int64_t *dates, np_error *err);
 
+/* Every event of every row, column by column (for a frame with one date column
+ * per event): days[code][row] gets the event's day number, NP_BATCH_NAT when
+ * the row's appointment has no such event. A NULL days[code] skips that
+ * event. Checks the rows as np_roster_check; on error the arrays are
+ * partially written. */
+np_status np_roster_events(const np_policy *policy, const np_roster_columns *columns,
+                           int64_t *const days[NP_EVENT_COUNT], np_error *err);
+
+/* Where np_roster_status writes each row's np_day_status at `on` (arrays of
+ * columns->count items; a NULL array is skipped). */
+typedef struct np_roster_status_columns {
+    int32_t *phase;                /* np_phase values */
+    int32_t *days_to_contract_end; /* negative once ended */
+    uint8_t *conversion_window_open;
+    int32_t *months_served;
+    uint8_t *promotion_possible;
+} np_roster_status_columns;
+
+/* Each row's status at the end of day `on`, exactly np_timeline_status of the
+ * row's timeline. Checks the rows as np_roster_check. */
+np_status np_roster_status(const np_policy *policy, const np_roster_columns *columns, np_date on,
+                           const np_roster_status_columns *out, np_error *err);
+
 /* ---- Owned rosters ---- */
 
 typedef struct np_roster np_roster;

@@ -68,6 +68,10 @@ typedef enum np_event_code {
 /* Stable code ("contract_end") and human-readable label ("Contract end"). */
 const char *np_event_code_name(np_event_code code);
 const char *np_event_label(np_event_code code);
+/* The core's own (static) text of an event note equal to `text`, or NULL when
+ * no event note reads so: for hosts that rebuild an np_event from its parts
+ * (unpickling), whose note must point at static text. */
+const char *np_event_note_find(const char *text);
 /* Parses a stable code; NP_EINVAL listing the valid codes. */
 np_status np_event_code_parse(np_event_code *out, const char *name, np_error *err);
 

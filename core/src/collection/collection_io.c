@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "collection_impl.h"
+#include "file_io.h"
 #include "natopost/cancel.h"
 #include "natopost/notice.h"
 #include "natopost/posting_json.h"
@@ -220,7 +221,7 @@ static np_status list_folder(const char *path, char ***out, size_t *count, np_er
     *out = NULL;
     *count = 0;
     DIR *dir = opendir(path);
-    if (!dir) return np_error_set(err, NP_EIO, "cannot open folder %s: %s", path, strerror(errno));
+    if (!dir) return np_file_error(err, "cannot open folder", path, errno);
     char **names = NULL;
     size_t n = 0, cap = 0;
     np_status st = NP_OK;

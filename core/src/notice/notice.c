@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "file_io.h"
 #include "notice_internal.h"
 
 /* FNV-1a, 64 bits, folded over `len` bytes into `h`. */
@@ -137,7 +138,7 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
     *out = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) return np_error_set(err, NP_EIO, "cannot open %s: %s", path, strerror(errno));
+    if (!f) return np_file_error(err, "cannot open", path, errno);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (!buf) {
@@ -157,12 +158,13 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
             buf = bigger;
             cap *= 2;
         }
+        errno = 0; /* EISDIR: a folder opens, then fails to read */
         size_t got = fread(buf + n, 1, cap - n, f);
         n += got;
         if (got == 0) break;
     }
     if (out_of_memory) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
-    else if (ferror(f)) st = np_error_set(err, NP_EIO, "cannot read %s: %s", path, strerror(errno));
+    else if (ferror(f)) st = np_file_error(err, "cannot read", path, errno);
     else if (n > NP_NOTICE_MAX_BYTES)
         st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,
                           (size_t)NP_NOTICE_MAX_BYTES);

@@ -1,4 +1,5 @@
-/* Projections and next events of a roster given as columns. */
+/* Projections, next events, every event and statuses of a roster given as
+ * columns: one row loop each over the same row rules. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -261,6 +262,43 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
         }
         codes[i] = best;
         dates[i] = best < 0 ? NP_BATCH_NAT : d[best];
+    }
+    return NP_OK;
+}
+
+np_status np_roster_events(const np_policy *policy, const np_roster_columns *c,
+                           int64_t *const days[NP_EVENT_COUNT], np_error *err)
+{
+    np_status st = check_shape(c, err);
+    if (st != NP_OK) return st;
+    np_row_rules cache = np_row_rules_init(policy);
+    int64_t d[NP_EVENT_COUNT];
+    for (size_t i = 0; i < c->count; i++) {
+        st = row_events(&cache, c, i, d, err);
+        if (st != NP_OK) return st;
+        for (int code = 0; code < NP_EVENT_COUNT; code++)
+            if (days[code]) days[code][i] = d[code]; /* NP_RULES_ABSENT is NP_BATCH_NAT */
+    }
+    return NP_OK;
+}
+
+np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, np_date on,
+                           const np_roster_status_columns *out, np_error *err)
+{
+    np_status st = check_shape(c, err);
+    if (st != NP_OK) return st;
+    np_row_rules cache = np_row_rules_init(policy);
+    int64_t d[NP_EVENT_COUNT];
+    for (size_t i = 0; i < c->count; i++) {
+        st = row_events(&cache, c, i, d, err);
+        if (st != NP_OK) return st;
+        const bool twin = c->twin_grade && c->twin_grade[i];
+        const np_day_status s = np_rules_status(d, twin, on);
+        if (out->phase) out->phase[i] = (int32_t)s.phase;
+        if (out->days_to_contract_end) out->days_to_contract_end[i] = s.days_to_contract_end;
+        if (out->conversion_window_open) out->conversion_window_open[i] = s.conversion_window_open;
+        if (out->months_served) out->months_served[i] = s.months_served;
+        if (out->promotion_possible) out->promotion_possible[i] = s.promotion_possible;
     }
     return NP_OK;
 }
