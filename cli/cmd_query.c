@@ -88,15 +88,33 @@ static int load_paths(const char *cmd, np_collection *c, char **paths, int count
 
 /* ---- values ---- */
 
-static json_t *value_json(const np_qvalue *v)
+/* The fewest significant digits (1..17) that print `v` so that it reads
+ * back exactly: jansson prints every real of a document with one precision
+ * (17 by default, "9253.2099999999991"), so each document is dumped with the
+ * largest of these its numbers need. */
+static int real_digits(double v)
+{
+    char buf[40];
+    for (int digits = 1; digits < 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v) return digits;
+    }
+    return 17;
+}
+
+/* A JSON value for `v`; the real digits it needs are folded into *digits. */
+static json_t *value_json(const np_qvalue *v, int *digits)
 {
     if (v->is_null) return json_null();
     switch (v->type) {
     case NP_QTYPE_TEXT: return json_stringn(v->text, v->text_len);
-    case NP_QTYPE_NUMBER:
+    case NP_QTYPE_NUMBER: {
         if (v->number == (double)(json_int_t)v->number && v->number > -9e15 && v->number < 9e15)
             return json_integer((json_int_t)v->number);
+        const int need = real_digits(v->number);
+        if (need > *digits) *digits = need;
         return json_real(v->number);
+    }
     case NP_QTYPE_BOOL: return json_boolean(v->ordinal);
     default: {
         char buf[32];
@@ -262,12 +280,14 @@ static int print_rows(np_result *r, const field_list *fl, format fmt, size_t lim
     for (size_t i = 0; i < shown; i++) {
         json_t *rec = json_object();
         if (!rec) return cli_usage_error("query", "out of memory");
+        int digits = 1;
         for (size_t k = 0; k < fl->count; k++) {
             np_qvalue v;
             np_collection_value(c, np_result_row(r, i), fl->items[k], &v);
-            json_object_set_new(rec, fl->items[k]->name, value_json(&v));
+            json_object_set_new(rec, fl->items[k]->name, value_json(&v, &digits));
         }
-        char *text = json_dumps(rec, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
+        char *text = json_dumps(rec, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII |
+                                         JSON_REAL_PRECISION(digits));
         json_decref(rec);
         if (!text) return cli_usage_error("query", "out of memory");
         printf("%s\n  %s", i ? "," : "", text);
@@ -285,13 +305,15 @@ static int print_groups(const np_result *r, format fmt)
     size_t cap = 0;
     if (fmt == JSON) {
         json_t *arr = json_array();
+        int digits = 1;
         for (size_t g = 0; g < n; g++) {
             np_qvalue v;
             size_t count;
             np_result_group(r, g, &v, &count);
-            json_array_append_new(arr, json_pack("{s:o, s:I}", "value", value_json(&v), "count", (json_int_t)count));
+            json_array_append_new(arr, json_pack("{s:o, s:I}", "value", value_json(&v, &digits), "count", (json_int_t)count));
         }
-        char *text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+        char *text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
+                                         JSON_REAL_PRECISION(digits));
         json_decref(arr);
         if (!text) return cli_usage_error("query", "out of memory");
         printf("%s\n", text);
