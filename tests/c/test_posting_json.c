@@ -580,12 +580,13 @@ Test(posting_json_absent_keys, only_the_format_is_needed)
     np_posting_free(back);
     /* A partial posting from another tool: what it says, nothing else. */
     const char *partial = "{\"format\": \"natopost.posting/1\", \"title\": \"Officer\", "
-                          "\"grade\": {\"text\": \"G15\", \"low\": 15, \"high\": 15}, "
+                          "\"grade\": {\"text\": \"G15/G16\"}, "
                           "\"requirements\": [{\"kind\": \"experience\", \"essential\": true, "
                           "\"as\": {\"experience\": {\"min_years\": 5}}}], \"salary\": {}}";
     back = read_json(partial);
     cr_expect_str_eq(back->title, "Officer");
-    cr_expect_eq(back->grade.low, 15);
+    cr_expect_eq(back->grade.low, 15); /* the ends come from the text */
+    cr_expect_eq(back->grade.high, 16);
     cr_expect_eq(back->requirement_count, 1);
     cr_expect_str_eq(back->requirements[0].text, "");
     cr_expect_eq(back->requirements[0].as.experience.min_years, 5);

@@ -336,9 +336,10 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
         np_json_quote_key(shown, sizeof shown, text);
         return bad(r, "text", "%s is not in canonical form (\"%s\")", shown, canonical);
     }
-    int low = 0, high = 0;
-    TRY(integer(r, m[1], "low", 1, NP_GRADE_MAX, false, &low));
-    TRY(integer(r, m[2], "high", 1, NP_GRADE_MAX, false, &high));
+    /* Absent ends are the text's: {"text": "G15"} is enough. */
+    int low = g.low, high = g.high;
+    if (m[1]) TRY(integer(r, m[1], "low", 1, NP_GRADE_MAX, false, &low));
+    if (m[2]) TRY(integer(r, m[2], "high", 1, NP_GRADE_MAX, false, &high));
     if (low != g.low) return bad(r, "low", "%d does not match the text \"%s\" (%d)", low, canonical, g.low);
     if (high != g.high)
         return bad(r, "high", "%d does not match the text \"%s\" (%d)", high, canonical, g.high);
