@@ -124,6 +124,21 @@ static json_t *value_json(const np_qvalue *v, int *digits)
     }
 }
 
+/* Prints `item` (consumed) as item `index` of a JSON array written one
+ * compact item per line, its reals with `digits` significant digits: each
+ * item is dumped alone, so that one number needing 17 digits does not
+ * lengthen every other. */
+static int print_json_item(json_t *item, size_t index, int digits)
+{
+    char *text = json_dumps(item, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII |
+                                      JSON_REAL_PRECISION(digits));
+    json_decref(item);
+    if (!text) return cli_usage_error("query", "out of memory");
+    printf("%s\n  %s", index ? "," : "", text);
+    free(text);
+    return CLI_OK;
+}
+
 /* The value as text, in a buffer owned by the caller (grown as needed). */
 static const char *value_text(const np_qvalue *v, char **buf, size_t *cap)
 {
@@ -286,12 +301,8 @@ static int print_rows(np_result *r, const field_list *fl, format fmt, size_t lim
             np_collection_value(c, np_result_row(r, i), fl->items[k], &v);
             json_object_set_new(rec, fl->items[k]->name, value_json(&v, &digits));
         }
-        char *text = json_dumps(rec, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII |
-                                         JSON_REAL_PRECISION(digits));
-        json_decref(rec);
-        if (!text) return cli_usage_error("query", "out of memory");
-        printf("%s\n  %s", i ? "," : "", text);
-        free(text);
+        const int rc = print_json_item(rec, i, digits);
+        if (rc != CLI_OK) return rc;
     }
     fputs(shown ? "\n]\n" : "]\n", stdout);
     return CLI_OK;
@@ -304,20 +315,19 @@ static int print_groups(const np_result *r, format fmt)
     char *buf = NULL;
     size_t cap = 0;
     if (fmt == JSON) {
-        json_t *arr = json_array();
-        int digits = 1;
+        fputs("[", stdout);
         for (size_t g = 0; g < n; g++) {
             np_qvalue v;
             size_t count;
             np_result_group(r, g, &v, &count);
-            json_array_append_new(arr, json_pack("{s:o, s:I}", "value", value_json(&v, &digits), "count", (json_int_t)count));
+            int digits = 1;
+            json_t *group = json_pack("{s:o, s:I}", "value", value_json(&v, &digits), "count",
+                                      (json_int_t)count);
+            if (!group) return cli_usage_error("query", "out of memory");
+            const int rc = print_json_item(group, g, digits);
+            if (rc != CLI_OK) return rc;
         }
-        char *text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII |
-                                         JSON_REAL_PRECISION(digits));
-        json_decref(arr);
-        if (!text) return cli_usage_error("query", "out of memory");
-        printf("%s\n", text);
-        free(text);
+        fputs(n ? "\n]\n" : "]\n", stdout);
         return CLI_OK;
     }
     if (fmt == CSV) {
