@@ -391,8 +391,8 @@ static np_status accountability(reader *r, const json_t *v, np_posting *p)
     static const char *const KEYS[] = {"heading", "text", "line"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
-    const char *heading, *body;
-    size_t heading_len, body_len;
+    const char *heading = NULL, *body = "";
+    size_t heading_len = 0, body_len = 0;
     TRY(optional_text(r, m[0], "heading", &heading, &heading_len));
     TRY(text(r, m[1], "text", &body, &body_len));
     int ln = 0;
@@ -419,8 +419,8 @@ static np_status competency(reader *r, const json_t *v, np_posting *p)
     static const char *const KEYS[] = {"name", "descriptor", "line"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
-    const char *label, *descriptor;
-    size_t label_len, descriptor_len;
+    const char *label = "", *descriptor = NULL;
+    size_t label_len = 0, descriptor_len = 0;
     TRY(text(r, m[0], "name", &label, &label_len));
     TRY(optional_text(r, m[1], "descriptor", &descriptor, &descriptor_len));
     int ln = 0;
@@ -534,8 +534,8 @@ static np_status requirement(reader *r, const json_t *v, np_posting *p)
     const np_req_kind kind = (np_req_kind)k;
     bool essential = false;
     TRY(boolean(r, m[1], "essential", &essential));
-    const char *sentence;
-    size_t sentence_len;
+    const char *sentence = "";
+    size_t sentence_len = 0;
     TRY(text(r, m[2], "text", &sentence, &sentence_len));
     int ln = 0;
     TRY(line(r, m[3], "line", &ln));
@@ -600,8 +600,8 @@ static np_status diagnostic(reader *r, const json_t *v, np_posting *p)
     int severity = 0, ln = 0;
     TRY(name(r, m[0], "severity", npj_severity_names, 3, &severity));
     TRY(line(r, m[1], "line", &ln));
-    const char *field, *message;
-    size_t field_len, message_len;
+    const char *field = NULL, *message = "";
+    size_t field_len = 0, message_len = 0;
     TRY(optional_text(r, m[2], "field", &field, &field_len));
     TRY(text(r, m[3], "message", &message, &message_len));
     TRY(np_posting_add_diagnostic(p, (np_diag_severity)severity, ln, field, r->err, "%s", ""));
