@@ -259,10 +259,52 @@ static void *copy_array(const void *items, size_t n, size_t size, bool *failed)
     return copy;
 }
 
+/* The strings of one array item, replaced by copies. */
+static void copy_accountability(void *item, bool *failed)
+{
+    np_accountability *a = item;
+    a->heading = copy_string(a->heading, failed);
+    a->text = copy_string(a->text, failed);
+}
+
+static void copy_competency(void *item, bool *failed)
+{
+    np_competency *c = item;
+    c->name = copy_string(c->name, failed);
+    c->descriptor = copy_string(c->descriptor, failed);
+}
+
+static void copy_requirement(void *item, bool *failed)
+{
+    np_requirement *r = item;
+    r->text = copy_string(r->text, failed);
+    if (r->kind == NP_REQ_SOFTWARE) r->as.software.names = copy_string(r->as.software.names, failed);
+}
+
+static void copy_diagnostic(void *item, bool *failed)
+{
+    np_diagnostic *d = item;
+    d->field = copy_string(d->field, failed);
+    d->message = copy_string(d->message, failed);
+}
+
+/* A copy of the array `items` (*count items of `size` bytes), each item's
+ * strings copied by `copy_item`. *count is zeroed first and counts the
+ * items whose strings are copies, so that np_posting_free never frees the
+ * source's strings, even when a copy fails. */
+static void *copy_items(const void *items, size_t *count, size_t size,
+                        void (*copy_item)(void *item, bool *failed), bool *failed)
+{
+    const size_t n = *count;
+    *count = 0;
+    char *copy = copy_array(items, n, size, failed);
+    if (copy)
+        for (; *count < n; (*count)++) copy_item(copy + *count * size, failed);
+    return copy;
+}
+
 /* Replaces every pointer field `f` of `p` (a shallow copy of the source)
- * holds with a copy of what it points to. Arrays are copied with their
- * counts zeroed until their strings are copied, so that np_posting_free
- * never frees the source's strings. */
+ * holds with a copy of what it points to. */
 static void copy_field(np_posting *p, const nps_field *f, bool *failed)
 {
     switch (f->kind) {
@@ -281,18 +323,10 @@ static void copy_field(np_posting *p, const nps_field *f, bool *failed)
     case NPS_TRISTATE:
     case NPS_LINES: break;
     case NPS_SALARY: p->salary.basis = copy_string(p->salary.basis, failed); break;
-    case NPS_ACCOUNTABILITIES: {
-        const size_t n = p->accountability_count;
-        p->accountability_count = 0;
-        p->accountabilities = copy_array(p->accountabilities, n, sizeof *p->accountabilities, failed);
-        if (p->accountabilities)
-            for (; p->accountability_count < n; p->accountability_count++) {
-                np_accountability *a = &p->accountabilities[p->accountability_count];
-                a->heading = copy_string(a->heading, failed);
-                a->text = copy_string(a->text, failed);
-            }
+    case NPS_ACCOUNTABILITIES:
+        p->accountabilities = copy_items(p->accountabilities, &p->accountability_count,
+                                         sizeof *p->accountabilities, copy_accountability, failed);
         break;
-    }
     case NPS_INTERRELATIONSHIPS: {
         np_interrelationships *r = &p->interrelationships;
         r->reports_to = copy_string(r->reports_to, failed);
@@ -301,44 +335,19 @@ static void copy_field(np_posting *p, const nps_field *f, bool *failed)
         r->text = copy_string(r->text, failed);
         break;
     }
-    case NPS_COMPETENCIES: {
-        const size_t n = p->competency_count;
-        p->competency_count = 0;
-        p->competencies = copy_array(p->competencies, n, sizeof *p->competencies, failed);
-        if (p->competencies)
-            for (; p->competency_count < n; p->competency_count++) {
-                np_competency *c = &p->competencies[p->competency_count];
-                c->name = copy_string(c->name, failed);
-                c->descriptor = copy_string(c->descriptor, failed);
-            }
+    case NPS_COMPETENCIES:
+        p->competencies = copy_items(p->competencies, &p->competency_count,
+                                     sizeof *p->competencies, copy_competency, failed);
         break;
-    }
-    case NPS_REQUIREMENTS: {
-        const size_t n = p->requirement_count;
-        p->requirement_count = 0;
-        p->requirements = copy_array(p->requirements, n, sizeof *p->requirements, failed);
-        if (p->requirements)
-            for (; p->requirement_count < n; p->requirement_count++) {
-                np_requirement *r = &p->requirements[p->requirement_count];
-                r->text = copy_string(r->text, failed);
-                if (r->kind == NP_REQ_SOFTWARE)
-                    r->as.software.names = copy_string(r->as.software.names, failed);
-            }
+    case NPS_REQUIREMENTS:
+        p->requirements = copy_items(p->requirements, &p->requirement_count,
+                                     sizeof *p->requirements, copy_requirement, failed);
         break;
-    }
     case NPS_CONTRACT: p->contract.text = copy_string(p->contract.text, failed); break;
-    case NPS_DIAGNOSTICS: {
-        const size_t n = p->diagnostic_count;
-        p->diagnostic_count = 0;
-        p->diagnostics = copy_array(p->diagnostics, n, sizeof *p->diagnostics, failed);
-        if (p->diagnostics)
-            for (; p->diagnostic_count < n; p->diagnostic_count++) {
-                np_diagnostic *d = &p->diagnostics[p->diagnostic_count];
-                d->field = copy_string(d->field, failed);
-                d->message = copy_string(d->message, failed);
-            }
+    case NPS_DIAGNOSTICS:
+        p->diagnostics = copy_items(p->diagnostics, &p->diagnostic_count, sizeof *p->diagnostics,
+                                    copy_diagnostic, failed);
         break;
-    }
     }
 }
 
