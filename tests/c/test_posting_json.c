@@ -598,7 +598,12 @@ Test(posting_json_absent_keys, only_the_format_is_needed)
     /* Still strict: the format, unknown keys and wrong types. */
     expect_read_error("{}", NP_EINVAL, "(root): missing key \"format\"");
     expect_read_error("{\"format\": \"natopost.posting/1\", \"titel\": \"x\"}", NP_EINVAL,
-                      "unknown key \"titel\"");
+                      "unknown key \"titel\" (did you mean \"title\"? the keys are listed in "
+                      "docs/posting-json.md)");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"requisiton\": \"x\"}", NP_EINVAL,
+                      "(did you mean \"requisition\"?");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"xy\": 1}", NP_EINVAL,
+                      "unknown key \"xy\" (the keys are listed in docs/posting-json.md)");
     expect_read_error("{\"format\": \"natopost.posting/1\", \"grade\": {\"low\": 15}}",
                       NP_EINVAL, "grade.text: expected a grade");
 }

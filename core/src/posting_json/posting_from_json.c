@@ -67,6 +67,42 @@ static bool join_names(char *buf, size_t size, const char *const *names, size_t 
     return true;
 }
 
+/* The edit distance (insertions, deletions, substitutions) between a and
+ * b, or SIZE_MAX when either is longer than a key can usefully be. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    enum { LONGEST = 40 };
+    const size_t la = strlen(a), lb = strlen(b);
+    if (la > LONGEST || lb > LONGEST) return SIZE_MAX;
+    size_t row[LONGEST + 1];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            const size_t above = row[j];
+            const size_t change = diagonal + (a[i - 1] != b[j - 1]);
+            const size_t shorter = (above < row[j - 1] ? above : row[j - 1]) + 1;
+            row[j] = change < shorter ? change : shorter;
+            diagonal = above;
+        }
+    }
+    return row[lb];
+}
+
+/* The key of keys[0..n) closest to a misspelt `key` (at most two edits
+ * away, and fewer than its length), or NULL. */
+static const char *closest_key(const char *key, const char *const *keys, size_t n)
+{
+    const char *best = NULL;
+    size_t best_distance = 3;
+    for (size_t i = 0; i < n; i++) {
+        const size_t d = edit_distance(key, keys[i]);
+        if (d < best_distance && d < strlen(keys[i])) best = keys[i], best_distance = d;
+    }
+    return best;
+}
+
 /* The members keys[0..n) of `obj` into values[] (NULL when absent: every
  * key may be left out; an absent `obj` has them all absent); any other key
  * is an error. */
@@ -86,9 +122,16 @@ static np_status members(reader *r, const json_t *obj, const char *const *keys, 
         if (i < n) continue;
         char shown[64], expected[NP_ERROR_MESSAGE_MAX / 2];
         np_json_quote_key(shown, sizeof shown, key);
-        if (!join_names(expected, sizeof expected, keys, n, false, ", "))
+        if (!join_names(expected, sizeof expected, keys, n, false, ", ")) {
+            const char *close = closest_key(key, keys, n);
+            if (close)
+                return bad(r, NULL,
+                           "unknown key %s (did you mean \"%s\"? the keys are listed in "
+                           "docs/posting-json.md)",
+                           shown, close);
             return bad(r, NULL, "unknown key %s (the keys are listed in docs/posting-json.md)",
                        shown);
+        }
         return bad(r, NULL, "unknown key %s (expected %s)", shown, expected);
     }
     for (size_t i = 0; i < n; i++) values[i] = json_object_get(obj, keys[i]);
