@@ -64,14 +64,21 @@ static void clear_interrelationships(np_interrelationships *r)
     free(r->direct_reports);
     free(r->indirect_reports);
     free(r->text);
+    r->reports_to = r->direct_reports = r->indirect_reports = r->text = NULL;
 }
 
-/* Frees what field `f` of `p` owns. */
+/* Frees what field `f` of `p` owns and leaves it empty (NULL, count 0), so
+ * that the field is in a valid state afterwards whatever else runs. */
 static void free_field(np_posting *p, const nps_field *f)
 {
     switch (f->kind) {
     case NPS_STRING:
-    case NPS_SOURCE: free(*(char **)nps_member(p, f)); break;
+    case NPS_SOURCE: {
+        char **slot = nps_member(p, f);
+        free(*slot);
+        *slot = NULL;
+        break;
+    }
     case NPS_LANGUAGE:
     case NPS_GRADE:
     case NPS_DEADLINE:
@@ -80,13 +87,18 @@ static void free_field(np_posting *p, const nps_field *f)
     case NPS_BOOL:
     case NPS_TRISTATE:
     case NPS_LINES: break;
-    case NPS_SALARY: free(p->salary.basis); break;
+    case NPS_SALARY:
+        free(p->salary.basis);
+        p->salary.basis = NULL;
+        break;
     case NPS_ACCOUNTABILITIES:
         for (size_t i = 0; i < p->accountability_count; i++) {
             free(p->accountabilities[i].heading);
             free(p->accountabilities[i].text);
         }
         free(p->accountabilities);
+        p->accountabilities = NULL;
+        p->accountability_count = 0;
         break;
     case NPS_INTERRELATIONSHIPS: clear_interrelationships(&p->interrelationships); break;
     case NPS_COMPETENCIES:
@@ -95,18 +107,27 @@ static void free_field(np_posting *p, const nps_field *f)
             free(p->competencies[i].descriptor);
         }
         free(p->competencies);
+        p->competencies = NULL;
+        p->competency_count = 0;
         break;
     case NPS_REQUIREMENTS:
         for (size_t i = 0; i < p->requirement_count; i++) np_requirement_clear(&p->requirements[i]);
         free(p->requirements);
+        p->requirements = NULL;
+        p->requirement_count = 0;
         break;
-    case NPS_CONTRACT: free(p->contract.text); break;
+    case NPS_CONTRACT:
+        free(p->contract.text);
+        p->contract.text = NULL;
+        break;
     case NPS_DIAGNOSTICS:
         for (size_t i = 0; i < p->diagnostic_count; i++) {
             free(p->diagnostics[i].field);
             free(p->diagnostics[i].message);
         }
         free(p->diagnostics);
+        p->diagnostics = NULL;
+        p->diagnostic_count = 0;
         break;
     }
 }
