@@ -572,7 +572,7 @@ int np_lua_posting_from_table(lua_State *L)
         lua_pushstring(L, NP_POSTING_FORMAT);
         lua_setfield(L, 2, "format");
     }
-    size_t len;
+    size_t len = 0;
     const char *text = table_json(L, -1, "posting", true, &len);
     np_posting **p = np_lua_newposting(L);
     np_error err;
