@@ -93,15 +93,33 @@ static int load_candidate(const char *cmd, np_collection *c, const char *path, n
 
 /* ---- values ---- */
 
-static json_t *value_json(const np_qvalue *v)
+/* The fewest significant digits (1..17) that print `v` so that it reads
+ * back exactly: jansson prints every real of a document with one precision
+ * (17 by default, "9253.2099999999991"), so each document is dumped with the
+ * largest of these its numbers need. */
+static int real_digits(double v)
+{
+    char buf[40];
+    for (int digits = 1; digits < 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v) return digits;
+    }
+    return 17;
+}
+
+/* A JSON value for `v`; the real digits it needs are folded into *digits. */
+static json_t *value_json(const np_qvalue *v, int *digits)
 {
     if (v->is_null) return json_null();
     switch (v->type) {
     case NP_QTYPE_TEXT: return json_stringn(v->text, v->text_len);
-    case NP_QTYPE_NUMBER:
+    case NP_QTYPE_NUMBER: {
         if (v->number == (double)(json_int_t)v->number && v->number > -9e15 && v->number < 9e15)
             return json_integer((json_int_t)v->number);
+        const int need = real_digits(v->number);
+        if (need > *digits) *digits = need;
         return json_real(v->number);
+    }
     case NP_QTYPE_BOOL: return json_boolean(v->ordinal);
     default: {
         char buf[32];
@@ -109,6 +127,21 @@ static json_t *value_json(const np_qvalue *v)
         return json_string(buf);
     }
     }
+}
+
+/* Prints `item` (consumed) as item `index` of a JSON array written one
+ * compact item per line, its reals with `digits` significant digits: each
+ * item is dumped alone, so that one number needing 17 digits does not
+ * lengthen every other. */
+static int print_json_item(json_t *item, size_t index, int digits)
+{
+    char *text = json_dumps(item, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII |
+                                      JSON_REAL_PRECISION(digits));
+    json_decref(item);
+    if (!text) return cli_usage_error("query", "out of memory");
+    printf("%s\n  %s", index ? "," : "", text);
+    free(text);
+    return CLI_OK;
 }
 
 /* The value as text, in a buffer owned by the caller (grown as needed). */
@@ -267,16 +300,14 @@ static int print_rows(np_result *r, const field_list *fl, format fmt, size_t lim
     for (size_t i = 0; i < shown; i++) {
         json_t *rec = json_object();
         if (!rec) return cli_usage_error("query", "out of memory");
+        int digits = 1;
         for (size_t k = 0; k < fl->count; k++) {
             np_qvalue v;
             np_collection_value(c, np_result_row(r, i), fl->items[k], &v);
-            json_object_set_new(rec, fl->items[k]->name, value_json(&v));
+            json_object_set_new(rec, fl->items[k]->name, value_json(&v, &digits));
         }
-        char *text = json_dumps(rec, JSON_PRESERVE_ORDER | JSON_COMPACT | JSON_ENSURE_ASCII);
-        json_decref(rec);
-        if (!text) return cli_usage_error("query", "out of memory");
-        printf("%s\n  %s", i ? "," : "", text);
-        free(text);
+        const int rc = print_json_item(rec, i, digits);
+        if (rc != CLI_OK) return rc;
     }
     fputs(shown ? "\n]\n" : "]\n", stdout);
     return CLI_OK;
@@ -289,18 +320,19 @@ static int print_groups(const np_result *r, format fmt)
     char *buf = NULL;
     size_t cap = 0;
     if (fmt == JSON) {
-        json_t *arr = json_array();
+        fputs("[", stdout);
         for (size_t g = 0; g < n; g++) {
             np_qvalue v;
             size_t count;
             np_result_group(r, g, &v, &count);
-            json_array_append_new(arr, json_pack("{s:o, s:I}", "value", value_json(&v), "count", (json_int_t)count));
+            int digits = 1;
+            json_t *group = json_pack("{s:o, s:I}", "value", value_json(&v, &digits), "count",
+                                      (json_int_t)count);
+            if (!group) return cli_usage_error("query", "out of memory");
+            const int rc = print_json_item(group, g, digits);
+            if (rc != CLI_OK) return rc;
         }
-        char *text = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-        json_decref(arr);
-        if (!text) return cli_usage_error("query", "out of memory");
-        printf("%s\n", text);
-        free(text);
+        fputs(n ? "\n]\n" : "]\n", stdout);
         return CLI_OK;
     }
     if (fmt == CSV) {

@@ -77,6 +77,7 @@ build = {
         "core/src/model/scales.c",
         "core/src/model/requirement.c",
         "core/src/model/posting.c",
+        "core/src/model/posting_schema.c",
         "core/src/notice/notice.c",
         "core/src/notice/notice_encoding.c",
         "core/src/notice/notice_normalize.c",

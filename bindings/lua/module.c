@@ -17,6 +17,7 @@ static const luaL_Reg module_functions[] = {
     {"load", np_lua_load},
     {"save", np_lua_save},
     {"posting_from_json", np_lua_posting_from_json},
+    {"posting_from_table", np_lua_posting_from_table},
     {"collection", np_lua_collection_new},
     {"eligibility", np_lua_eligibility},
     {"set_cancel_hook", np_lua_set_cancel_hook},

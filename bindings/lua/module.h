@@ -49,6 +49,7 @@ int np_lua_loads(lua_State *L);             /* natopost.loads(json) */
 int np_lua_load(lua_State *L);              /* natopost.load(path) */
 int np_lua_save(lua_State *L);              /* natopost.save(path, postings) */
 int np_lua_posting_from_json(lua_State *L); /* natopost.posting_from_json(json) */
+int np_lua_posting_from_table(lua_State *L); /* natopost.posting_from_table(t) */
 
 /* collection.c: natopost.Collection userdata; eligibility. */
 #define NP_LUA_COLLECTION_MT "natopost.Collection"

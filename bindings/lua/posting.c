@@ -54,6 +54,10 @@ typedef struct {
     const char *keys[TO_JSON_MAX_DEPTH + 1]; /* NULL: indexes[i] */
     lua_Unsigned indexes[TO_JSON_MAX_DEPTH + 1];
     int depth;
+    /* Lua has one empty table for [] and {}: with this set, a member whose
+     * value is an empty table is left out (absent), which the posting form
+     * reads as "not stated" whether it is a list or an object. */
+    bool omit_empty_members;
     char where[96];
 } json_path;
 
@@ -106,6 +110,17 @@ static json_t *member_to_json(lua_State *L, json_path *path, const char *key, lu
     return item;
 }
 
+/* True for a table without any key (two stack slots). */
+static bool is_empty_table(lua_State *L, int idx)
+{
+    if (lua_type(L, idx) != LUA_TTABLE) return false;
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    if (!lua_next(L, idx)) return true;
+    lua_pop(L, 2);
+    return false;
+}
+
 /* A table: a sequence (1..n) as an array, else string keys as an object. */
 static json_t *table_to_json(lua_State *L, int idx, json_path *path, np_error *err)
 {
@@ -115,7 +130,7 @@ static json_t *table_to_json(lua_State *L, int idx, json_path *path, np_error *e
         return np_error_set(err, NP_EINVAL, "nested more than %d levels", TO_JSON_MAX_DEPTH), NULL;
     /* Room for a key and a value at this level: lua_checkstack reports
      * failure instead of raising, so no jansson value can leak. */
-    if (!lua_checkstack(L, 3)) return np_error_set(err, NP_ENOMEM, "out of Lua stack space"), NULL;
+    if (!lua_checkstack(L, 5)) return np_error_set(err, NP_ENOMEM, "out of Lua stack space"), NULL;
     path->tables[path->depth++] = table;
     const lua_Unsigned n = lua_rawlen(L, idx);
     json_t *out = n > 0 ? json_array() : json_object();
@@ -136,6 +151,10 @@ static json_t *table_to_json(lua_State *L, int idx, json_path *path, np_error *e
                              luaL_typename(L, -2));
                 lua_pop(L, 2);
                 goto fail;
+            }
+            if (path->omit_empty_members && is_empty_table(L, -1)) {
+                lua_pop(L, 1);
+                continue;
             }
             size_t key_len;
             const char *key = lua_tolstring(L, -2, &key_len);
@@ -199,27 +218,36 @@ static json_t *to_json(lua_State *L, int idx, json_path *path, np_error *err)
     return out;
 }
 
-/* The JSON text of the candidate profile at `idx` and its length: a table
- * (converted; the text lives in a box pushed on the stack, freed by the GC)
- * or a JSON string (as is, every byte: the core's reader judges it). */
-const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
+/* The table at `idx` as JSON text (in a box pushed on the stack, freed by
+ * the GC) and its length; a conversion error is raised prefixed by `what`. */
+static const char *table_json(lua_State *L, int idx, const char *what, bool omit_empty_members,
+                              size_t *len)
 {
-    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, len);
-    if (lua_type(L, idx) != LUA_TTABLE) np_lua_field_typeerror(L, arg, NULL, idx, "table or JSON string");
+    idx = lua_absindex(L, idx);
     char **slot = np_lua_newbox(L); /* first: nothing below may then leak */
-    json_path path = {.depth = 0};
+    json_path path = {.depth = 0, .omit_empty_members = omit_empty_members};
     np_error err;
     json_t *j = to_json(L, idx, &path, &err);
     if (!j) {
         if (path.where[0]) np_error_prefix(&err, "%s", path.where);
-        np_error_prefix(&err, "candidate");
+        np_error_prefix(&err, "%s", what);
         return np_lua_raise(L, &err), NULL;
     }
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
-    if (!*slot) return luaL_error(L, "candidate: out of memory"), NULL;
+    if (!*slot) return luaL_error(L, "%s: out of memory", what), NULL;
     *len = strlen(*slot);
     return *slot;
+}
+
+/* The JSON text of the candidate profile at `idx` and its length: a table
+ * (converted) or a JSON string (as is, every byte: the core's reader judges
+ * it). */
+const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
+{
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, len);
+    if (lua_type(L, idx) != LUA_TTABLE) np_lua_field_typeerror(L, arg, NULL, idx, "table or JSON string");
+    return table_json(L, idx, "candidate", false, len);
 }
 
 /* ---- the Posting userdata ---------------------------------------------------------- */
@@ -515,6 +543,37 @@ int np_lua_posting_from_json(lua_State *L)
 {
     size_t len;
     const char *text = luaL_checklstring(L, 1, &len);
+    np_posting **p = np_lua_newposting(L);
+    np_error err;
+    if (np_posting_from_json(p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
+    np_lua_account_posting(L);
+    return 1;
+}
+
+/* natopost.posting_from_table(t): a table shaped like p:to_table() (the JSON
+ * form, nil = not stated), every key optional; the core's JSON reader judges
+ * it. "format" is added when absent. */
+int np_lua_posting_from_table(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    np_lua_checknargs(L, 1);
+    lua_settop(L, 1);
+    lua_getfield(L, 1, "format");
+    const bool has_format = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (!has_format) { /* a shallow copy with the format added */
+        lua_newtable(L);
+        lua_pushnil(L);
+        while (lua_next(L, 1)) {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);
+            lua_rawset(L, 2);
+        }
+        lua_pushstring(L, NP_POSTING_FORMAT);
+        lua_setfield(L, 2, "format");
+    }
+    size_t len = 0;
+    const char *text = table_json(L, -1, "posting", true, &len);
     np_posting **p = np_lua_newposting(L);
     np_error err;
     if (np_posting_from_json(p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);

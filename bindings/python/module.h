@@ -243,6 +243,10 @@ PyObject *np_py_posting_new(np_py_state *st, np_posting *p);
 const np_posting *np_py_posting_get(np_py_state *st, PyObject *obj, const char *fname,
                                     const char *arg);
 
+/* ---- posting_dict.c ------------------------------------------------------ */
+/* Posting.from_dict(d) (METH_O | METH_CLASS). */
+PyObject *np_py_posting_from_dict(PyObject *cls, PyObject *d);
+
 /* ---- collection_type.c: the core collection and eligibility ----------- */
 extern PyType_Spec np_py_collection_spec;
 extern PyMethodDef np_py_collection_functions[]; /* ends with a NULL entry */

@@ -488,14 +488,30 @@ static PyMethodDef posting_methods[] = {
      "    '2025-11-03T17:59'\n"},
     {"from_json", posting_from_json, METH_O | METH_CLASS,
      "from_json($type, text, /)\n--\n\n"
-     "A Posting from its JSON form (str or bytes). The reader is strict: an unknown\n"
-     "or missing key, a wrong type, an out-of-range number or a date that does not\n"
-     "exist raises natopost.Error (a ValueError) naming the JSON path; malformed\n"
-     "JSON gives .line and .column.\n"
+     "A Posting from its JSON form (str or bytes). Every key but \"format\" may be\n"
+     "absent (the field is then not stated); an unknown key, a wrong type, an\n"
+     "out-of-range number or a date that does not exist raises natopost.Error (a\n"
+     "ValueError) naming the JSON path; malformed JSON gives .line and .column.\n"
      "\n"
      "Example:\n"
      "    >>> p = natopost.read_notice_file(seed('003'))\n"
      "    >>> natopost.Posting.from_json(p.to_json()) == p\n"
+     "    True\n"},
+    {"from_dict", np_py_posting_from_dict, METH_O | METH_CLASS,
+     "from_dict($type, d, /)\n--\n\n"
+     "A Posting from a dict shaped like to_dict() (dates as datetime.date or ISO\n"
+     "strings, grade as 'G15/G16', deadline_time as datetime.time) or like the JSON\n"
+     "form. Every key may be left out (then the field is not stated); the core's\n"
+     "reader checks the rest: an unknown key or a wrong value raises\n"
+     "natopost.Error (a ValueError) naming it, a value that is not JSON data a\n"
+     "TypeError naming its key.\n"
+     "\n"
+     "Example:\n"
+     "    >>> p = natopost.Posting.from_dict({'title': 'Officer', 'grade': 'G15'})\n"
+     "    >>> p.title, p.grade, p.deadline\n"
+     "    ('Officer', 'G15', None)\n"
+     "    >>> q = natopost.read_notice_file(seed('004'))\n"
+     "    >>> natopost.Posting.from_dict(q.to_dict()) == q\n"
      "    True\n"},
     {"timeline", FASTCALL_FN(posting_timeline), FASTCALL_KW,
      "timeline($self, /, start, *, kind='external', reduction_months=0,\n"

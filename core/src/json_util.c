@@ -7,6 +7,7 @@
 
 const char *np_json_type_name(const json_t *value)
 {
+    if (!value) return "nothing (the key is absent)";
     switch (json_typeof(value)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "model/posting_schema.h"
 #include "natopost/natopost.h"
 #include "support.h"
 
@@ -390,7 +391,7 @@ Test(posting_json_round_trip, unknown_values_are_null)
     for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
         cr_expect(json_is_null(json_object_get(root, nulls[i])), "%s is not null", nulls[i]);
     cr_expect_eq(json_array_size(json_object_get(root, "requirements")), 0);
-    cr_expect_eq(json_object_size(root), 28, "every member is written");
+    cr_expect_eq(json_object_size(root), 1 + NPS_FIELD_COUNT, "every member is written");
     json_decref(root);
     np_free(json);
 
@@ -430,8 +431,8 @@ typedef struct bad_case {
 
 static const bad_case BAD_CASES[] = {
     {"title", "42", "posting JSON: title: expected a string or null, got an integer"},
-    {"bogus", "1", "posting JSON: (root): unknown key \"bogus\""},
-    {"id", NULL, "posting JSON: (root): missing key \"id\""},
+    {"bogus", "1", "posting JSON: (root): unknown key \"bogus\" (the keys are listed in docs/posting-json.md)"},
+    {"salary.amount_eur", "1", "salary: unknown key \"amount_eur\" (expected amount, currency, basis, tax_free)"},
     {"fast_track", "\"yes\"", "fast_track: expected true, false or null, got a string"},
     {"salary.amount", "-5", "salary.amount: -5 is out of range (0..1e+12)"},
     {"salary.amount", "1e13", "salary.amount: 1e+13 is out of range"},
@@ -439,7 +440,6 @@ static const bad_case BAD_CASES[] = {
     {"salary.currency", "\"eur\"", "salary.currency: expected an ISO 4217 code"},
     {"salary.currency", "978", "salary.currency: expected an ISO 4217 code (three upper-case letters) or null, got an integer"},
     {"salary.extra", "1", "salary: unknown key \"extra\""},
-    {"salary.tax_free", NULL, "salary: missing key \"tax_free\""},
     {"deadline.date", "\"2025-02-30\"", "deadline.date: day 30 is out of range for February 2025"},
     {"deadline.date", "\"3 Nov 2025\"", "deadline.date: "},
     {"deadline.time", "\"24:00\"", "deadline.time: time \"24:00\" does not exist"},
@@ -462,7 +462,6 @@ static const bad_case BAD_CASES[] = {
     {"competencies[1].descriptor", "7", "competencies[1].descriptor: expected a string or null"},
     {"requirements[0].kind", "\"diploma\"", "requirements[0].kind: expected \"other\""},
     {"requirements[0].essential", "1", "requirements[0].essential: expected true or false, got an integer"},
-    {"requirements[0].line", NULL, "requirements[0]: missing key \"line\""},
     {"requirements[0].as", "null", "requirements[0].as: expected an object, got null"},
     {"requirements[0].as", "{\"experience\": {\"min_years\": 2}}", "requirements[0].as: unknown key \"experience\" (expected degree)"},
     {"requirements[0].as.degree.level", "\"phd\"", "requirements[0].as.degree.level: expected null, \"university\" or \"postgraduate\", got \"phd\""},
@@ -484,9 +483,7 @@ static const bad_case BAD_CASES[] = {
     {"requirements[9]", "[]", "requirements[9]: expected an object, got an array"},
     {"contract.definite_months", "1201", "contract.definite_months: 1201 is out of range (0..1200)"},
     {"contract.conversion_possible", "\"yes\"", "contract.conversion_possible: expected true, false or null, got a string"},
-    {"contract.stated", NULL, "contract: missing key \"stated\""},
     {"lines.title", "\"1\"", "lines.title: expected an integer, got a string"},
-    {"lines.summary", NULL, "lines: missing key \"summary\""},
     {"lines", "null", "lines: expected an object, got null"},
     {"diagnostics[0].severity", "\"fatal\"", "diagnostics[0].severity: expected \"info\", \"warning\" or \"error\", got \"fatal\""},
     {"diagnostics[1].message", "null", "diagnostics[1].message: expected a string, got null"},
@@ -514,6 +511,126 @@ Test(posting_json_errors, every_value_error_names_its_path)
     np_free(json);
     np_posting_free(p);
     TS_ASSERT_NO_LEAKS();
+}
+
+/* Every key but "format" may be left out: the member then reads as the
+ * posting says "not stated" (np_posting_new's value), at every depth. */
+typedef struct absent_case {
+    const char *path;    /* the member deleted from full_posting()'s JSON */
+    const char *written; /* what the posting read then writes there (JSON text) */
+} absent_case;
+
+static const absent_case ABSENT_CASES[] = {
+    {"id", "null"},
+    {"salary.tax_free", "null"},
+    {"salary.amount", "null"},
+    {"deadline.time", "null"},
+    {"requirements[0].line", "0"},
+    {"requirements[0].essential", "false"},
+    {"requirements[0].text", "\"\""},
+    {"requirements[2].as.languages.one", "null"},
+    {"requirements[4].as.software.names", "null"},
+    {"competencies[0].descriptor", "null"},
+    {"contract.stated", "false"},
+    {"contract.definite_months", "null"},
+    {"lines.summary", "0"},
+    {"diagnostics[1].field", "null"},
+    {"diagnostics[1].severity", "\"info\""},
+    {"accountabilities[0].heading", "null"},
+    {"clearance_atomal", "false"},
+    {"competencies", "[]"},
+};
+
+static void expect_member(const char *json, const char *path, const char *expected)
+{
+    json_t *root = parse(json), *want = parse(expected);
+    json_t *got = walk(root, path, NULL, NULL, NULL);
+    cr_expect(got && json_equal(got, want), "%s: expected %s in\n%s", path, expected, json);
+    json_decref(want);
+    json_decref(root);
+}
+
+Test(posting_json_absent_keys, each_absent_key_reads_as_not_stated)
+{
+    np_posting *p = full_posting();
+    char *json = write_json(p, true);
+    for (size_t i = 0; i < sizeof ABSENT_CASES / sizeof ABSENT_CASES[0]; i++) {
+        char *without = mutate(json, ABSENT_CASES[i].path, NULL);
+        np_posting *back = read_json(without);
+        char *again = write_json(back, true);
+        expect_member(again, ABSENT_CASES[i].path, ABSENT_CASES[i].written);
+        char where[128];
+        cr_expect_not(np_posting_equal(back, p, where, sizeof where), "%s: no change",
+                      ABSENT_CASES[i].path);
+        np_free(again);
+        np_posting_free(back);
+        free(without);
+    }
+    np_free(json);
+    np_posting_free(p);
+    TS_ASSERT_NO_LEAKS();
+}
+
+Test(posting_json_absent_keys, only_the_format_is_needed)
+{
+    const char *json = "{\"format\": \"natopost.posting/1\"}";
+    np_posting *back = read_json(json);
+    np_posting *unknown = np_posting_new();
+    char where[128];
+    cr_expect(np_posting_equal(back, unknown, where, sizeof where), "differs at %s", where);
+    np_posting_free(back);
+    /* A partial posting from another tool: what it says, nothing else. */
+    const char *partial = "{\"format\": \"natopost.posting/1\", \"title\": \"Officer\", "
+                          "\"grade\": {\"text\": \"G15/G16\"}, "
+                          "\"requirements\": [{\"kind\": \"experience\", \"essential\": true, "
+                          "\"as\": {\"experience\": {\"min_years\": 5}}}], \"salary\": {}}";
+    back = read_json(partial);
+    cr_expect_str_eq(back->title, "Officer");
+    cr_expect_eq(back->grade.low, 15); /* the ends come from the text */
+    cr_expect_eq(back->grade.high, 16);
+    cr_expect_eq(back->requirement_count, 1);
+    cr_expect_str_eq(back->requirements[0].text, "");
+    cr_expect_eq(back->requirements[0].as.experience.min_years, 5);
+    cr_expect_eq(back->salary.amount, -1);
+    cr_expect_null(back->id);
+    np_posting_free(back);
+    np_posting_free(unknown);
+    /* Still strict: the format, unknown keys and wrong types. */
+    expect_read_error("{}", NP_EINVAL, "(root): missing key \"format\"");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"titel\": \"x\"}", NP_EINVAL,
+                      "unknown key \"titel\" (did you mean \"title\"? the keys are listed in "
+                      "docs/posting-json.md)");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"requisiton\": \"x\"}", NP_EINVAL,
+                      "(did you mean \"requisition\"?");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"xy\": 1}", NP_EINVAL,
+                      "unknown key \"xy\" (the keys are listed in docs/posting-json.md)");
+    expect_read_error("{\"format\": \"natopost.posting/1\", \"grade\": {\"low\": 15}}",
+                      NP_EINVAL, "grade.text: expected a grade");
+}
+
+Test(posting_json_errors, unknown_key_messages_never_cut_a_key)
+{
+    /* Every object of the form, with an unknown key: the message either
+     * lists the keys whole or points to the documentation. */
+    static const char *const PATHS[] = {"zz", "salary.zz", "deadline.zz", "grade.zz",
+                                        "contract.zz", "lines.zz", "interrelationships.zz",
+                                        "requirements[2].as.languages.zz", "diagnostics[0].zz"};
+    np_posting *p = full_posting();
+    char *json = write_json(p, false);
+    for (size_t i = 0; i < sizeof PATHS / sizeof PATHS[0]; i++) {
+        char *bad = mutate(json, PATHS[i], "1");
+        np_posting *out;
+        np_error err;
+        cr_assert_eq(np_posting_from_json(&out, bad, strlen(bad), &err), NP_EINVAL);
+        const char *tail = strstr(err.message, "unknown key \"zz\" (");
+        cr_assert_not_null(tail, "%s", err.message);
+        const size_t n = strlen(err.message);
+        cr_expect_eq(err.message[n - 1], ')', "cut: %s", err.message);
+        cr_expect_lt(n, sizeof err.message - 1, "filled the buffer: %s", err.message);
+        free(bad);
+    }
+    np_free(json);
+    np_posting_free(p);
 }
 
 Test(posting_json_errors, source_bytes_must_be_percent_encoded)

@@ -240,3 +240,25 @@ def test_eligibility_table_for_bruno(seeds):
     assert len(heads) == 5 and all(": eligible (" in h for h in heads)
     assert "requires NATO SECRET, already held (fast-track competition); the candidate holds" \
            " NATO SECRET: met" in out
+
+
+def test_json_numbers_are_the_shortest_that_read_back(tmp_path):
+    """Issue 17, item 6: 9253.21, not 9253.2099999999991 -- and a number that
+    needs 17 digits does not lengthen its neighbours (each record and each
+    group is written with the digits it needs)."""
+    postings = tmp_path / "reals.ndjson"
+    amounts = [9253.21, 0.1 + 0.2, 7563.38, 1e-7]
+    postings.write_text("".join(
+        json.dumps({"format": "natopost.posting/1", "id": f"r{i}", "salary": {"amount": a}}) + "\n"
+        for i, a in enumerate(amounts)), encoding="utf-8")
+    out = run("query", "", "--json", "--fields", "id,salary", str(postings)).stdout
+    assert [line.strip().rstrip(",") for line in out.splitlines()[1:-1]] == [
+        '{"id":"r0","salary":9253.21}', '{"id":"r1","salary":0.30000000000000004}',
+        '{"id":"r2","salary":7563.38}', '{"id":"r3","salary":1e-7}']
+    assert [row["salary"] for row in json.loads(out)] == amounts
+    groups = run("query", "count by salary", "--json", str(postings)).stdout
+    assert "9253.21," in groups and "7563.38," in groups and "9253.209" not in groups
+    assert sorted(g["value"] for g in json.loads(groups)) == sorted(amounts)
+    # the same text CSV gives
+    csv_out = run("query", "", "--csv", "--fields", "salary", str(postings)).stdout
+    assert csv_out.splitlines()[1:3] == ["9253.21", "0.30000000000000004"]

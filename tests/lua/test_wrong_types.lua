@@ -42,6 +42,8 @@ local CALLS = {
   ["load"] = { function() return natopost.load end, { POSTINGS_FILE }, { 1, WRONG } },
   ["save"] = { function() return natopost.save end, { dir .. "/out.json", {} }, { 1, WRONG }, { 2, WRONG_FOR_TABLE } },
   ["posting_from_json"] = { function() return natopost.posting_from_json end, { posting():to_json() }, { 1, WRONG } },
+  ["posting_from_table"] = { function() return natopost.posting_from_table end, { { title = "x" } },
+                           { 1, WRONG_FOR_TABLE } },
   ["collection"] = { function() return natopost.collection end, { {}, { on_error = "skip" } },
                      { 1, WRONG_FOR_TABLE }, { 2, WRONG_FOR_TABLE } },
   ["eligibility"] = { function() return natopost.eligibility end, { PROFILE, posting() },

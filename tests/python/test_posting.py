@@ -310,8 +310,8 @@ def test_written_json_matches_the_schema(seeds, full_form):
         assert errors == []
     # what the schema rejects, the reader rejects too
     bad = [
-        ("title", 1), ("bogus", 1), ("grade", "G20"), ("deadline", {"date": "2025-11-03"}),
-        ("clearance", "NS"), ("lines", {}), ("format", "natopost.posting/2"),
+        ("title", 1), ("bogus", 1), ("grade", "G20"), ("deadline", {"date": "2025-11-03", "zone": "CET"}),
+        ("clearance", "NS"), ("lines", {"title": "1"}), ("format", "natopost.posting/2"),
     ]
     for key, value in bad:
         doc = dict(documents[-1], **{key: value})

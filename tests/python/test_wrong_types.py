@@ -74,6 +74,8 @@ CALLS = {
     "save": (lambda: natopost.save, ["out.json", []], {}, [(0, "save", True), (1, "save", True)]),
     "Posting.from_json": (lambda: natopost.Posting.from_json, [posting().to_json()], {},
                           [(0, "from_json", True)]),
+    "Posting.from_dict": (lambda: natopost.Posting.from_dict, [{"title": "x"}], {},
+                          [(0, "from_dict", True)]),
     "Posting.to_json": (lambda: posting().to_json, [], {}, [("pretty", "pretty", False)]),
     "Posting.timeline": (lambda: posting().timeline, ["2025-09-01"], {}, [
         (0, "start", True), ("kind", "kind", False), ("reduction_months", "reduction_months", False),

@@ -1,7 +1,10 @@
-/* Posting <-> compact bytes (see codec.h). Integers are LEB128 varints
+/* Posting <-> compact bytes (see codec.h), field by field in the schema's
+ * order (model/posting_schema.h). Integers are LEB128 varints
  * (signed ones zigzag-encoded); strings are pool ids + 1 (0 = NULL); doubles
  * that are small integers are varints, others their 8 bytes. */
 #include "codec.h"
+
+#include "model/posting_schema.h"
 
 #include <math.h>
 #include <string.h>
@@ -116,76 +119,102 @@ static void put_requirement(writer *w, const np_requirement *r)
     }
 }
 
+static void put_field(writer *w, const np_posting *p, const nps_field *f)
+{
+    np_bytes *b = w->b;
+    const void *v = nps_cmember(p, f);
+    switch (f->kind) {
+    case NPS_STRING:
+    case NPS_SOURCE: put_str(w, *(char *const *)v); break;
+    case NPS_LANGUAGE:
+        for (size_t i = 0; i < sizeof p->language; i++) put_byte(b, (uint8_t)((const char *)v)[i]);
+        break;
+    case NPS_GRADE: {
+        const np_grade *g = v;
+        put_byte(b, g->low);
+        put_byte(b, g->high);
+        put_byte(b, (uint8_t)g->category);
+        break;
+    }
+    case NPS_SALARY: {
+        const np_salary *s = v;
+        put_double(b, s->amount);
+        for (size_t i = 0; i < sizeof s->currency; i++) put_byte(b, (uint8_t)s->currency[i]);
+        put_str(w, s->basis);
+        put_s(b, s->tax_free);
+        break;
+    }
+    case NPS_DEADLINE:
+        put_s(b, p->deadline.date);
+        put_s(b, p->deadline.minute);
+        break;
+    case NPS_DATE: put_s(b, *(const np_date *)v); break;
+    case NPS_CLEARANCE: put_u(b, (uint64_t)*(const np_clearance *)v); break;
+    case NPS_BOOL: put_byte(b, *(const bool *)v); break;
+    case NPS_TRISTATE: put_s(b, *(const np_tristate *)v); break;
+    case NPS_ACCOUNTABILITIES:
+        put_u(b, p->accountability_count);
+        for (size_t i = 0; i < p->accountability_count; i++) {
+            put_str(w, p->accountabilities[i].heading);
+            put_str(w, p->accountabilities[i].text);
+            put_s(b, p->accountabilities[i].line);
+        }
+        break;
+    case NPS_INTERRELATIONSHIPS: {
+        const np_interrelationships *ir = v;
+        put_str(w, ir->reports_to);
+        put_str(w, ir->direct_reports);
+        put_str(w, ir->indirect_reports);
+        put_str(w, ir->text);
+        put_s(b, ir->line);
+        break;
+    }
+    case NPS_COMPETENCIES:
+        put_u(b, p->competency_count);
+        for (size_t i = 0; i < p->competency_count; i++) {
+            put_str(w, p->competencies[i].name);
+            put_str(w, p->competencies[i].descriptor);
+            put_s(b, p->competencies[i].line);
+        }
+        break;
+    case NPS_REQUIREMENTS:
+        put_u(b, p->requirement_count);
+        for (size_t i = 0; i < p->requirement_count; i++) put_requirement(w, &p->requirements[i]);
+        break;
+    case NPS_CONTRACT: {
+        const np_contract_terms *c = v;
+        put_u(b, (uint64_t)c->stated | (uint64_t)c->turnover_clause << 1 |
+                     (uint64_t)c->seconded_terms << 2 | (uint64_t)c->twin_grade_note << 3);
+        put_s(b, c->definite_months);
+        put_s(b, c->renewal_months);
+        put_s(b, c->max_service_months);
+        put_s(b, c->conversion_possible);
+        put_s(b, c->seconded_max_months);
+        put_str(w, c->text);
+        put_s(b, c->line);
+        break;
+    }
+    case NPS_LINES: {
+        for (size_t i = 0; i < NPS_LINE_COUNT; i++) put_s(b, nps_line_value(v, &nps_line_fields[i]));
+        break;
+    }
+    case NPS_DIAGNOSTICS:
+        put_u(b, p->diagnostic_count);
+        for (size_t i = 0; i < p->diagnostic_count; i++) {
+            put_u(b, (uint64_t)p->diagnostics[i].severity);
+            put_s(b, p->diagnostics[i].line);
+            put_str(w, p->diagnostics[i].field);
+            put_str(w, p->diagnostics[i].message);
+        }
+        break;
+    }
+}
+
 np_status np_codec_encode(np_bytes *b, np_spool *pool, const np_posting *p, np_error *err)
 {
     const size_t start = b->len;
     writer w = {b, pool};
-    const char *const strings[] = {p->id,          p->source,       p->title,    p->body,
-                                   p->location,    p->division,     p->directorate,
-                                   p->section,     p->grade_text,   p->salary.basis,
-                                   p->requisition, p->summary};
-    for (size_t i = 0; i < sizeof strings / sizeof strings[0]; i++) put_str(&w, strings[i]);
-    put_byte(b, p->grade.low);
-    put_byte(b, p->grade.high);
-    put_byte(b, (uint8_t)p->grade.category);
-    put_double(b, p->salary.amount);
-    for (size_t i = 0; i < sizeof p->salary.currency; i++) put_byte(b, (uint8_t)p->salary.currency[i]);
-    put_s(b, p->deadline.date);
-    put_s(b, p->deadline.minute);
-    put_s(b, p->published);
-    put_s(b, p->updated);
-    put_u(b, (uint64_t)p->clearance);
-    put_s(b, p->salary.tax_free);
-    put_s(b, p->fast_track);
-    for (size_t i = 0; i < sizeof p->language; i++) put_byte(b, (uint8_t)p->language[i]);
-    put_u(b, (uint64_t)p->clearance_atomal << 1 | (uint64_t)p->contract.stated << 3 |
-                 (uint64_t)p->contract.turnover_clause << 4 |
-                 (uint64_t)p->contract.seconded_terms << 5 |
-                 (uint64_t)p->contract.twin_grade_note << 6);
-
-    put_u(b, p->accountability_count);
-    for (size_t i = 0; i < p->accountability_count; i++) {
-        put_str(&w, p->accountabilities[i].heading);
-        put_str(&w, p->accountabilities[i].text);
-        put_s(b, p->accountabilities[i].line);
-    }
-    const np_interrelationships *ir = &p->interrelationships;
-    put_str(&w, ir->reports_to);
-    put_str(&w, ir->direct_reports);
-    put_str(&w, ir->indirect_reports);
-    put_str(&w, ir->text);
-    put_s(b, ir->line);
-    put_u(b, p->competency_count);
-    for (size_t i = 0; i < p->competency_count; i++) {
-        put_str(&w, p->competencies[i].name);
-        put_str(&w, p->competencies[i].descriptor);
-        put_s(b, p->competencies[i].line);
-    }
-    put_u(b, p->requirement_count);
-    for (size_t i = 0; i < p->requirement_count; i++) put_requirement(&w, &p->requirements[i]);
-
-    const np_contract_terms *c = &p->contract;
-    put_s(b, c->definite_months);
-    put_s(b, c->renewal_months);
-    put_s(b, c->max_service_months);
-    put_s(b, c->conversion_possible);
-    put_s(b, c->seconded_max_months);
-    put_str(&w, c->text);
-    put_s(b, c->line);
-
-    const np_posting_lines *l = &p->lines;
-    const int lines[] = {l->title,     l->body,      l->location,  l->division, l->directorate,
-                         l->section,   l->grade,     l->salary,    l->deadline, l->published,
-                         l->updated,   l->requisition, l->clearance, l->fast_track, l->summary};
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) put_s(b, lines[i]);
-
-    put_u(b, p->diagnostic_count);
-    for (size_t i = 0; i < p->diagnostic_count; i++) {
-        put_u(b, (uint64_t)p->diagnostics[i].severity);
-        put_s(b, p->diagnostics[i].line);
-        put_str(&w, p->diagnostics[i].field);
-        put_str(&w, p->diagnostics[i].message);
-    }
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++) put_field(&w, p, &nps_fields[i]);
     if (b->failed) {
         b->failed = false;
         b->len = start;
@@ -321,94 +350,124 @@ static np_status get_requirement(reader *r, np_posting *p, np_error *err)
     return NP_OK;
 }
 
+static np_status get_field(reader *r, np_posting *p, const nps_field *f, np_error *err)
+{
+    void *v = nps_member(p, f);
+    np_status st = NP_OK;
+    switch (f->kind) {
+    case NPS_STRING:
+    case NPS_SOURCE: return take_str(r, v, err);
+    case NPS_LANGUAGE:
+        for (size_t i = 0; i < sizeof p->language; i++) ((char *)v)[i] = (char)get_byte(r);
+        return NP_OK;
+    case NPS_GRADE: {
+        np_grade *g = v;
+        g->low = get_byte(r);
+        g->high = get_byte(r);
+        g->category = (char)get_byte(r);
+        return NP_OK;
+    }
+    case NPS_SALARY: {
+        np_salary *s = v;
+        s->amount = get_double(r);
+        for (size_t i = 0; i < sizeof s->currency; i++) s->currency[i] = (char)get_byte(r);
+        st = take_str(r, &s->basis, err);
+        s->tax_free = (np_tristate)get_int(r);
+        return st;
+    }
+    case NPS_DEADLINE:
+        p->deadline.date = get_int(r);
+        p->deadline.minute = get_int(r);
+        return NP_OK;
+    case NPS_DATE: *(np_date *)v = get_int(r); return NP_OK;
+    case NPS_CLEARANCE: *(np_clearance *)v = (np_clearance)get_u(r); return NP_OK;
+    case NPS_BOOL: *(bool *)v = get_byte(r) != 0; return NP_OK;
+    case NPS_TRISTATE: *(np_tristate *)v = (np_tristate)get_int(r); return NP_OK;
+    case NPS_ACCOUNTABILITIES: {
+        const uint64_t n = get_u(r);
+        for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
+            size_t hl, tl;
+            const char *heading = get_str(r, &hl);
+            const char *text = get_str(r, &tl);
+            const int line = get_int(r);
+            st = np_posting_add_accountability(p, heading, hl, text, tl, line, err);
+        }
+        return st;
+    }
+    case NPS_INTERRELATIONSHIPS: {
+        np_interrelationships *ir = v;
+        if ((st = take_str(r, &ir->reports_to, err)) != NP_OK ||
+            (st = take_str(r, &ir->direct_reports, err)) != NP_OK ||
+            (st = take_str(r, &ir->indirect_reports, err)) != NP_OK ||
+            (st = take_str(r, &ir->text, err)) != NP_OK)
+            return st;
+        ir->line = get_int(r);
+        return NP_OK;
+    }
+    case NPS_COMPETENCIES: {
+        const uint64_t n = get_u(r);
+        for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
+            size_t nl, dl;
+            const char *name = get_str(r, &nl);
+            const char *descriptor = get_str(r, &dl);
+            const int line = get_int(r);
+            st = np_posting_add_competency(p, name, nl, descriptor, dl, line, err);
+        }
+        return st;
+    }
+    case NPS_REQUIREMENTS: {
+        const uint64_t n = get_u(r);
+        for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) st = get_requirement(r, p, err);
+        return st;
+    }
+    case NPS_CONTRACT: {
+        np_contract_terms *c = v;
+        const uint64_t flags = get_u(r);
+        c->stated = flags & 1;
+        c->turnover_clause = (flags >> 1) & 1;
+        c->seconded_terms = (flags >> 2) & 1;
+        c->twin_grade_note = (flags >> 3) & 1;
+        c->definite_months = get_int(r);
+        c->renewal_months = get_int(r);
+        c->max_service_months = get_int(r);
+        c->conversion_possible = (np_tristate)get_int(r);
+        c->seconded_max_months = get_int(r);
+        st = take_str(r, &c->text, err);
+        c->line = get_int(r);
+        return st;
+    }
+    case NPS_LINES: {
+        for (size_t i = 0; i < NPS_LINE_COUNT; i++) *nps_line(v, &nps_line_fields[i]) = get_int(r);
+        return NP_OK;
+    }
+    case NPS_DIAGNOSTICS: {
+        const uint64_t n = get_u(r);
+        for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
+            const np_diag_severity severity = (np_diag_severity)get_u(r);
+            const int line = get_int(r);
+            size_t fl, ml;
+            const char *field = get_str(r, &fl);
+            const char *message = get_str(r, &ml);
+            st = np_posting_add_diagnostic(p, severity, line, field, err, "%s", message ? message : "");
+            /* add_diagnostic formats into a bounded buffer: keep long messages whole. */
+            if (st == NP_OK && message)
+                st = np_posting_set_text(&p->diagnostics[p->diagnostic_count - 1].message, message,
+                                         ml, err);
+        }
+        return st;
+    }
+    }
+    r->bad = true;
+    return NP_OK;
+}
+
 static np_status decode(reader *r, np_posting *p, np_error *err)
 {
-    np_status st = NP_OK;
-    char **const strings[] = {&p->id,          &p->source,       &p->title,    &p->body,
-                              &p->location,    &p->division,     &p->directorate,
-                              &p->section,     &p->grade_text,   &p->salary.basis,
-                              &p->requisition, &p->summary};
-    for (size_t i = 0; st == NP_OK && i < sizeof strings / sizeof strings[0]; i++)
-        st = take_str(r, strings[i], err);
-    if (st != NP_OK) return st;
-    p->grade.low = get_byte(r);
-    p->grade.high = get_byte(r);
-    p->grade.category = (char)get_byte(r);
-    p->salary.amount = get_double(r);
-    for (size_t i = 0; i < sizeof p->salary.currency; i++) p->salary.currency[i] = (char)get_byte(r);
-    p->deadline.date = get_int(r);
-    p->deadline.minute = get_int(r);
-    p->published = get_int(r);
-    p->updated = get_int(r);
-    p->clearance = (np_clearance)get_u(r);
-    p->salary.tax_free = (np_tristate)get_int(r);
-    p->fast_track = (np_tristate)get_int(r);
-    for (size_t i = 0; i < sizeof p->language; i++) p->language[i] = (char)get_byte(r);
-    const uint64_t flags = get_u(r);
-    p->clearance_atomal = (flags >> 1) & 1;
-    p->contract.stated = (flags >> 3) & 1;
-    p->contract.turnover_clause = (flags >> 4) & 1;
-    p->contract.seconded_terms = (flags >> 5) & 1;
-    p->contract.twin_grade_note = (flags >> 6) & 1;
-
-    uint64_t n = get_u(r);
-    for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
-        size_t hl, tl;
-        const char *heading = get_str(r, &hl);
-        const char *text = get_str(r, &tl);
-        const int line = get_int(r);
-        st = np_posting_add_accountability(p, heading, hl, text, tl, line, err);
+    for (size_t i = 0; i < NPS_FIELD_COUNT && !r->bad; i++) {
+        const np_status st = get_field(r, p, &nps_fields[i], err);
+        if (st != NP_OK) return st;
     }
-    if (st != NP_OK) return st;
-    np_interrelationships *ir = &p->interrelationships;
-    if ((st = take_str(r, &ir->reports_to, err)) != NP_OK ||
-        (st = take_str(r, &ir->direct_reports, err)) != NP_OK ||
-        (st = take_str(r, &ir->indirect_reports, err)) != NP_OK ||
-        (st = take_str(r, &ir->text, err)) != NP_OK)
-        return st;
-    ir->line = get_int(r);
-    n = get_u(r);
-    for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
-        size_t nl, dl;
-        const char *name = get_str(r, &nl);
-        const char *descriptor = get_str(r, &dl);
-        const int line = get_int(r);
-        st = np_posting_add_competency(p, name, nl, descriptor, dl, line, err);
-    }
-    if (st != NP_OK) return st;
-    n = get_u(r);
-    for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) st = get_requirement(r, p, err);
-    if (st != NP_OK) return st;
-
-    np_contract_terms *c = &p->contract;
-    c->definite_months = get_int(r);
-    c->renewal_months = get_int(r);
-    c->max_service_months = get_int(r);
-    c->conversion_possible = (np_tristate)get_int(r);
-    c->seconded_max_months = get_int(r);
-    if ((st = take_str(r, &c->text, err)) != NP_OK) return st;
-    c->line = get_int(r);
-
-    np_posting_lines *l = &p->lines;
-    int *const lines[] = {&l->title,     &l->body,      &l->location,  &l->division, &l->directorate,
-                          &l->section,   &l->grade,     &l->salary,    &l->deadline, &l->published,
-                          &l->updated,   &l->requisition, &l->clearance, &l->fast_track, &l->summary};
-    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) *lines[i] = get_int(r);
-
-    n = get_u(r);
-    for (uint64_t i = 0; i < n && !r->bad && st == NP_OK; i++) {
-        const np_diag_severity severity = (np_diag_severity)get_u(r);
-        const int line = get_int(r);
-        size_t fl, ml;
-        const char *field = get_str(r, &fl);
-        const char *message = get_str(r, &ml);
-        st = np_posting_add_diagnostic(p, severity, line, field, err, "%s", message ? message : "");
-        /* add_diagnostic formats into a bounded buffer: keep long messages whole. */
-        if (st == NP_OK && message)
-            st = np_posting_set_text(&p->diagnostics[p->diagnostic_count - 1].message, message, ml,
-                                     err);
-    }
-    return st;
+    return NP_OK;
 }
 
 np_status np_codec_decode(np_posting **out, const uint8_t *data, size_t len, const np_spool *pool,

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "posting_schema.h"
 #include "strbuf.h"
 #include "text_quote.h"
 
@@ -64,42 +65,78 @@ static void clear_interrelationships(np_interrelationships *r)
     free(r->direct_reports);
     free(r->indirect_reports);
     free(r->text);
+    r->reports_to = r->direct_reports = r->indirect_reports = r->text = NULL;
+}
+
+/* Frees what field `f` of `p` owns and leaves it empty (NULL, count 0), so
+ * that the field is in a valid state afterwards whatever else runs. */
+static void free_field(np_posting *p, const nps_field *f)
+{
+    switch (f->kind) {
+    case NPS_STRING:
+    case NPS_SOURCE: {
+        char **slot = nps_member(p, f);
+        free(*slot);
+        *slot = NULL;
+        break;
+    }
+    case NPS_LANGUAGE:
+    case NPS_GRADE:
+    case NPS_DEADLINE:
+    case NPS_DATE:
+    case NPS_CLEARANCE:
+    case NPS_BOOL:
+    case NPS_TRISTATE:
+    case NPS_LINES: break;
+    case NPS_SALARY:
+        free(p->salary.basis);
+        p->salary.basis = NULL;
+        break;
+    case NPS_ACCOUNTABILITIES:
+        for (size_t i = 0; i < p->accountability_count; i++) {
+            free(p->accountabilities[i].heading);
+            free(p->accountabilities[i].text);
+        }
+        free(p->accountabilities);
+        p->accountabilities = NULL;
+        p->accountability_count = 0;
+        break;
+    case NPS_INTERRELATIONSHIPS: clear_interrelationships(&p->interrelationships); break;
+    case NPS_COMPETENCIES:
+        for (size_t i = 0; i < p->competency_count; i++) {
+            free(p->competencies[i].name);
+            free(p->competencies[i].descriptor);
+        }
+        free(p->competencies);
+        p->competencies = NULL;
+        p->competency_count = 0;
+        break;
+    case NPS_REQUIREMENTS:
+        for (size_t i = 0; i < p->requirement_count; i++) np_requirement_clear(&p->requirements[i]);
+        free(p->requirements);
+        p->requirements = NULL;
+        p->requirement_count = 0;
+        break;
+    case NPS_CONTRACT:
+        free(p->contract.text);
+        p->contract.text = NULL;
+        break;
+    case NPS_DIAGNOSTICS:
+        for (size_t i = 0; i < p->diagnostic_count; i++) {
+            free(p->diagnostics[i].field);
+            free(p->diagnostics[i].message);
+        }
+        free(p->diagnostics);
+        p->diagnostics = NULL;
+        p->diagnostic_count = 0;
+        break;
+    }
 }
 
 void np_posting_free(np_posting *p)
 {
     if (!p) return;
-    free(p->id);
-    free(p->source);
-    free(p->title);
-    free(p->body);
-    free(p->location);
-    free(p->division);
-    free(p->directorate);
-    free(p->section);
-    free(p->grade_text);
-    free(p->salary.basis);
-    free(p->requisition);
-    free(p->summary);
-    for (size_t i = 0; i < p->accountability_count; i++) {
-        free(p->accountabilities[i].heading);
-        free(p->accountabilities[i].text);
-    }
-    free(p->accountabilities);
-    clear_interrelationships(&p->interrelationships);
-    for (size_t i = 0; i < p->competency_count; i++) {
-        free(p->competencies[i].name);
-        free(p->competencies[i].descriptor);
-    }
-    free(p->competencies);
-    for (size_t i = 0; i < p->requirement_count; i++) np_requirement_clear(&p->requirements[i]);
-    free(p->requirements);
-    free(p->contract.text);
-    for (size_t i = 0; i < p->diagnostic_count; i++) {
-        free(p->diagnostics[i].field);
-        free(p->diagnostics[i].message);
-    }
-    free(p->diagnostics);
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++) free_field(p, &nps_fields[i]);
     free(p);
 }
 
@@ -244,72 +281,105 @@ static void *copy_array(const void *items, size_t n, size_t size, bool *failed)
     return copy;
 }
 
+/* The strings of one array item, replaced by copies. */
+static void copy_accountability(void *item, bool *failed)
+{
+    np_accountability *a = item;
+    a->heading = copy_string(a->heading, failed);
+    a->text = copy_string(a->text, failed);
+}
+
+static void copy_competency(void *item, bool *failed)
+{
+    np_competency *c = item;
+    c->name = copy_string(c->name, failed);
+    c->descriptor = copy_string(c->descriptor, failed);
+}
+
+static void copy_requirement(void *item, bool *failed)
+{
+    np_requirement *r = item;
+    r->text = copy_string(r->text, failed);
+    if (r->kind == NP_REQ_SOFTWARE) r->as.software.names = copy_string(r->as.software.names, failed);
+}
+
+static void copy_diagnostic(void *item, bool *failed)
+{
+    np_diagnostic *d = item;
+    d->field = copy_string(d->field, failed);
+    d->message = copy_string(d->message, failed);
+}
+
+/* A copy of the array `items` (*count items of `size` bytes), each item's
+ * strings copied by `copy_item`. *count is zeroed first and counts the
+ * items whose strings are copies, so that np_posting_free never frees the
+ * source's strings, even when a copy fails. */
+static void *copy_items(const void *items, size_t *count, size_t size,
+                        void (*copy_item)(void *item, bool *failed), bool *failed)
+{
+    const size_t n = *count;
+    *count = 0;
+    char *copy = copy_array(items, n, size, failed);
+    if (copy)
+        for (; *count < n; (*count)++) copy_item(copy + *count * size, failed);
+    return copy;
+}
+
+/* Replaces every pointer field `f` of `p` (a shallow copy of the source)
+ * holds with a copy of what it points to. */
+static void copy_field(np_posting *p, const nps_field *f, bool *failed)
+{
+    switch (f->kind) {
+    case NPS_STRING:
+    case NPS_SOURCE: {
+        char **slot = nps_member(p, f);
+        *slot = copy_string(*slot, failed);
+        break;
+    }
+    case NPS_LANGUAGE:
+    case NPS_GRADE:
+    case NPS_DEADLINE:
+    case NPS_DATE:
+    case NPS_CLEARANCE:
+    case NPS_BOOL:
+    case NPS_TRISTATE:
+    case NPS_LINES: break;
+    case NPS_SALARY: p->salary.basis = copy_string(p->salary.basis, failed); break;
+    case NPS_ACCOUNTABILITIES:
+        p->accountabilities = copy_items(p->accountabilities, &p->accountability_count,
+                                         sizeof *p->accountabilities, copy_accountability, failed);
+        break;
+    case NPS_INTERRELATIONSHIPS: {
+        np_interrelationships *r = &p->interrelationships;
+        r->reports_to = copy_string(r->reports_to, failed);
+        r->direct_reports = copy_string(r->direct_reports, failed);
+        r->indirect_reports = copy_string(r->indirect_reports, failed);
+        r->text = copy_string(r->text, failed);
+        break;
+    }
+    case NPS_COMPETENCIES:
+        p->competencies = copy_items(p->competencies, &p->competency_count,
+                                     sizeof *p->competencies, copy_competency, failed);
+        break;
+    case NPS_REQUIREMENTS:
+        p->requirements = copy_items(p->requirements, &p->requirement_count,
+                                     sizeof *p->requirements, copy_requirement, failed);
+        break;
+    case NPS_CONTRACT: p->contract.text = copy_string(p->contract.text, failed); break;
+    case NPS_DIAGNOSTICS:
+        p->diagnostics = copy_items(p->diagnostics, &p->diagnostic_count, sizeof *p->diagnostics,
+                                    copy_diagnostic, failed);
+        break;
+    }
+}
+
 np_status np_posting_clone(np_posting **out, const np_posting *src, np_error *err)
 {
     np_posting *p = np_posting_new();
     if (!p) return out_of_memory(err);
     bool failed = false;
-    /* Scalars first, then replace every owned pointer with a copy. Arrays
-     * are copied with their counts zeroed until their strings are copied,
-     * so that np_posting_free never frees the source's strings. */
     *p = *src;
-    p->id = copy_string(src->id, &failed);
-    p->source = copy_string(src->source, &failed);
-    p->title = copy_string(src->title, &failed);
-    p->body = copy_string(src->body, &failed);
-    p->location = copy_string(src->location, &failed);
-    p->division = copy_string(src->division, &failed);
-    p->directorate = copy_string(src->directorate, &failed);
-    p->section = copy_string(src->section, &failed);
-    p->grade_text = copy_string(src->grade_text, &failed);
-    p->salary.basis = copy_string(src->salary.basis, &failed);
-    p->requisition = copy_string(src->requisition, &failed);
-    p->summary = copy_string(src->summary, &failed);
-    p->interrelationships.reports_to = copy_string(src->interrelationships.reports_to, &failed);
-    p->interrelationships.direct_reports =
-        copy_string(src->interrelationships.direct_reports, &failed);
-    p->interrelationships.indirect_reports =
-        copy_string(src->interrelationships.indirect_reports, &failed);
-    p->interrelationships.text = copy_string(src->interrelationships.text, &failed);
-    p->contract.text = copy_string(src->contract.text, &failed);
-
-    p->accountabilities = copy_array(src->accountabilities, src->accountability_count,
-                                     sizeof *src->accountabilities, &failed);
-    p->accountability_count = 0;
-    if (p->accountabilities)
-        for (; p->accountability_count < src->accountability_count; p->accountability_count++) {
-            np_accountability *a = &p->accountabilities[p->accountability_count];
-            a->heading = copy_string(a->heading, &failed);
-            a->text = copy_string(a->text, &failed);
-        }
-    p->competencies = copy_array(src->competencies, src->competency_count,
-                                 sizeof *src->competencies, &failed);
-    p->competency_count = 0;
-    if (p->competencies)
-        for (; p->competency_count < src->competency_count; p->competency_count++) {
-            np_competency *c = &p->competencies[p->competency_count];
-            c->name = copy_string(c->name, &failed);
-            c->descriptor = copy_string(c->descriptor, &failed);
-        }
-    p->requirements = copy_array(src->requirements, src->requirement_count,
-                                 sizeof *src->requirements, &failed);
-    p->requirement_count = 0;
-    if (p->requirements)
-        for (; p->requirement_count < src->requirement_count; p->requirement_count++) {
-            np_requirement *r = &p->requirements[p->requirement_count];
-            r->text = copy_string(r->text, &failed);
-            if (r->kind == NP_REQ_SOFTWARE)
-                r->as.software.names = copy_string(r->as.software.names, &failed);
-        }
-    p->diagnostics = copy_array(src->diagnostics, src->diagnostic_count,
-                                sizeof *src->diagnostics, &failed);
-    p->diagnostic_count = 0;
-    if (p->diagnostics)
-        for (; p->diagnostic_count < src->diagnostic_count; p->diagnostic_count++) {
-            np_diagnostic *d = &p->diagnostics[p->diagnostic_count];
-            d->field = copy_string(d->field, &failed);
-            d->message = copy_string(d->message, &failed);
-        }
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++) copy_field(p, &nps_fields[i], &failed);
     if (failed) {
         np_posting_free(p);
         return out_of_memory(err);
@@ -396,78 +466,124 @@ static bool same_requirement(const np_requirement *a, const np_requirement *b, s
     return true;
 }
 
+static bool same_salary(const np_salary *a, const np_salary *b, diff *d)
+{
+    SAME_VAL(amount, "salary.amount");
+    if (strcmp(a->currency, b->currency) != 0) return differ(d, "salary.currency");
+    SAME_STR(basis, "salary.basis");
+    SAME_VAL(tax_free, "salary.tax_free");
+    return true;
+}
+
+static bool same_interrelationships(const np_interrelationships *a,
+                                    const np_interrelationships *b, diff *d)
+{
+    SAME_STR(reports_to, "interrelationships.reports_to");
+    SAME_STR(direct_reports, "interrelationships.direct_reports");
+    SAME_STR(indirect_reports, "interrelationships.indirect_reports");
+    SAME_STR(text, "interrelationships.text");
+    SAME_VAL(line, "interrelationships.line");
+    return true;
+}
+
+static bool same_contract(const np_contract_terms *a, const np_contract_terms *b, diff *d)
+{
+    SAME_VAL(stated, "contract.stated");
+    SAME_VAL(definite_months, "contract.definite_months");
+    SAME_VAL(renewal_months, "contract.renewal_months");
+    SAME_VAL(max_service_months, "contract.max_service_months");
+    SAME_VAL(conversion_possible, "contract.conversion_possible");
+    SAME_VAL(turnover_clause, "contract.turnover_clause");
+    SAME_VAL(seconded_terms, "contract.seconded_terms");
+    SAME_VAL(seconded_max_months, "contract.seconded_max_months");
+    SAME_VAL(twin_grade_note, "contract.twin_grade_note");
+    SAME_STR(text, "contract.text");
+    SAME_VAL(line, "contract.line");
+    return true;
+}
+
+/* The same value of field `f` in both postings (`d` names it when not). */
+static bool same_field(const np_posting *a, const np_posting *b, const nps_field *f, diff *d)
+{
+    const void *x = nps_cmember(a, f), *y = nps_cmember(b, f);
+    switch (f->kind) {
+    case NPS_STRING:
+    case NPS_SOURCE:
+        if (!same_str(*(char *const *)x, *(char *const *)y)) return differ(d, "%s", f->key);
+        return true;
+    case NPS_LANGUAGE:
+        if (strcmp(x, y) != 0) return differ(d, "%s", f->key);
+        return true;
+    case NPS_GRADE: {
+        const np_grade *g = x, *h = y;
+        if (np_grade_compare(*g, *h) != 0 || g->category != h->category)
+            return differ(d, "%s", f->key);
+        return true;
+    }
+    case NPS_SALARY: return same_salary(x, y, d);
+    case NPS_DEADLINE:
+        if (a->deadline.date != b->deadline.date) return differ(d, "deadline.date");
+        if (a->deadline.minute != b->deadline.minute) return differ(d, "deadline.minute");
+        return true;
+    case NPS_DATE:
+        if (*(const np_date *)x != *(const np_date *)y) return differ(d, "%s", f->key);
+        return true;
+    case NPS_CLEARANCE:
+        if (*(const np_clearance *)x != *(const np_clearance *)y) return differ(d, "%s", f->key);
+        return true;
+    case NPS_BOOL:
+        if (*(const bool *)x != *(const bool *)y) return differ(d, "%s", f->key);
+        return true;
+    case NPS_TRISTATE:
+        if (*(const np_tristate *)x != *(const np_tristate *)y) return differ(d, "%s", f->key);
+        return true;
+    case NPS_ACCOUNTABILITIES:
+        if (a->accountability_count != b->accountability_count) return differ(d, "accountabilities");
+        for (size_t i = 0; i < a->accountability_count; i++) {
+            const np_accountability *p = &a->accountabilities[i], *q = &b->accountabilities[i];
+            if (!same_str(p->heading, q->heading) || !same_str(p->text, q->text) ||
+                p->line != q->line)
+                return differ(d, "accountabilities[%zu]", i);
+        }
+        return true;
+    case NPS_INTERRELATIONSHIPS: return same_interrelationships(x, y, d);
+    case NPS_COMPETENCIES:
+        if (a->competency_count != b->competency_count) return differ(d, "competencies");
+        for (size_t i = 0; i < a->competency_count; i++) {
+            const np_competency *p = &a->competencies[i], *q = &b->competencies[i];
+            if (!same_str(p->name, q->name) || !same_str(p->descriptor, q->descriptor) ||
+                p->line != q->line)
+                return differ(d, "competencies[%zu]", i);
+        }
+        return true;
+    case NPS_REQUIREMENTS:
+        if (a->requirement_count != b->requirement_count) return differ(d, "requirements");
+        for (size_t i = 0; i < a->requirement_count; i++)
+            if (!same_requirement(&a->requirements[i], &b->requirements[i], i, d)) return false;
+        return true;
+    case NPS_CONTRACT: return same_contract(x, y, d);
+    case NPS_LINES:
+        for (size_t i = 0; i < NPS_LINE_COUNT; i++)
+            if (nps_line_value(x, &nps_line_fields[i]) != nps_line_value(y, &nps_line_fields[i]))
+                return differ(d, "lines.%s", nps_line_fields[i].name);
+        return true;
+    case NPS_DIAGNOSTICS:
+        if (a->diagnostic_count != b->diagnostic_count) return differ(d, "diagnostics");
+        for (size_t i = 0; i < a->diagnostic_count; i++) {
+            const np_diagnostic *p = &a->diagnostics[i], *q = &b->diagnostics[i];
+            if (p->severity != q->severity || p->line != q->line ||
+                !same_str(p->field, q->field) || !same_str(p->message, q->message))
+                return differ(d, "diagnostics[%zu]", i);
+        }
+        return true;
+    }
+    return differ(d, "%s", f->key);
+}
+
 static bool same_posting(const np_posting *a, const np_posting *b, diff *d)
 {
-    SAME_STR(id, "id");
-    SAME_STR(source, "source");
-    if (strcmp(a->language, b->language) != 0) return differ(d, "language");
-    SAME_STR(title, "title");
-    SAME_STR(body, "body");
-    SAME_STR(location, "location");
-    SAME_STR(division, "division");
-    SAME_STR(directorate, "directorate");
-    SAME_STR(section, "section");
-    SAME_STR(grade_text, "grade_text");
-    if (np_grade_compare(a->grade, b->grade) != 0 || a->grade.category != b->grade.category)
-        return differ(d, "grade");
-    SAME_VAL(salary.amount, "salary.amount");
-    if (strcmp(a->salary.currency, b->salary.currency) != 0) return differ(d, "salary.currency");
-    SAME_STR(salary.basis, "salary.basis");
-    SAME_VAL(salary.tax_free, "salary.tax_free");
-    SAME_VAL(deadline.date, "deadline.date");
-    SAME_VAL(deadline.minute, "deadline.minute");
-    SAME_VAL(published, "published");
-    SAME_VAL(updated, "updated");
-    SAME_STR(requisition, "requisition");
-    SAME_VAL(clearance, "clearance");
-    SAME_VAL(clearance_atomal, "clearance_atomal");
-    SAME_VAL(fast_track, "fast_track");
-    SAME_STR(summary, "summary");
-
-    if (a->accountability_count != b->accountability_count) return differ(d, "accountabilities");
-    for (size_t i = 0; i < a->accountability_count; i++) {
-        const np_accountability *x = &a->accountabilities[i], *y = &b->accountabilities[i];
-        if (!same_str(x->heading, y->heading) || !same_str(x->text, y->text) || x->line != y->line)
-            return differ(d, "accountabilities[%zu]", i);
-    }
-    SAME_STR(interrelationships.reports_to, "interrelationships.reports_to");
-    SAME_STR(interrelationships.direct_reports, "interrelationships.direct_reports");
-    SAME_STR(interrelationships.indirect_reports, "interrelationships.indirect_reports");
-    SAME_STR(interrelationships.text, "interrelationships.text");
-    SAME_VAL(interrelationships.line, "interrelationships.line");
-    if (a->competency_count != b->competency_count) return differ(d, "competencies");
-    for (size_t i = 0; i < a->competency_count; i++) {
-        const np_competency *x = &a->competencies[i], *y = &b->competencies[i];
-        if (!same_str(x->name, y->name) || !same_str(x->descriptor, y->descriptor) ||
-            x->line != y->line)
-            return differ(d, "competencies[%zu]", i);
-    }
-    if (a->requirement_count != b->requirement_count) return differ(d, "requirements");
-    for (size_t i = 0; i < a->requirement_count; i++)
-        if (!same_requirement(&a->requirements[i], &b->requirements[i], i, d)) return false;
-
-    SAME_VAL(contract.stated, "contract.stated");
-    SAME_VAL(contract.definite_months, "contract.definite_months");
-    SAME_VAL(contract.renewal_months, "contract.renewal_months");
-    SAME_VAL(contract.max_service_months, "contract.max_service_months");
-    SAME_VAL(contract.conversion_possible, "contract.conversion_possible");
-    SAME_VAL(contract.turnover_clause, "contract.turnover_clause");
-    SAME_VAL(contract.seconded_terms, "contract.seconded_terms");
-    SAME_VAL(contract.seconded_max_months, "contract.seconded_max_months");
-    SAME_VAL(contract.twin_grade_note, "contract.twin_grade_note");
-    SAME_STR(contract.text, "contract.text");
-    SAME_VAL(contract.line, "contract.line");
-
-    const int *la = &a->lines.title, *lb = &b->lines.title;
-    if (memcmp(la, lb, sizeof a->lines) != 0) return differ(d, "lines");
-
-    if (a->diagnostic_count != b->diagnostic_count) return differ(d, "diagnostics");
-    for (size_t i = 0; i < a->diagnostic_count; i++) {
-        const np_diagnostic *x = &a->diagnostics[i], *y = &b->diagnostics[i];
-        if (x->severity != y->severity || x->line != y->line || !same_str(x->field, y->field) ||
-            !same_str(x->message, y->message))
-            return differ(d, "diagnostics[%zu]", i);
-    }
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++)
+        if (!same_field(a, b, &nps_fields[i], d)) return false;
     return true;
 }
 

@@ -70,10 +70,17 @@ np_status np_clearance_parse(np_clearance *out, bool *atomal, const char *text, 
     }
 bad:
     np_quote(quoted, sizeof quoted, text, len);
-    return np_error_set(err, NP_EPARSE,
-                        "unknown security clearance %s (expected NATO RESTRICTED, NATO "
-                        "CONFIDENTIAL, NATO SECRET, COSMIC TOP SECRET or NR, NC, NS, CTS)",
-                        quoted);
+    /* "NATO RESTRICTED, ..., COSMIC TOP SECRET or NR, ..., CTS", from the table. */
+    char expected[160] = "";
+    for (int column = 0; column < 2; column++)
+        for (int level = NP_CLEARANCE_NR; level <= NP_CLEARANCE_CTS; level++) {
+            const size_t used = strlen(expected);
+            snprintf(expected + used, sizeof expected - used, "%s%s",
+                     level > NP_CLEARANCE_NR ? ", " : (column ? " or " : ""),
+                     column ? CLEARANCES[level].abbrev : CLEARANCES[level].name);
+        }
+    return np_error_set(err, NP_EPARSE, "unknown security clearance %s (expected %s)", quoted,
+                        expected);
 }
 
 const char *np_clearance_name(np_clearance level)

@@ -1,10 +1,13 @@
 /* The natopost JSON form of a posting (docs/posting-json.md): the reader.
  *
- * Strict: every member of every object must be present, an unknown key, a
- * wrong type, an out-of-range number, a date that does not exist or a value
- * outside its list of names is an error naming the JSON path
- * ("requirements[2].as.languages.one"). A document of another format
- * version is rejected before anything else is looked at. */
+ * Every key but "format" may be left out: an absent key reads as the value
+ * the posting has when the notice does not state it (null, false, 0 for a
+ * line, an empty list; an absent object is one whose keys are all absent).
+ * Strict otherwise: an unknown key, a wrong type, an out-of-range number, a
+ * date that does not exist or a value outside its list of names is an error
+ * naming the JSON path ("requirements[2].as.languages.one"). A document of
+ * another format version is rejected before anything else is looked at. The
+ * members of the posting itself come from the schema (model/posting_schema.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -12,6 +15,7 @@
 #include <string.h>
 
 #include "json_util.h"
+#include "model/posting_schema.h"
 #include "posting_json_internal.h"
 
 typedef struct reader {
@@ -41,13 +45,74 @@ static np_status bad(reader *r, const char *key, const char *fmt, ...)
     return NP_EINVAL;
 }
 
-/* Checks that `obj` is an object with exactly the keys `keys` and puts their
- * values, in that order, into values[]. */
-/* The members keys[0..n) of `obj` into values[]: keys[0..required) must be
- * there, the others may be (NULL when absent); any other key is an error. */
-static np_status some_members(reader *r, const json_t *obj, const char *const *keys,
-                              size_t required, size_t n, const json_t **values)
+/* Joins names[0..n) into buf as "a, b or c" (quoted: "\"a\", ..."; a NULL
+ * name reads null). False when the whole list does not fit: a list is never
+ * cut inside a name, the caller says where to find it instead. */
+static bool join_names(char *buf, size_t size, const char *const *names, size_t n, bool quoted,
+                       const char *last_separator)
 {
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *separator = i == 0 ? "" : (i == n - 1 ? last_separator : ", ");
+        const char *q = quoted && names[i] ? "\"" : "";
+        const int wrote = snprintf(buf + len, size - len, "%s%s%s%s", separator, q,
+                                   names[i] ? names[i] : "null", q);
+        if (wrote < 0 || (size_t)wrote >= size - len) {
+            buf[0] = '\0';
+            return false;
+        }
+        len += (size_t)wrote;
+    }
+    return true;
+}
+
+/* The edit distance (insertions, deletions, substitutions) between a and
+ * b, or SIZE_MAX when either is longer than a key can usefully be. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    enum { LONGEST = 40 };
+    const size_t la = strlen(a), lb = strlen(b);
+    if (la > LONGEST || lb > LONGEST) return SIZE_MAX;
+    size_t row[LONGEST + 1];
+    for (size_t j = 0; j <= lb; j++) row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            const size_t above = row[j];
+            const size_t change = diagonal + (a[i - 1] != b[j - 1]);
+            const size_t shorter = (above < row[j - 1] ? above : row[j - 1]) + 1;
+            row[j] = change < shorter ? change : shorter;
+            diagonal = above;
+        }
+    }
+    return row[lb];
+}
+
+/* The key of keys[0..n) closest to a misspelt `key` (at most two edits
+ * away, and fewer than its length), or NULL. */
+static const char *closest_key(const char *key, const char *const *keys, size_t n)
+{
+    const char *best = NULL;
+    size_t best_distance = 3;
+    for (size_t i = 0; i < n; i++) {
+        const size_t d = edit_distance(key, keys[i]);
+        if (d < best_distance && d < strlen(keys[i])) best = keys[i], best_distance = d;
+    }
+    return best;
+}
+
+/* The members keys[0..n) of `obj` into values[] (NULL when absent: every
+ * key may be left out; an absent `obj` has them all absent); any other key
+ * is an error. */
+static np_status members(reader *r, const json_t *obj, const char *const *keys, size_t n,
+                         const json_t **values)
+{
+    if (!obj) {
+        for (size_t i = 0; i < n; i++) values[i] = NULL;
+        return NP_OK;
+    }
     if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", np_json_type_name(obj));
     const char *key;
     const json_t *value;
@@ -57,24 +122,22 @@ static np_status some_members(reader *r, const json_t *obj, const char *const *k
         if (i < n) continue;
         char shown[64], expected[NP_ERROR_MESSAGE_MAX / 2];
         np_json_quote_key(shown, sizeof shown, key);
-        size_t len = 0;
-        for (size_t k = 0; k < n && len < sizeof expected; k++)
-            len += (size_t)snprintf(expected + len, sizeof expected - len, "%s%s", k ? ", " : "",
-                                    keys[k]);
+        if (!join_names(expected, sizeof expected, keys, n, false, ", ")) {
+            const char *close = closest_key(key, keys, n);
+            if (close)
+                return bad(r, NULL,
+                           "unknown key %s (did you mean \"%s\"? the keys are listed in "
+                           "docs/posting-json.md)",
+                           shown, close);
+            return bad(r, NULL, "unknown key %s (the keys are listed in docs/posting-json.md)",
+                       shown);
+        }
         return bad(r, NULL, "unknown key %s (expected %s)", shown, expected);
     }
-    for (size_t i = 0; i < n; i++) {
-        values[i] = json_object_get(obj, keys[i]);
-        if (!values[i] && i < required) return bad(r, NULL, "missing key \"%s\"", keys[i]);
-    }
+    for (size_t i = 0; i < n; i++) values[i] = json_object_get(obj, keys[i]);
     return NP_OK;
 }
 
-static np_status members(reader *r, const json_t *obj, const char *const *keys, size_t n,
-                         const json_t **values)
-{
-    return some_members(r, obj, keys, n, n, values);
-}
 
 #define COUNT(a) (sizeof(a) / sizeof(a)[0])
 
@@ -82,15 +145,45 @@ static np_status members(reader *r, const json_t *obj, const char *const *keys, 
 
 static np_status string(reader *r, const json_t *v, const char *key, bool nullable, char **slot)
 {
-    if (nullable && json_is_null(v)) return NP_OK; /* the slot stays NULL */
+    if (!v || (nullable && json_is_null(v))) return NP_OK; /* the slot stays NULL */
     if (!json_is_string(v))
         return bad(r, key, "expected a string%s, got %s", nullable ? " or null" : "",
                    np_json_type_name(v));
     return np_posting_set_text(slot, json_string_value(v), json_string_length(v), r->err);
 }
 
+/* A string the model never leaves NULL: absent reads as "". */
+static np_status text(reader *r, const json_t *v, const char *key, const char **s, size_t *len)
+{
+    if (!v) {
+        *s = "";
+        *len = 0;
+        return NP_OK;
+    }
+    if (!json_is_string(v)) return bad(r, key, "expected a string, got %s", np_json_type_name(v));
+    *s = json_string_value(v);
+    *len = json_string_length(v);
+    return NP_OK;
+}
+
+/* A string or null (*s NULL), absent reading as null. */
+static np_status optional_text(reader *r, const json_t *v, const char *key, const char **s,
+                               size_t *len)
+{
+    *s = NULL;
+    *len = 0;
+    if (!v || json_is_null(v)) return NP_OK;
+    if (!json_is_string(v))
+        return bad(r, key, "expected a string or null, got %s", np_json_type_name(v));
+    return text(r, v, key, s, len);
+}
+
 static np_status boolean(reader *r, const json_t *v, const char *key, bool *out)
 {
+    if (!v) {
+        *out = false;
+        return NP_OK;
+    }
     if (!json_is_boolean(v)) return bad(r, key, "expected true or false, got %s", np_json_type_name(v));
     *out = json_is_true(v);
     return NP_OK;
@@ -99,7 +192,7 @@ static np_status boolean(reader *r, const json_t *v, const char *key, bool *out)
 /* true, false or null (NP_UNKNOWN). */
 static np_status tristate(reader *r, const json_t *v, const char *key, np_tristate *out)
 {
-    if (json_is_null(v)) *out = NP_UNKNOWN;
+    if (!v || json_is_null(v)) *out = NP_UNKNOWN;
     else if (json_is_boolean(v)) *out = json_is_true(v) ? NP_YES : NP_NO;
     else return bad(r, key, "expected true, false or null, got %s", np_json_type_name(v));
     return NP_OK;
@@ -123,6 +216,10 @@ static np_status language(reader *r, const json_t *v, char out[3])
 static np_status integer(reader *r, const json_t *v, const char *key, int lo, int hi,
                          bool nullable, int *out)
 {
+    if (!v) { /* absent: not stated (-1), or 0 for a line */
+        *out = nullable ? -1 : 0;
+        return NP_OK;
+    }
     if (nullable && json_is_null(v)) {
         *out = -1;
         return NP_OK;
@@ -145,7 +242,7 @@ static np_status line(reader *r, const json_t *v, const char *key, int *out)
 /* A number 0..max (integer or real); null gives -1. */
 static np_status number(reader *r, const json_t *v, const char *key, double max, double *out)
 {
-    if (json_is_null(v)) {
+    if (!v || json_is_null(v)) {
         *out = -1;
         return NP_OK;
     }
@@ -161,6 +258,12 @@ static np_status number(reader *r, const json_t *v, const char *key, double max,
 static np_status name(reader *r, const json_t *v, const char *key, const char *const *names,
                       int n, int *out)
 {
+    if (!v) { /* absent: the null entry, else the first (the model's zero value) */
+        *out = 0;
+        for (int i = 0; i < n; i++)
+            if (!names[i]) *out = i;
+        return NP_OK;
+    }
     for (int i = 0; i < n; i++) {
         if (names[i] ? (json_is_string(v) && strcmp(json_string_value(v), names[i]) == 0)
                      : json_is_null(v)) {
@@ -169,11 +272,8 @@ static np_status name(reader *r, const json_t *v, const char *key, const char *c
         }
     }
     char expected[NP_ERROR_MESSAGE_MAX / 2];
-    size_t len = 0;
-    for (int i = 0; i < n && len < sizeof expected; i++)
-        len += (size_t)snprintf(expected + len, sizeof expected - len, "%s%s%s%s",
-                                i ? (i == n - 1 ? " or " : ", ") : "", names[i] ? "\"" : "",
-                                names[i] ? names[i] : "null", names[i] ? "\"" : "");
+    if (!join_names(expected, sizeof expected, names, (size_t)n, true, " or "))
+        snprintf(expected, sizeof expected, "a name listed in docs/posting-json.md");
     if (json_is_string(v)) {
         char shown[64];
         np_json_quote_key(shown, sizeof shown, json_string_value(v));
@@ -182,29 +282,32 @@ static np_status name(reader *r, const json_t *v, const char *key, const char *c
     return bad(r, key, "expected %s, got %s", expected, np_json_type_name(v));
 }
 
-static const char *const CLEARANCE_NAMES[] = {NULL, "NATO RESTRICTED", "NATO CONFIDENTIAL",
-                                              "NATO SECRET", "COSMIC TOP SECRET"};
-static const char *const LEVEL_NAMES[] = {NULL, "I", "II", "III", "IV", "V", "VI"};
-
+/* The names of the scales (scales.h), with null (index 0) for "not stated". */
 static np_status clearance(reader *r, const json_t *v, const char *key, np_clearance *out)
 {
+    const char *names[NP_CLEARANCE_CTS + 1] = {NULL};
+    for (int level = NP_CLEARANCE_NR; level <= NP_CLEARANCE_CTS; level++)
+        names[level] = np_clearance_name((np_clearance)level);
     int i = 0;
-    np_status st = name(r, v, key, CLEARANCE_NAMES, (int)COUNT(CLEARANCE_NAMES), &i);
+    np_status st = name(r, v, key, names, (int)COUNT(names), &i);
     if (st == NP_OK) *out = (np_clearance)i;
     return st;
 }
 
 static np_status lang_level(reader *r, const json_t *v, const char *key, np_lang_level *out)
 {
+    const char *names[NP_LEVEL_VI + 1] = {NULL};
+    for (int level = NP_LEVEL_I; level <= NP_LEVEL_VI; level++)
+        names[level] = np_lang_level_numeral((np_lang_level)level);
     int i = 0;
-    np_status st = name(r, v, key, LEVEL_NAMES, (int)COUNT(LEVEL_NAMES), &i);
+    np_status st = name(r, v, key, names, (int)COUNT(names), &i);
     if (st == NP_OK) *out = (np_lang_level)i;
     return st;
 }
 
 static np_status date(reader *r, const json_t *v, const char *key, np_date *out)
 {
-    if (json_is_null(v)) {
+    if (!v || json_is_null(v)) {
         *out = NP_DATE_NONE;
         return NP_OK;
     }
@@ -220,7 +323,7 @@ static bool digit(char c) { return c >= '0' && c <= '9'; }
 
 static np_status time_of_day(reader *r, const json_t *v, const char *key, int *minute)
 {
-    if (json_is_null(v)) {
+    if (!v || json_is_null(v)) {
         *minute = -1;
         return NP_OK;
     }
@@ -257,10 +360,11 @@ static np_status time_of_day(reader *r, const json_t *v, const char *key, int *m
 
 static np_status grade(reader *r, const json_t *v, np_grade *out)
 {
-    if (json_is_null(v)) return NP_OK; /* stays NP_GRADE_NONE */
+    if (!v || json_is_null(v)) return NP_OK; /* stays NP_GRADE_NONE */
     static const char *const KEYS[] = {"text", "low", "high"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
+    if (!m[0] && !m[1] && !m[2]) return NP_OK; /* {}: not stated */
     if (!json_is_string(m[0]))
         return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", np_json_type_name(m[0]));
     const char *text = json_string_value(m[0]);
@@ -275,9 +379,10 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
         np_json_quote_key(shown, sizeof shown, text);
         return bad(r, "text", "%s is not in canonical form (\"%s\")", shown, canonical);
     }
-    int low = 0, high = 0;
-    TRY(integer(r, m[1], "low", 1, NP_GRADE_MAX, false, &low));
-    TRY(integer(r, m[2], "high", 1, NP_GRADE_MAX, false, &high));
+    /* Absent ends are the text's: {"text": "G15"} is enough. */
+    int low = g.low, high = g.high;
+    if (m[1]) TRY(integer(r, m[1], "low", 1, NP_GRADE_MAX, false, &low));
+    if (m[2]) TRY(integer(r, m[2], "high", 1, NP_GRADE_MAX, false, &high));
     if (low != g.low) return bad(r, "low", "%d does not match the text \"%s\" (%d)", low, canonical, g.low);
     if (high != g.high)
         return bad(r, "high", "%d does not match the text \"%s\" (%d)", high, canonical, g.high);
@@ -287,12 +392,12 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
 
 static np_status salary(reader *r, const json_t *v, np_salary *s)
 {
-    if (json_is_null(v)) return NP_OK;
+    if (!v || json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"amount", "currency", "basis", "tax_free"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     TRY(number(r, m[0], "amount", NPJ_AMOUNT_MAX, &s->amount));
-    if (!json_is_null(m[1])) {
+    if (m[1] && !json_is_null(m[1])) {
         const char *c = json_is_string(m[1]) ? json_string_value(m[1]) : NULL;
         if (!c || json_string_length(m[1]) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' ||
             c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z') {
@@ -309,7 +414,7 @@ static np_status salary(reader *r, const json_t *v, np_salary *s)
 
 static np_status deadline(reader *r, const json_t *v, np_deadline *d)
 {
-    if (json_is_null(v)) return NP_OK;
+    if (!v || json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"date", "time"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
@@ -320,7 +425,7 @@ static np_status deadline(reader *r, const json_t *v, np_deadline *d)
 /* Checks `v` is an array; the items are read by the caller. */
 static np_status array(reader *r, const json_t *v)
 {
-    if (!json_is_array(v)) return bad(r, NULL, "expected an array, got %s", np_json_type_name(v));
+    if (v && !json_is_array(v)) return bad(r, NULL, "expected an array, got %s", np_json_type_name(v));
     return NP_OK;
 }
 
@@ -329,22 +434,18 @@ static np_status accountability(reader *r, const json_t *v, np_posting *p)
     static const char *const KEYS[] = {"heading", "text", "line"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
-    if (!json_is_null(m[0]) && !json_is_string(m[0]))
-        return bad(r, "heading", "expected a string or null, got %s", np_json_type_name(m[0]));
-    if (!json_is_string(m[1]))
-        return bad(r, "text", "expected a string, got %s", np_json_type_name(m[1]));
+    const char *heading = NULL, *body = "";
+    size_t heading_len = 0, body_len = 0;
+    TRY(optional_text(r, m[0], "heading", &heading, &heading_len));
+    TRY(text(r, m[1], "text", &body, &body_len));
     int ln = 0;
     TRY(line(r, m[2], "line", &ln));
-    const bool heading = json_is_string(m[0]);
-    return np_posting_add_accountability(p, heading ? json_string_value(m[0]) : NULL,
-                                         heading ? json_string_length(m[0]) : 0,
-                                         json_string_value(m[1]), json_string_length(m[1]), ln,
-                                         r->err);
+    return np_posting_add_accountability(p, heading, heading_len, body, body_len, ln, r->err);
 }
 
 static np_status interrelationships(reader *r, const json_t *v, np_interrelationships *x)
 {
-    if (json_is_null(v)) return NP_OK;
+    if (!v || json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"reports_to", "direct_reports", "indirect_reports", "text",
                                        "line"};
     const json_t *m[COUNT(KEYS)] = {0};
@@ -361,16 +462,13 @@ static np_status competency(reader *r, const json_t *v, np_posting *p)
     static const char *const KEYS[] = {"name", "descriptor", "line"};
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
-    if (!json_is_string(m[0]))
-        return bad(r, "name", "expected a string, got %s", np_json_type_name(m[0]));
-    if (!json_is_null(m[1]) && !json_is_string(m[1]))
-        return bad(r, "descriptor", "expected a string or null, got %s", np_json_type_name(m[1]));
+    const char *label = "", *descriptor = NULL;
+    size_t label_len = 0, descriptor_len = 0;
+    TRY(text(r, m[0], "name", &label, &label_len));
+    TRY(optional_text(r, m[1], "descriptor", &descriptor, &descriptor_len));
     int ln = 0;
     TRY(line(r, m[2], "line", &ln));
-    const bool descriptor = json_is_string(m[1]);
-    return np_posting_add_competency(p, json_string_value(m[0]), json_string_length(m[0]),
-                                     descriptor ? json_string_value(m[1]) : NULL,
-                                     descriptor ? json_string_length(m[1]) : 0, ln, r->err);
+    return np_posting_add_competency(p, label, label_len, descriptor, descriptor_len, ln, r->err);
 }
 
 static np_status stanag(reader *r, const json_t *v, np_stanag_profile *s)
@@ -479,22 +577,22 @@ static np_status requirement(reader *r, const json_t *v, np_posting *p)
     const np_req_kind kind = (np_req_kind)k;
     bool essential = false;
     TRY(boolean(r, m[1], "essential", &essential));
-    if (!json_is_string(m[2]))
-        return bad(r, "text", "expected a string, got %s", np_json_type_name(m[2]));
+    const char *sentence = "";
+    size_t sentence_len = 0;
+    TRY(text(r, m[2], "text", &sentence, &sentence_len));
     int ln = 0;
     TRY(line(r, m[3], "line", &ln));
     const char *kind_name = kinds[kind];
     const json_t *part = NULL;
     if (kind == NP_REQ_OTHER) {
-        if (!json_is_null(m[4]))
+        if (m[4] && !json_is_null(m[4]))
             return bad(r, "as", "expected null for kind \"other\", got %s", np_json_type_name(m[4]));
     } else {
         /* {"<kind>": {...}}: the typed part under the kind's name. */
         NESTED(r, "as", members(r, m[4], &kind_name, 1, &part));
     }
     np_requirement *q;
-    TRY(np_posting_add_requirement(p, &q, essential, json_string_value(m[2]),
-                                   json_string_length(m[2]), ln, r->err));
+    TRY(np_posting_add_requirement(p, &q, essential, sentence, sentence_len, ln, r->err));
     q->kind = kind; /* before anything it owns is set, so that clearing frees it */
     if (kind == NP_REQ_OTHER) return NP_OK;
     const size_t mark = npj_path_key(r->path, "as");
@@ -506,7 +604,7 @@ static np_status requirement(reader *r, const json_t *v, np_posting *p)
 
 static np_status contract(reader *r, const json_t *v, np_contract_terms *c)
 {
-    if (json_is_null(v)) return NP_OK;
+    if (!v || json_is_null(v)) return NP_OK;
     static const char *const KEYS[] = {"stated", "definite_months", "renewal_months",
                                        "max_service_months", "conversion_possible",
                                        "turnover_clause", "seconded_terms",
@@ -528,12 +626,12 @@ static np_status contract(reader *r, const json_t *v, np_contract_terms *c)
 
 static np_status lines(reader *r, const json_t *v, np_posting_lines *l)
 {
-    const char *keys[sizeof(np_posting_lines) / sizeof(int)];
-    const json_t *m[sizeof(np_posting_lines) / sizeof(int)] = {0};
-    for (size_t i = 0; i < npj_line_field_count; i++) keys[i] = npj_line_fields[i].name;
-    TRY(members(r, v, keys, npj_line_field_count, m));
-    for (size_t i = 0; i < npj_line_field_count; i++)
-        TRY(line(r, m[i], keys[i], npj_line(l, &npj_line_fields[i])));
+    const char *keys[NPS_LINE_COUNT];
+    const json_t *m[NPS_LINE_COUNT] = {0};
+    for (size_t i = 0; i < NPS_LINE_COUNT; i++) keys[i] = nps_line_fields[i].name;
+    TRY(members(r, v, keys, NPS_LINE_COUNT, m));
+    for (size_t i = 0; i < NPS_LINE_COUNT; i++)
+        TRY(line(r, m[i], keys[i], nps_line(l, &nps_line_fields[i])));
     return NP_OK;
 }
 
@@ -545,16 +643,14 @@ static np_status diagnostic(reader *r, const json_t *v, np_posting *p)
     int severity = 0, ln = 0;
     TRY(name(r, m[0], "severity", npj_severity_names, 3, &severity));
     TRY(line(r, m[1], "line", &ln));
-    if (!json_is_null(m[2]) && !json_is_string(m[2]))
-        return bad(r, "field", "expected a string or null, got %s", np_json_type_name(m[2]));
-    if (!json_is_string(m[3]))
-        return bad(r, "message", "expected a string, got %s", np_json_type_name(m[3]));
-    TRY(np_posting_add_diagnostic(p, (np_diag_severity)severity, ln,
-                                  json_is_string(m[2]) ? json_string_value(m[2]) : NULL, r->err,
-                                  "%s", ""));
+    const char *field = NULL, *message = "";
+    size_t field_len = 0, message_len = 0;
+    TRY(optional_text(r, m[2], "field", &field, &field_len));
+    TRY(text(r, m[3], "message", &message, &message_len));
+    TRY(np_posting_add_diagnostic(p, (np_diag_severity)severity, ln, field, r->err, "%s", ""));
     /* The whole message (np_posting_add_diagnostic formats into a bounded buffer). */
-    return np_posting_set_text(&p->diagnostics[p->diagnostic_count - 1].message,
-                               json_string_value(m[3]), json_string_length(m[3]), r->err);
+    return np_posting_set_text(&p->diagnostics[p->diagnostic_count - 1].message, message,
+                               message_len, r->err);
 }
 
 /* Reads each item of the array `v` (the path's last key) with `item`. */
@@ -573,23 +669,13 @@ static np_status items(reader *r, const json_t *v, np_posting *p,
 
 /* ---- the posting --------------------------------------------------------------------- */
 
-enum {
-    K_FORMAT, K_ID, K_SOURCE, K_TITLE, K_BODY, K_LOCATION, K_DIVISION, K_DIRECTORATE, K_SECTION,
-    K_GRADE_TEXT, K_GRADE, K_SALARY, K_DEADLINE, K_PUBLISHED, K_UPDATED, K_REQUISITION,
-    K_CLEARANCE, K_CLEARANCE_ATOMAL, K_FAST_TRACK, K_SUMMARY, K_ACCOUNTABILITIES,
-    K_INTERRELATIONSHIPS, K_COMPETENCIES, K_REQUIREMENTS, K_CONTRACT, K_LINES, K_DIAGNOSTICS,
-    K_REQUIRED,
-    K_SOURCE_BYTES = K_REQUIRED, /* optional: only for a source that is not UTF-8 */
-    K_LANGUAGE, /* optional: files written before the reader told languages apart have none */
-    K_COUNT
-};
-static const char *const ROOT_KEYS[K_COUNT] = {
-    "format", "id", "source", "title", "body", "location", "division", "directorate", "section",
-    "grade_text", "grade", "salary", "deadline", "published", "updated", "requisition",
-    "clearance", "clearance_atomal", "fast_track", "summary", "accountabilities",
-    "interrelationships", "competencies", "requirements", "contract", "lines", "diagnostics",
-    "source_bytes", "language",
-};
+/* "format", the schema's keys in its order, and "source_bytes" (only for a
+ * source that is not UTF-8). */
+#define ROOT_KEY(member, key, kind, nullability, query, jsonld) key,
+static const char *const ROOT_KEYS[] = {"format", NP_POSTING_SCHEMA(ROOT_KEY) "source_bytes"};
+#undef ROOT_KEY
+enum { ROOT_FIELDS = 1, ROOT_SOURCE_BYTES = ROOT_FIELDS + NPS_FIELD_COUNT, ROOT_COUNT };
+_Static_assert(COUNT(ROOT_KEYS) == ROOT_COUNT, "ROOT_KEYS and the schema disagree");
 
 /* "source_bytes": the exact bytes of a source that is not UTF-8 (see
  * npj_percent_encode); they replace the display form in "source". */
@@ -634,39 +720,42 @@ static np_status format(reader *r, const json_t *v)
     return bad(r, "format", "not a natopost posting: %s (expected \"%s\")", shown, NP_POSTING_FORMAT);
 }
 
+/* Reads field `f` of the posting from `v` (NULL when absent). */
+static np_status field(reader *r, const nps_field *f, const json_t *v, const json_t *source_bytes_v,
+                       np_posting *p)
+{
+    void *slot = nps_member(p, f);
+    switch (f->kind) {
+    case NPS_STRING: return string(r, v, f->key, f->nullable, slot);
+    case NPS_SOURCE:
+        TRY(string(r, v, f->key, f->nullable, slot));
+        return source_bytes_v ? source_bytes(r, source_bytes_v, v, slot) : NP_OK;
+    case NPS_LANGUAGE: return language(r, v, slot);
+    case NPS_DATE: return date(r, v, f->key, slot);
+    case NPS_CLEARANCE: return clearance(r, v, f->key, slot);
+    case NPS_BOOL: return boolean(r, v, f->key, slot);
+    case NPS_TRISTATE: return tristate(r, v, f->key, slot);
+    case NPS_GRADE: NESTED(r, f->key, grade(r, v, slot)); return NP_OK;
+    case NPS_SALARY: NESTED(r, f->key, salary(r, v, slot)); return NP_OK;
+    case NPS_DEADLINE: NESTED(r, f->key, deadline(r, v, slot)); return NP_OK;
+    case NPS_INTERRELATIONSHIPS: NESTED(r, f->key, interrelationships(r, v, slot)); return NP_OK;
+    case NPS_CONTRACT: NESTED(r, f->key, contract(r, v, slot)); return NP_OK;
+    case NPS_LINES: NESTED(r, f->key, lines(r, v, slot)); return NP_OK;
+    case NPS_ACCOUNTABILITIES: NESTED(r, f->key, items(r, v, p, accountability)); return NP_OK;
+    case NPS_COMPETENCIES: NESTED(r, f->key, items(r, v, p, competency)); return NP_OK;
+    case NPS_REQUIREMENTS: NESTED(r, f->key, items(r, v, p, requirement)); return NP_OK;
+    case NPS_DIAGNOSTICS: NESTED(r, f->key, items(r, v, p, diagnostic)); return NP_OK;
+    }
+    return bad(r, f->key, "field kind %d is unknown", (int)f->kind);
+}
+
 static np_status posting(reader *r, const json_t *v, np_posting *p)
 {
     TRY(format(r, v));
-    const json_t *m[K_COUNT] = {0};
-    TRY(some_members(r, v, ROOT_KEYS, K_REQUIRED, K_COUNT, m));
-    char **const strings[] = {
-        [K_ID] = &p->id,           [K_SOURCE] = &p->source,
-        [K_TITLE] = &p->title,     [K_BODY] = &p->body,
-        [K_LOCATION] = &p->location, [K_DIVISION] = &p->division,
-        [K_DIRECTORATE] = &p->directorate, [K_SECTION] = &p->section,
-        [K_GRADE_TEXT] = &p->grade_text,
-    };
-    for (int k = K_ID; k <= K_GRADE_TEXT; k++) TRY(string(r, m[k], ROOT_KEYS[k], true, strings[k]));
-    TRY(language(r, m[K_LANGUAGE], p->language));
-    if (m[K_SOURCE_BYTES]) TRY(source_bytes(r, m[K_SOURCE_BYTES], m[K_SOURCE], &p->source));
-    NESTED(r, "grade", grade(r, m[K_GRADE], &p->grade));
-    NESTED(r, "salary", salary(r, m[K_SALARY], &p->salary));
-    NESTED(r, "deadline", deadline(r, m[K_DEADLINE], &p->deadline));
-    TRY(date(r, m[K_PUBLISHED], "published", &p->published));
-    TRY(date(r, m[K_UPDATED], "updated", &p->updated));
-    TRY(string(r, m[K_REQUISITION], "requisition", true, &p->requisition));
-    TRY(clearance(r, m[K_CLEARANCE], "clearance", &p->clearance));
-    TRY(boolean(r, m[K_CLEARANCE_ATOMAL], "clearance_atomal", &p->clearance_atomal));
-    TRY(tristate(r, m[K_FAST_TRACK], "fast_track", &p->fast_track));
-    TRY(string(r, m[K_SUMMARY], "summary", true, &p->summary));
-    NESTED(r, "accountabilities", items(r, m[K_ACCOUNTABILITIES], p, accountability));
-    NESTED(r, "interrelationships",
-           interrelationships(r, m[K_INTERRELATIONSHIPS], &p->interrelationships));
-    NESTED(r, "competencies", items(r, m[K_COMPETENCIES], p, competency));
-    NESTED(r, "requirements", items(r, m[K_REQUIREMENTS], p, requirement));
-    NESTED(r, "contract", contract(r, m[K_CONTRACT], &p->contract));
-    NESTED(r, "lines", lines(r, m[K_LINES], &p->lines));
-    NESTED(r, "diagnostics", items(r, m[K_DIAGNOSTICS], p, diagnostic));
+    const json_t *m[ROOT_COUNT] = {0};
+    TRY(members(r, v, ROOT_KEYS, ROOT_COUNT, m));
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++)
+        TRY(field(r, &nps_fields[i], m[ROOT_FIELDS + i], m[ROOT_SOURCE_BYTES], p));
     return NP_OK;
 }
 

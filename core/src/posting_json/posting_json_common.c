@@ -13,20 +13,6 @@ const char *const npj_degree_names[3] = {NULL, "university", "postgraduate"};
 const char *const npj_lang_form_names[3] = {"either_or", "both", "named"};
 const char *const npj_skill_names[4] = {"listening", "speaking", "reading", "writing"};
 
-#define LINE(field) {#field, offsetof(np_posting_lines, field)}
-const npj_line_field npj_line_fields[] = {
-    LINE(title),    LINE(body),      LINE(location),    LINE(division),  LINE(directorate),
-    LINE(section),  LINE(grade),     LINE(salary),      LINE(deadline),  LINE(published),
-    LINE(updated),  LINE(requisition), LINE(clearance), LINE(fast_track), LINE(summary),
-};
-#undef LINE
-const size_t npj_line_field_count = sizeof npj_line_fields / sizeof npj_line_fields[0];
-
-/* Fails to compile when np_posting_lines gains or loses a field, so the
- * table above cannot silently miss one. */
-_Static_assert(sizeof(np_posting_lines) == 15 * sizeof(int),
-               "np_posting_lines changed: update npj_line_fields");
-
 /* ---- paths ------------------------------------------------------------------- */
 
 static size_t path_append(npj_path *p, const char *text)

@@ -29,24 +29,6 @@ extern const char *const npj_degree_names[3];    /* NULL, "university", "postgra
 extern const char *const npj_lang_form_names[3]; /* "either_or", "both", "named" */
 extern const char *const npj_skill_names[4];     /* "listening" .. "writing" */
 
-/* The fields of np_posting_lines, in declaration order, with their offsets. */
-typedef struct npj_line_field {
-    const char *name;
-    size_t offset;
-} npj_line_field;
-extern const npj_line_field npj_line_fields[];
-extern const size_t npj_line_field_count;
-
-/* The member of `lines` described by `f`. */
-static inline int *npj_line(np_posting_lines *lines, const npj_line_field *f)
-{
-    return (int *)(void *)((char *)lines + f->offset);
-}
-static inline int npj_line_value(const np_posting_lines *lines, const npj_line_field *f)
-{
-    return *(const int *)(const void *)((const char *)lines + f->offset);
-}
-
 /* ---- JSON paths for error messages ----------------------------------------- */
 
 #define NPJ_PATH_MAX 200

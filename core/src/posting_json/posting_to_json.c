@@ -1,6 +1,8 @@
 /* The natopost JSON form of a posting (docs/posting-json.md): the writer.
  *
- * Every value the posting does not state is written as null; a value that
+ * The posting's members are written in the schema's order
+ * (model/posting_schema.h). Every value the posting does not state is
+ * written as null; a value that
  * is neither "not stated" nor inside the form's range (an amount of -2, a
  * 25:00 deadline, a grade whose text does not read back) is an error naming
  * its path, so that whatever is written reads back equal. */
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/posting_schema.h"
 #include "posting_json_internal.h"
 
 typedef struct writer {
@@ -398,8 +401,8 @@ static json_t *lines(writer *w, const np_posting_lines *l)
 {
     json_t *obj = json_object();
     if (!obj) return NULL;
-    for (size_t i = 0; i < npj_line_field_count; i++)
-        FIELD(w, obj, npj_line_fields[i].name, line(w, npj_line_value(l, &npj_line_fields[i])));
+    for (size_t i = 0; i < NPS_LINE_COUNT; i++)
+        FIELD(w, obj, nps_line_fields[i].name, line(w, nps_line_value(l, &nps_line_fields[i])));
     return obj;
 }
 
@@ -423,6 +426,40 @@ static json_t *diagnostics(writer *w, const np_posting *p)
     return array;
 }
 
+/* Writes field `f` of `p` into `root`: the schema's kind says how. */
+static void field(writer *w, json_t *root, const np_posting *p, const nps_field *f)
+{
+    const void *v = nps_cmember(p, f);
+    switch (f->kind) {
+    case NPS_STRING: FIELD(w, root, f->key, str(w, *(char *const *)v)); return;
+    case NPS_SOURCE:
+        if (p->source && !npj_valid_utf8(p->source)) {
+            /* A file name in another encoding: readable, and exact beside it. */
+            FIELD(w, root, f->key, owned_str(npj_utf8_display(p->source)));
+            FIELD(w, root, "source_bytes", owned_str(npj_percent_encode(p->source)));
+        } else {
+            FIELD(w, root, f->key, str(w, p->source));
+        }
+        return;
+    case NPS_LANGUAGE: FIELD(w, root, f->key, language(w, v)); return;
+    case NPS_GRADE: FIELD(w, root, f->key, grade(w, *(const np_grade *)v)); return;
+    case NPS_SALARY: FIELD(w, root, f->key, salary(w, v)); return;
+    case NPS_DEADLINE: FIELD(w, root, f->key, deadline(w, v)); return;
+    case NPS_DATE: FIELD(w, root, f->key, date(w, *(const np_date *)v)); return;
+    case NPS_CLEARANCE: FIELD(w, root, f->key, clearance(w, *(const np_clearance *)v)); return;
+    case NPS_BOOL: put(w, root, f->key, json_boolean(*(const bool *)v)); return;
+    case NPS_TRISTATE: FIELD(w, root, f->key, tristate(w, *(const np_tristate *)v)); return;
+    case NPS_ACCOUNTABILITIES: FIELD(w, root, f->key, accountabilities(w, p)); return;
+    case NPS_INTERRELATIONSHIPS: FIELD(w, root, f->key, interrelationships(w, v)); return;
+    case NPS_COMPETENCIES: FIELD(w, root, f->key, competencies(w, p)); return;
+    case NPS_REQUIREMENTS: FIELD(w, root, f->key, requirements(w, p)); return;
+    case NPS_CONTRACT: FIELD(w, root, f->key, contract(w, v)); return;
+    case NPS_LINES: FIELD(w, root, f->key, lines(w, v)); return;
+    case NPS_DIAGNOSTICS: FIELD(w, root, f->key, diagnostics(w, p)); return;
+    }
+    FIELD(w, root, f->key, fail(w, "field kind %d is unknown", (int)f->kind));
+}
+
 np_status npj_posting_value(json_t **out, const np_posting *p, int *digits, np_error *err)
 {
     writer w = {err, NP_OK, {{0}, 0}, *digits};
@@ -430,39 +467,7 @@ np_status npj_posting_value(json_t **out, const np_posting *p, int *digits, np_e
     json_t *root = json_object();
     if (!root) return np_error_set(err, NP_ENOMEM, "out of memory writing posting JSON");
     put(&w, root, "format", json_string(NP_POSTING_FORMAT));
-    FIELD(&w, root, "id", str(&w, p->id));
-    if (p->source && !npj_valid_utf8(p->source)) {
-        /* A file name in another encoding: readable, and exact beside it. */
-        FIELD(&w, root, "source", owned_str(npj_utf8_display(p->source)));
-        FIELD(&w, root, "source_bytes", owned_str(npj_percent_encode(p->source)));
-    } else {
-        FIELD(&w, root, "source", str(&w, p->source));
-    }
-    FIELD(&w, root, "language", language(&w, p->language));
-    FIELD(&w, root, "title", str(&w, p->title));
-    FIELD(&w, root, "body", str(&w, p->body));
-    FIELD(&w, root, "location", str(&w, p->location));
-    FIELD(&w, root, "division", str(&w, p->division));
-    FIELD(&w, root, "directorate", str(&w, p->directorate));
-    FIELD(&w, root, "section", str(&w, p->section));
-    FIELD(&w, root, "grade_text", str(&w, p->grade_text));
-    FIELD(&w, root, "grade", grade(&w, p->grade));
-    FIELD(&w, root, "salary", salary(&w, &p->salary));
-    FIELD(&w, root, "deadline", deadline(&w, &p->deadline));
-    FIELD(&w, root, "published", date(&w, p->published));
-    FIELD(&w, root, "updated", date(&w, p->updated));
-    FIELD(&w, root, "requisition", str(&w, p->requisition));
-    FIELD(&w, root, "clearance", clearance(&w, p->clearance));
-    put(&w, root, "clearance_atomal", json_boolean(p->clearance_atomal));
-    FIELD(&w, root, "fast_track", tristate(&w, p->fast_track));
-    FIELD(&w, root, "summary", str(&w, p->summary));
-    FIELD(&w, root, "accountabilities", accountabilities(&w, p));
-    FIELD(&w, root, "interrelationships", interrelationships(&w, &p->interrelationships));
-    FIELD(&w, root, "competencies", competencies(&w, p));
-    FIELD(&w, root, "requirements", requirements(&w, p));
-    FIELD(&w, root, "contract", contract(&w, &p->contract));
-    FIELD(&w, root, "lines", lines(&w, &p->lines));
-    FIELD(&w, root, "diagnostics", diagnostics(&w, p));
+    for (size_t i = 0; i < NPS_FIELD_COUNT; i++) field(&w, root, p, &nps_fields[i]);
     if (w.st != NP_OK) {
         json_decref(root);
         return w.st;
