@@ -107,6 +107,9 @@ build = {
         "core/src/roster/roster_project.c",
         "core/src/roster/roster_csv.c",
         "core/src/roster/roster_write.c",
+        "core/src/emit/emit_results.c",
+        "core/src/emit/emit_posting.c",
+        "core/src/emit/emit_json.c",
         "core/src/timeline_batch.c",
       },
       incdirs = {
