@@ -112,11 +112,44 @@ np_status np_emit_posting(const np_emitter *em, const np_posting *posting, np_er
 np_status np_emit_posting_member(const np_emitter *em, const np_posting *posting,
                                  const char *key, np_error *err);
 
+/* A function that emits one value through `em` (np_emit_result, or a
+ * host's own that calls the np_emit_* functions). */
+typedef np_status (*np_emit_fn)(const np_emitter *em, const void *arg, np_error *err);
+
+/* Any of the results above, chosen by `kind`, for hosts that build every
+ * result with one function (np_emit_result has the np_emit_fn signature,
+ * `result` being a `const np_result *`). */
+typedef enum np_result_kind {
+    NP_RESULT_TIMELINE,       /* timeline, status (NULL: none) */
+    NP_RESULT_APPOINTMENT,    /* appointment */
+    NP_RESULT_POLICY,         /* policy */
+    NP_RESULT_EVENT,          /* event */
+    NP_RESULT_NOTES,          /* timeline */
+    NP_RESULT_STATUS,         /* status */
+    NP_RESULT_ELIGIBILITY,    /* eligibility, posting */
+    NP_RESULT_POSTING,        /* posting */
+    NP_RESULT_POSTING_MEMBER  /* posting, member */
+} np_result_kind;
+
+typedef struct np_result {
+    np_result_kind kind;
+    const np_timeline *timeline;
+    const np_day_status *status;
+    const np_appointment *appointment;
+    const np_policy *policy;
+    const np_event *event;
+    const np_eligibility *eligibility;
+    const np_posting *posting;
+    const char *member;
+} np_result;
+
+/* NP_EINVAL for an unknown kind. */
+np_status np_emit_result(const np_emitter *em, const void *result, np_error *err);
+
 /* The JSON writer: emits with `emit(em, arg)` into JSON text (dates
  * "YYYY-MM-DD", times "HH:MM"), indented by 2 when `pretty`, else compact.
  * *out gets a string to free with np_free (NULL on error). The emitter
  * passed to `emit` is the writer's. */
-typedef np_status (*np_emit_fn)(const np_emitter *em, const void *arg, np_error *err);
 np_status np_emit_json(char **out, np_emit_fn emit, const void *arg, bool pretty, np_error *err);
 
 #ifdef __cplusplus

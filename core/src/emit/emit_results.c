@@ -183,3 +183,20 @@ np_status np_emit_eligibility_members(const np_emitter *em, const np_eligibility
 {
     PUBLIC_WALK(err, "an eligibility result", eligibility_members(em, e, p));
 }
+
+np_status np_emit_result(const np_emitter *em, const void *result, np_error *err)
+{
+    const np_result *r = result;
+    switch (r->kind) {
+    case NP_RESULT_TIMELINE: return np_emit_timeline(em, r->timeline, r->status, err);
+    case NP_RESULT_APPOINTMENT: return np_emit_appointment(em, r->appointment, err);
+    case NP_RESULT_POLICY: return np_emit_policy(em, r->policy, err);
+    case NP_RESULT_EVENT: return np_emit_event(em, r->event, err);
+    case NP_RESULT_NOTES: return np_emit_timeline_notes(em, r->timeline, err);
+    case NP_RESULT_STATUS: return np_emit_status(em, r->status, err);
+    case NP_RESULT_ELIGIBILITY: return np_emit_eligibility(em, r->eligibility, r->posting, err);
+    case NP_RESULT_POSTING: return np_emit_posting(em, r->posting, err);
+    case NP_RESULT_POSTING_MEMBER: return np_emit_posting_member(em, r->posting, r->member, err);
+    }
+    return np_error_set(err, NP_EINVAL, "emit: unknown result kind %d", (int)r->kind);
+}
