@@ -51,6 +51,7 @@ build = {
         -- the binding (bindings/lua/meson.build)
         "bindings/lua/module.c",
         "bindings/lua/convert.c",
+        "bindings/lua/emit.c",
         "bindings/lua/policy.c",
         "bindings/lua/timeline.c",
         "bindings/lua/batch.c",
