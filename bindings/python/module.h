@@ -212,8 +212,6 @@ PyObject *np_py_policy_new(np_py_state *st, const np_policy *p);
 /* The policy inside a natopost.Policy, or NULL with TypeError naming the argument. */
 const np_policy *np_py_policy_get(np_py_state *st, PyObject *obj, const char *fname,
                                   const char *arg);
-/* {"initial_months": 36, ..., "seconded_conversion": False} */
-PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p);
 /* Fills st->policy_names; 0 or -1. */
 int np_py_policy_names(np_py_state *st);
 
