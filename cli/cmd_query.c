@@ -495,23 +495,46 @@ int cli_query(int argc, char **argv)
 
 /* ---- natopost eligibility ---- */
 
-static json_t *eligibility_json(const np_posting *p, const np_candidate *cand, const np_eligibility *e)
+static np_status emit_text(const np_emitter *em, const char *key, const char *text)
 {
-    json_t *checks = json_array();
-    for (size_t i = 0; i < e->check_count; i++) {
-        const np_check *k = &e->checks[i];
-        json_t *req = k->requirement >= 0 ? json_integer(k->requirement) : json_null();
-        json_t *text = k->requirement >= 0 ? json_string(p->requirements[k->requirement].text) : json_null();
-        json_array_append_new(checks, json_pack("{s:o, s:s, s:b, s:s, s:s, s:o}", "requirement", req, "kind",
-                                                np_req_kind_name(k->kind), "essential", k->essential, "status",
-                                                np_check_status_name(k->status), "reason", k->reason, "text",
-                                                text ? text : json_null()));
+    np_status st = em->key(em->user, key);
+    if (st == NP_OK) st = text ? em->string(em->user, text, strlen(text)) : em->null(em->user);
+    return st;
+}
+
+typedef struct {
+    np_collection *collection;
+    const np_candidate *candidate;
+} eligibility_run;
+
+/* One object per posting: which posting and candidate, then the core's
+ * eligibility members (np_emit_eligibility's shape, as Python and Lua give
+ * it). */
+static np_status emit_posting_eligibility(const np_emitter *em, const np_posting *p,
+                                          const np_candidate *cand, np_error *err)
+{
+    np_eligibility e;
+    np_status st = np_eligibility_check(&e, cand, p, err);
+    if (st == NP_OK) st = em->begin_object(em->user, 4 + NP_EMIT_ELIGIBILITY_MEMBERS);
+    if (st == NP_OK) st = emit_text(em, "id", p->id);
+    if (st == NP_OK) st = emit_text(em, "title", p->title);
+    if (st == NP_OK) st = emit_text(em, "source", p->source);
+    if (st == NP_OK) st = emit_text(em, "candidate", cand->name);
+    if (st == NP_OK) st = np_emit_eligibility_members(em, &e, p, err);
+    if (st == NP_OK) st = em->end_object(em->user);
+    np_eligibility_clear(&e);
+    return st;
+}
+
+static np_status emit_eligibilities(const np_emitter *em, const void *arg, np_error *err)
+{
+    const eligibility_run *run = arg;
+    np_status st = em->begin_array(em->user, np_collection_count(run->collection));
+    for (size_t row = 0; st == NP_OK && row < np_collection_count(run->collection); row++) {
+        const np_posting *p = np_collection_posting(run->collection, row, err);
+        st = p ? emit_posting_eligibility(em, p, run->candidate, err) : err->code;
     }
-    return json_pack("{s:s?, s:s?, s:s?, s:s, s:s, s:{s:I, s:I, s:I}, s:{s:I, s:I}, s:o}", "id", p->id, "title",
-                     p->title, "source", p->source, "candidate", cand->name, "verdict", np_verdict_name(e->verdict),
-                     "essential", "met", (json_int_t)e->essential_met, "not_met", (json_int_t)e->essential_not_met,
-                     "cannot_tell", (json_int_t)e->essential_cannot_tell, "desirable", "met",
-                     (json_int_t)e->desirable_met, "count", (json_int_t)e->desirable_count, "checks", checks);
+    return st == NP_OK ? em->end_array(em->user) : st;
 }
 
 static void eligibility_table(const np_posting *p, const np_eligibility *e)
@@ -568,25 +591,23 @@ int cli_eligibility(int argc, char **argv)
     np_error err;
     if (np_collection_new(&c, &err) != NP_OK) return cli_fail(CMD, &err);
     rc = cli_load_paths(CMD, c, argv + optind, argc - optind, keep_going);
-    json_t *all = json ? json_array() : NULL;
-    for (size_t row = 0; rc == CLI_OK && row < np_collection_count(c); row++) {
+    if (rc == CLI_OK && json) {
+        const eligibility_run run = {c, &cand};
+        char *text;
+        if (np_emit_json(&text, emit_eligibilities, &run, true, &err) != NP_OK) rc = cli_fail(CMD, &err);
+        else printf("%s\n", text);
+        if (rc == CLI_OK) np_free(text);
+    }
+    for (size_t row = 0; rc == CLI_OK && !json && row < np_collection_count(c); row++) {
         const np_posting *p = np_collection_posting(c, row, &err);
         np_eligibility e;
         if (!p || np_eligibility_check(&e, &cand, p, &err) != NP_OK) {
             rc = cli_fail(CMD, &err);
             break;
         }
-        if (json) json_array_append_new(all, eligibility_json(p, &cand, &e));
-        else eligibility_table(p, &e);
+        eligibility_table(p, &e);
         np_eligibility_clear(&e);
     }
-    if (rc == CLI_OK && json) {
-        char *text = json_dumps(all, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-        if (text) printf("%s\n", text);
-        else rc = cli_usage_error(CMD, "out of memory");
-        free(text);
-    }
-    json_decref(all);
     rc = cli_skipped_status(c, rc);
     np_collection_free(c);
     return rc;

@@ -12,7 +12,7 @@
 static const char CMD[] = "read";
 
 static const char HELP[] =
-    "usage: natopost read PATH... [--json | --jsonld | --table] [--keep-going]\n"
+    "usage: natopost read PATH... [--json | --record | --jsonld | --table] [--keep-going]\n"
     "\n"
     "Reads NATO vacancy notices as copied from job sites (plain text; UTF-8,\n"
     "UTF-16 with a byte order mark or Windows-1252), posting JSON files (told\n"
@@ -27,6 +27,10 @@ static const char HELP[] =
     "  --table     one row per notice: title, grade, division, deadline,\n"
     "              languages, experience\n"
     "  --json      the natopost posting JSON (an array for several files)\n"
+    "  --record    the posting record, as Python's Posting.to_dict() and Lua's\n"
+    "              p:to_table() give it: the JSON's members but \"format\", the\n"
+    "              grade as text, the deadline's date and \"deadline_time\" apart\n"
+    "              (an array for several files)\n"
     "  --jsonld    schema.org JobPosting JSON-LD (an array for several files)\n"
     "  --keep-going  skip files that cannot be read and name each one on stderr\n"
     "              (path, line, column, message); the others are printed\n"
@@ -40,10 +44,11 @@ static const char HELP[] =
     "\n"
     "example: natopost read examples/postings/*.txt --table\n";
 
-enum { OPT_JSON = 1000, OPT_JSONLD, OPT_TABLE, OPT_KEEP_GOING };
+enum { OPT_JSON = 1000, OPT_RECORD, OPT_JSONLD, OPT_TABLE, OPT_KEEP_GOING };
 
 static const struct option OPTIONS[] = {
     {"json", no_argument, NULL, OPT_JSON},
+    {"record", no_argument, NULL, OPT_RECORD},
     {"jsonld", no_argument, NULL, OPT_JSONLD},
     {"table", no_argument, NULL, OPT_TABLE},
     {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
@@ -51,7 +56,7 @@ static const struct option OPTIONS[] = {
     {NULL, 0, NULL, 0},
 };
 
-typedef enum format { FMT_SUMMARY, FMT_TABLE, FMT_JSON, FMT_JSONLD } format;
+typedef enum format { FMT_SUMMARY, FMT_TABLE, FMT_JSON, FMT_RECORD, FMT_JSONLD } format;
 
 /* ---- short descriptions of typed values -------------------------------------- */
 
@@ -315,11 +320,33 @@ static void print_table(np_posting *const *postings, size_t count)
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
+typedef struct {
+    np_posting *const *postings;
+    size_t count;
+} posting_set;
+
+/* The core's posting record (np_emit_posting) of each posting. */
+static np_status emit_records(const np_emitter *em, const void *arg, np_error *err)
+{
+    const posting_set *set = arg;
+    if (set->count == 1) return np_emit_posting(em, set->postings[0], err);
+    np_status st = em->begin_array(em->user, set->count);
+    for (size_t i = 0; st == NP_OK && i < set->count; i++) st = np_emit_posting(em, set->postings[i], err);
+    return st == NP_OK ? em->end_array(em->user) : st;
+}
+
 static int print_json(np_posting *const *postings, size_t count, format fmt)
 {
     np_error err;
     char *text = NULL;
     np_status st;
+    if (fmt == FMT_RECORD) {
+        const posting_set set = {postings, count};
+        if (np_emit_json(&text, emit_records, &set, true, &err) != NP_OK) return cli_fail(CMD, &err);
+        printf("%s\n", text);
+        np_free(text);
+        return CLI_OK;
+    }
     if (fmt == FMT_JSON) {
         if (count == 1) st = np_posting_to_json(&text, postings[0], true, &err);
         else st = np_posting_list_to_json(&text, (const np_posting *const *)postings, count, false, &err);
@@ -355,6 +382,7 @@ int cli_read(int argc, char **argv)
         if (once) return once;
         switch (c) {
         case OPT_JSON: fmt = FMT_JSON; formats++; break;
+        case OPT_RECORD: fmt = FMT_RECORD; formats++; break;
         case OPT_JSONLD: fmt = FMT_JSONLD; formats++; break;
         case OPT_TABLE: fmt = FMT_TABLE; formats++; break;
         case OPT_KEEP_GOING: keep_going = 1; break;
@@ -362,7 +390,7 @@ int cli_read(int argc, char **argv)
         default: return cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]);
         }
     }
-    if (formats > 1) return cli_usage_error(CMD, "--json, --jsonld and --table cannot be combined");
+    if (formats > 1) return cli_usage_error(CMD, "--json, --record, --jsonld and --table cannot be combined");
     if (optind >= argc) return cli_usage_error(CMD, "no notice file given");
     np_collection *all;
     np_error err;
@@ -378,6 +406,7 @@ int cli_read(int argc, char **argv)
         switch (fmt) {
         case FMT_TABLE: print_table(postings, count); break;
         case FMT_JSON:
+        case FMT_RECORD:
         case FMT_JSONLD: rc = print_json(postings, count, fmt); break;
         default:
             for (size_t i = 0; i < count; i++) {

@@ -51,6 +51,7 @@ build = {
         -- the binding (bindings/lua/meson.build)
         "bindings/lua/module.c",
         "bindings/lua/convert.c",
+        "bindings/lua/emit.c",
         "bindings/lua/policy.c",
         "bindings/lua/timeline.c",
         "bindings/lua/batch.c",
@@ -109,6 +110,9 @@ build = {
         "core/src/roster/roster_project.c",
         "core/src/roster/roster_csv.c",
         "core/src/roster/roster_write.c",
+        "core/src/emit/emit_results.c",
+        "core/src/emit/emit_posting.c",
+        "core/src/emit/emit_json.c",
         "core/src/timeline_batch.c",
       },
       incdirs = {

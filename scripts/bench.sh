@@ -26,6 +26,8 @@ echo "== Python (Debian /usr/bin/python3)"
 PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_python.py
 echo "== posting JSON (Python; natopost against the json module on the same text, 50 MB)"
 PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_json.py "${NATOPOST_SEEDS:-../shared/seeds}"
+echo "== results through the emitter (Python; against JSON text + json.loads)"
+PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_emit.py
 for extra in bench/bench_*.sh; do
   [ -e "$extra" ] || continue
   echo "== $(basename "$extra" .sh)"

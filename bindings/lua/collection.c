@@ -316,13 +316,8 @@ static int collection_tostring(lua_State *L)
     return 1;
 }
 
-static void set_count(lua_State *L, const char *key, size_t n)
-{
-    lua_pushinteger(L, (lua_Integer)n);
-    lua_setfield(L, -2, key);
-}
-
-/* natopost.eligibility(candidate, posting) -> {verdict =, checks = {...}, ...} */
+/* natopost.eligibility(candidate, posting) -> {verdict =, checks = {...}, ...}: the
+ * core's shape (np_emit_eligibility), as Python's and the CLI's. */
 int np_lua_eligibility(lua_State *L)
 {
     np_candidate candidate = check_candidate(L, 1, 1);
@@ -333,35 +328,8 @@ int np_lua_eligibility(lua_State *L)
     luaL_setmetatable(L, ELIGIBILITY_BOX_MT);
     np_error err;
     if (np_eligibility_check(box, &candidate, p, &err) != NP_OK) return np_lua_raise(L, &err);
-    const np_eligibility e = *box;
-    lua_createtable(L, 0, 7);
-    lua_createtable(L, (int)e.check_count, 0);
-    for (size_t i = 0; i < e.check_count; i++) {
-        const np_check *c = &e.checks[i];
-        lua_createtable(L, 0, 5);
-        lua_pushstring(L, np_req_kind_name(c->kind));
-        lua_setfield(L, -2, "kind");
-        lua_pushboolean(L, c->essential);
-        lua_setfield(L, -2, "essential");
-        if (c->requirement >= 0) {
-            lua_pushstring(L, p->requirements[c->requirement].text);
-            lua_setfield(L, -2, "requirement");
-        }
-        lua_pushstring(L, np_check_status_name(c->status));
-        lua_setfield(L, -2, "status");
-        lua_pushstring(L, c->reason);
-        lua_setfield(L, -2, "reason");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-    lua_setfield(L, -2, "checks");
-    lua_pushstring(L, np_verdict_name(e.verdict));
-    lua_setfield(L, -2, "verdict");
-    set_count(L, "essential_met", e.essential_met);
-    set_count(L, "essential_not_met", e.essential_not_met);
-    set_count(L, "essential_cannot_tell", e.essential_cannot_tell);
-    set_count(L, "desirable_met", e.desirable_met);
-    set_count(L, "desirable_count", e.desirable_count);
-    return 1;
+    return np_lua_emit(L, &(np_result){.kind = NP_RESULT_ELIGIBILITY, .eligibility = box,
+                                       .posting = p});
 }
 
 /* c:skipped() -> {{path =, line =, column =, message =, repeated =}, ...} */

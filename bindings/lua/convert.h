@@ -126,7 +126,5 @@ bool np_lua_toappointment(lua_State *L, int idx, int arg, np_appointment *a, np_
 void np_lua_pushpolicy(lua_State *L, const np_policy *p);
 /* The policy of the natopost.Policy at `idx`, or NULL when it is not one. */
 const np_policy *np_lua_topolicy(lua_State *L, int idx);
-/* Pushes the parameters as a plain table {initial_months = 36, ...}. */
-void np_lua_pushpolicytable(lua_State *L, const np_policy *p);
 
 #endif

@@ -30,6 +30,7 @@ int luaopen_natopost(lua_State *L)
 {
     luaL_checkversion(L);
     np_lua_convert_open(L);
+    np_lua_emit_open(L);
     np_lua_policy_open(L);
     np_lua_timeline_open(L);
     np_lua_posting_open(L);

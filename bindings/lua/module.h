@@ -27,6 +27,13 @@ int np_lua_timeline_new(lua_State *L);     /* natopost.timeline(opts | start[, o
 int np_lua_batch(lua_State *L);            /* natopost.batch(event, starts[, opts]) */
 int np_lua_set_cancel_hook(lua_State *L);  /* natopost.set_cancel_hook(fn | nil): cancel.c */
 
+/* emit.c: the core's emitter (natopost/emit.h) building Lua values. Pushes
+ * `result` as tables, "YYYY-MM-DD" strings, ... and returns 1, or raises the
+ * core's error; a posting member the record does not have pushes nothing
+ * and returns 0. */
+void np_lua_emit_open(lua_State *L);
+int np_lua_emit(lua_State *L, const np_result *result);
+
 /* timeline.c: builds and pushes a timeline table (shared with posting.c). */
 int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointment *a);
 

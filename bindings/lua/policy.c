@@ -37,18 +37,6 @@ static int int_param(const np_policy *p, size_t i)
     return *np_policy_int_param(&copy, np_policy_int_param_name(i));
 }
 
-void np_lua_pushpolicytable(lua_State *L, const np_policy *p)
-{
-    const size_t count = np_policy_int_param_count();
-    lua_createtable(L, 0, (int)count + 1);
-    for (size_t i = 0; i < count; i++) {
-        lua_pushinteger(L, int_param(p, i));
-        lua_setfield(L, -2, np_policy_int_param_name(i));
-    }
-    lua_pushboolean(L, p->seconded_conversion);
-    lua_setfield(L, -2, SECONDED_CONVERSION);
-}
-
 /* Pushes "initial_months, renewal_months, ..., seconded_conversion". */
 static const char *push_known_keys(lua_State *L)
 {
@@ -152,8 +140,7 @@ static int policy_to_json(lua_State *L)
 static int policy_to_table(lua_State *L)
 {
     np_lua_checknargs(L, 1);
-    np_lua_pushpolicytable(L, check_policy(L, 1));
-    return 1;
+    return np_lua_emit(L, &(np_result){.kind = NP_RESULT_POLICY, .policy = check_policy(L, 1)});
 }
 
 /* ---- metamethods ------------------------------------------------------------------------ */

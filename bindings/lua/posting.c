@@ -1,8 +1,8 @@
 /* natopost.Posting userdata (owning an np_posting), the notice and posting
- * JSON readers, and the plain-table form of a posting. The table form is the
- * core's posting JSON (docs/posting-json.md) turned into Lua values (JSON
- * null = absent, dates as "YYYY-MM-DD" strings), so Lua and Python (whose
- * to_dict() comes from the same JSON) cannot disagree on names or shapes. */
+ * JSON readers, and the plain-table form of a posting. The table form and
+ * the fields are the core's posting record (np_emit_posting, through
+ * emit.c: null = absent, dates as "YYYY-MM-DD" strings), the same as
+ * Python's to_dict(), so the two cannot disagree on names or shapes. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,38 +10,6 @@
 #include "module.h"
 
 /* ---- JSON values <-> Lua values (conversion only) --------------------------- */
-
-static void push_json(lua_State *L, const json_t *v)
-{
-    luaL_checkstack(L, 4, "posting too deeply nested");
-    switch (json_typeof(v)) {
-    case JSON_OBJECT: {
-        lua_createtable(L, 0, (int)json_object_size(v));
-        const char *key;
-        json_t *item;
-        json_object_foreach((json_t *)v, key, item) {
-            if (json_is_null(item)) continue;
-            push_json(L, item);
-            lua_setfield(L, -2, key);
-        }
-        break;
-    }
-    case JSON_ARRAY: {
-        lua_createtable(L, (int)json_array_size(v), 0);
-        for (size_t i = 0; i < json_array_size(v); i++) {
-            push_json(L, json_array_get(v, i));
-            lua_rawseti(L, -2, (lua_Integer)i + 1);
-        }
-        break;
-    }
-    case JSON_STRING: lua_pushlstring(L, json_string_value(v), json_string_length(v)); break;
-    case JSON_INTEGER: lua_pushinteger(L, (lua_Integer)json_integer_value(v)); break;
-    case JSON_REAL: lua_pushnumber(L, json_real_value(v)); break;
-    case JSON_TRUE: lua_pushboolean(L, 1); break;
-    case JSON_FALSE: lua_pushboolean(L, 0); break;
-    case JSON_NULL: lua_pushnil(L); break;
-    }
-}
 
 /* Candidate profiles are a few levels deep; anything deeper is a mistake. */
 #define TO_JSON_MAX_DEPTH 32
@@ -286,26 +254,6 @@ static int posting_gc(lua_State *L)
     return 0;
 }
 
-/* A jansson value owned by a userdata, so that a Lua error (memory) while
- * its contents are pushed cannot leak it. */
-#define JSON_BOX_MT "natopost.json.box"
-
-static int json_box_gc(lua_State *L)
-{
-    json_t **slot = luaL_checkudata(L, 1, JSON_BOX_MT);
-    json_decref(*slot);
-    *slot = NULL;
-    return 0;
-}
-
-static json_t **new_json_box(lua_State *L)
-{
-    json_t **slot = lua_newuserdatauv(L, sizeof *slot, 0);
-    *slot = NULL;
-    luaL_setmetatable(L, JSON_BOX_MT);
-    return slot;
-}
-
 /* p:to_json([pretty]) */
 static int posting_to_json(lua_State *L)
 {
@@ -329,26 +277,12 @@ static int posting_to_jsonld(lua_State *L)
     return 1;
 }
 
-/* p:to_table(): every field as plain Lua values (absent = not stated). */
+/* p:to_table(): the posting record (np_emit_posting) as plain Lua values
+ * (absent = not stated), the same as Python's to_dict(). */
 static int posting_to_table(lua_State *L)
 {
     const np_posting *p = np_lua_checkposting(L, 1);
-    char **slot = np_lua_newbox(L);
-    np_error err;
-    if (np_posting_to_json(slot, p, false, &err) != NP_OK) return np_lua_raise(L, &err);
-    json_t **root = new_json_box(L);
-    json_error_t jerr;
-    *root = json_loads(*slot, 0, &jerr);
-    if (!*root) return luaL_error(L, "posting JSON: %s", jerr.text);
-    push_json(L, *root);
-    /* Lua strings hold any bytes: the exact file name is "source" itself,
-     * not the JSON's display form plus "source_bytes". */
-    if (p->source) lua_pushstring(L, p->source);
-    else lua_pushnil(L);
-    lua_setfield(L, -2, "source");
-    lua_pushnil(L);
-    lua_setfield(L, -2, "source_bytes");
-    return 1;
+    return np_lua_emit(L, &(np_result){.kind = NP_RESULT_POSTING, .posting = p});
 }
 
 /* p:timeline(start | {start =, kind =, ...}): the posting's contract terms as
@@ -403,34 +337,12 @@ static int posting_index(lua_State *L)
     lua_getfield(L, -1, "methods");
     lua_pushvalue(L, 2);
     if (lua_rawget(L, -2) != LUA_TNIL) return 1;
-    lua_settop(L, 2);
-    /* As Python's attributes: the grade as text, the deadline split into a
-     * date and a time of day (the table form keeps the JSON objects). */
-    const np_posting *p = np_lua_checkposting(L, 1);
-    const char *key = lua_tostring(L, 2);
-    if (key && strcmp(key, "grade") == 0) {
-        char buf[NP_GRADE_TEXT_MAX];
-        if (np_grade_format(p->grade, buf)) lua_pushstring(L, buf);
-        else lua_pushnil(L);
-        return 1;
-    }
-    if (key && strcmp(key, "deadline") == 0) {
-        if (p->deadline.date == NP_DATE_NONE) lua_pushnil(L);
-        else np_lua_pushdate(L, p->deadline.date);
-        return 1;
-    }
-    if (key && strcmp(key, "deadline_time") == 0) {
-        if (p->deadline.minute < 0) lua_pushnil(L);
-        else {
-            char hhmm[16];
-            snprintf(hhmm, sizeof hhmm, "%02d:%02d", p->deadline.minute / 60, p->deadline.minute % 60);
-            lua_pushstring(L, hhmm);
-        }
-        return 1;
-    }
-    posting_to_table(L);
-    lua_pushvalue(L, 2);
-    lua_gettable(L, -2);
+    /* A member of the record (the grade as text, the deadline's date and
+     * time apart, as Python's attributes), read from the posting alone. */
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    const np_result r = {.kind = NP_RESULT_POSTING_MEMBER, .posting = np_lua_checkposting(L, 1),
+                         .member = key};
+    if (!key || !np_lua_emit(L, &r)) lua_pushnil(L);
     return 1;
 }
 
@@ -599,6 +511,5 @@ void np_lua_posting_open(lua_State *L)
         np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
-    np_lua_box_metatable(L, JSON_BOX_MT, json_box_gc);
     np_lua_box_metatable(L, LIST_BOX_MT, list_box_gc);
 }

@@ -7,7 +7,9 @@
  *       renewed =, has_conversion_window =, promotion_reachable = }
  *
  * with the shared metatable natopost.Timeline, whose __index holds the
- * methods (event, date, status, to_table, to_json, to_ical). The fields are
+ * methods (event, date, status, to_table, to_json, to_ical). Every shape is
+ * the core's (np_emit_timeline, through emit.c), the same as Python's and
+ * the CLI's JSON. The fields are
  * copies for reading: the methods work on the core's np_timeline, kept in a
  * userdata that a weak-keyed registry table maps the timeline table to (so
  * it is not visible among the table's fields and lives exactly as long as the
@@ -50,98 +52,6 @@ static const np_timeline *check_timeline(lua_State *L)
         luaL_argerror(L, 1, lua_pushfstring(L, "%s expected, got %s", NP_LUA_TIMELINE_MT, got));
     }
     return t;
-}
-
-/* ---- conversions to Lua values ------------------------------------------------------ */
-
-static void push_event(lua_State *L, const np_event *e)
-{
-    lua_createtable(L, 0, 4);
-    lua_pushstring(L, np_event_code_name(e->code));
-    lua_setfield(L, -2, "code");
-    np_lua_pushdate(L, e->date);
-    lua_setfield(L, -2, "date");
-    lua_pushstring(L, np_event_label(e->code));
-    lua_setfield(L, -2, "label");
-    if (e->note) {
-        lua_pushstring(L, e->note);
-        lua_setfield(L, -2, "note");
-    }
-}
-
-static void push_events(lua_State *L, const np_timeline *t)
-{
-    lua_createtable(L, (int)t->event_count, 0);
-    for (size_t i = 0; i < t->event_count; i++) {
-        push_event(L, &t->events[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-static void push_notes(lua_State *L, const np_timeline *t)
-{
-    lua_createtable(L, (int)t->note_count, 0);
-    for (size_t i = 0; i < t->note_count; i++) {
-        lua_createtable(L, 0, 2);
-        lua_pushstring(L, np_note_code_name(t->notes[i].code));
-        lua_setfield(L, -2, "code");
-        lua_pushstring(L, t->notes[i].text);
-        lua_setfield(L, -2, "text");
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
-    }
-}
-
-static void set_integer(lua_State *L, const char *key, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, key);
-}
-
-static void set_boolean(lua_State *L, const char *key, bool v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, key);
-}
-
-static void push_appointment(lua_State *L, const np_appointment *a)
-{
-    lua_createtable(L, 0, 8);
-    np_lua_pushdate(L, a->start);
-    lua_setfield(L, -2, "start");
-    lua_pushstring(L, np_kind_name(a->kind));
-    lua_setfield(L, -2, "kind");
-    set_integer(L, "initial_months", a->initial_months);
-    set_integer(L, "renewal_months", a->renewal_months);
-    set_integer(L, "max_months", a->max_months);
-    set_boolean(L, "twin_grade", a->twin_grade);
-    set_integer(L, "reduction_months", a->reduction_months);
-    set_boolean(L, "direct_higher", a->direct_higher);
-}
-
-static void push_status(lua_State *L, const np_day_status *s)
-{
-    lua_createtable(L, 0, 6);
-    np_lua_pushdate(L, s->on);
-    lua_setfield(L, -2, "on");
-    lua_pushstring(L, np_phase_name(s->phase));
-    lua_setfield(L, -2, "phase");
-    set_integer(L, "days_to_contract_end", s->days_to_contract_end);
-    set_boolean(L, "conversion_window_open", s->conversion_window_open);
-    set_integer(L, "months_served", s->months_served);
-    set_boolean(L, "promotion_possible", s->promotion_possible);
-}
-
-/* The fields every timeline table has besides its events (those of
- * to_table too). */
-static void set_common_fields(lua_State *L, const np_timeline *t)
-{
-    push_appointment(L, &t->appointment);
-    lua_setfield(L, -2, "appointment");
-    push_notes(L, t);
-    lua_setfield(L, -2, "notes");
-    set_boolean(L, "renewed", t->renewed);
-    set_boolean(L, "has_conversion_window", t->has_conversion_window);
-    set_boolean(L, "promotion_reachable", t->promotion_reachable);
 }
 
 /* ---- natopost.timeline ---------------------------------------------------------------- */
@@ -194,12 +104,19 @@ int np_lua_pushtimeline(lua_State *L, const np_policy *policy, const np_appointm
         return np_lua_raise(L, &err);
     luaL_setmetatable(L, CORE_MT);
 
-    lua_createtable(L, (int)t->event_count, 6); /* core, tl */
-    for (size_t i = 0; i < t->event_count; i++) {
-        push_event(L, &t->events[i]);
-        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    /* The core's timeline shape (to_table's), then the events moved to
+     * 1..n and the policy as a natopost.Policy. */
+    np_lua_emit(L, &(np_result){.kind = NP_RESULT_TIMELINE, .timeline = t}); /* core, tl */
+    lua_getfield(L, -1, "events");
+    for (lua_Integer i = 1; i <= (lua_Integer)t->event_count; i++) {
+        lua_rawgeti(L, -1, i);
+        lua_rawseti(L, -3, i);
     }
-    set_common_fields(L, t);
+    lua_pop(L, 1);
+    lua_pushnil(L);
+    lua_setfield(L, -2, "events");
+    lua_pushnil(L);
+    lua_setfield(L, -2, "format");
     np_lua_pushpolicy(L, &t->policy);
     lua_setfield(L, -2, "policy");
     luaL_setmetatable(L, NP_LUA_TIMELINE_MT);
@@ -224,7 +141,7 @@ static int timeline_event(lua_State *L)
     lua_settop(L, 3); /* the default: nil when not given */
     const np_timeline *t = check_timeline(L);
     const np_event *e = np_timeline_find(t, np_lua_toeventcode(L, 2, 2, NULL));
-    if (e) push_event(L, e);
+    if (e) np_lua_emit(L, &(np_result){.kind = NP_RESULT_EVENT, .event = e});
     else lua_pushvalue(L, 3);
     return 1;
 }
@@ -257,7 +174,7 @@ static int timeline_status(lua_State *L)
     const np_timeline *t = check_timeline(L);
     np_day_status s;
     status_day(L, t, false, &s);
-    push_status(L, &s);
+    np_lua_emit(L, &(np_result){.kind = NP_RESULT_STATUS, .status = &s});
     return 1;
 }
 
@@ -270,19 +187,8 @@ static int timeline_to_table(lua_State *L)
     const np_timeline *t = check_timeline(L);
     np_day_status s;
     const bool have_status = status_day(L, t, true, &s);
-    lua_createtable(L, 0, 9);
-    lua_pushliteral(L, "natopost.timeline/1");
-    lua_setfield(L, -2, "format");
-    np_lua_pushpolicytable(L, &t->policy);
-    lua_setfield(L, -2, "policy");
-    push_events(L, t);
-    lua_setfield(L, -2, "events");
-    set_common_fields(L, t);
-    if (have_status) {
-        push_status(L, &s);
-        lua_setfield(L, -2, "status");
-    }
-    return 1;
+    const np_result r = {.kind = NP_RESULT_TIMELINE, .timeline = t, .status = have_status ? &s : NULL};
+    return np_lua_emit(L, &r);
 }
 
 /* tl:to_json([on]): the core's JSON text, with the status at `on` if given. */

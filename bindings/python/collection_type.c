@@ -554,31 +554,8 @@ static PyObject *py_eligibility(PyObject *module, PyObject *const *args, Py_ssiz
         np_eligibility_clear(&e);
         return np_py_raise(st, &err);
     }
-    PyObject *checks = PyList_New((Py_ssize_t)e.check_count), *out = NULL;
-    for (size_t i = 0; checks && i < e.check_count; i++) {
-        const np_check *c = &e.checks[i];
-        PyObject *requirement = c->requirement >= 0
-                                    ? PyUnicode_FromString(posting->requirements[c->requirement].text)
-                                    : Py_NewRef(Py_None);
-        PyObject *check =
-            requirement ? Py_BuildValue("{s:s,s:O,s:N,s:s,s:s}", "kind", np_req_kind_name(c->kind),
-                                        "essential", c->essential ? Py_True : Py_False,
-                                        "requirement", requirement, "status",
-                                        np_check_status_name(c->status), "reason", c->reason)
-                        : NULL;
-        if (!check) {
-            Py_CLEAR(checks);
-            break;
-        }
-        PyList_SET_ITEM(checks, (Py_ssize_t)i, check);
-    }
-    if (checks)
-        out = Py_BuildValue("{s:s,s:N,s:n,s:n,s:n,s:n,s:n}", "verdict", np_verdict_name(e.verdict),
-                            "checks", checks, "essential_met", (Py_ssize_t)e.essential_met,
-                            "essential_not_met", (Py_ssize_t)e.essential_not_met,
-                            "essential_cannot_tell", (Py_ssize_t)e.essential_cannot_tell,
-                            "desirable_met", (Py_ssize_t)e.desirable_met, "desirable_count",
-                            (Py_ssize_t)e.desirable_count);
+    const np_result r = {.kind = NP_RESULT_ELIGIBILITY, .eligibility = &e, .posting = posting};
+    PyObject *out = np_py_emit(st, &r);
     np_eligibility_clear(&e);
     return out;
 }

@@ -70,7 +70,6 @@ static int module_traverse(PyObject *module, visitproc visit, void *arg)
     Py_VISIT(st->policy_type);
     Py_VISIT(st->posting_type);
     Py_VISIT(st->collection_type);
-    Py_VISIT(st->json_loads);
     Py_VISIT(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
         Py_VISIT(st->event_codes[i]);
@@ -89,7 +88,6 @@ static int module_clear(PyObject *module)
     Py_CLEAR(st->policy_type);
     Py_CLEAR(st->posting_type);
     Py_CLEAR(st->collection_type);
-    Py_CLEAR(st->json_loads);
     Py_CLEAR(st->error);
     for (int i = 0; i < NP_EVENT_COUNT; i++) {
         Py_CLEAR(st->event_codes[i]);
@@ -178,11 +176,6 @@ static int module_exec(PyObject *module)
     if (!(st->collection_type = add_type(module, &np_py_collection_spec))) return -1;
     if (PyModule_AddFunctions(module, np_py_collection_functions) < 0) return -1;
     if (PyModule_AddFunctions(module, np_py_roster_functions) < 0) return -1;
-    PyObject *json = PyImport_ImportModule("json");
-    if (!json) return -1;
-    st->json_loads = PyObject_GetAttrString(json, "loads");
-    Py_DECREF(json);
-    if (!st->json_loads) return -1;
     st->error = PyErr_NewExceptionWithDoc("natopost.Error", error_doc, PyExc_ValueError, NULL);
     if (!st->error || add_object(module, "Error", Py_NewRef(st->error)) < 0) return -1;
 

@@ -60,27 +60,10 @@ typedef enum np_py_name {
     NP_PY_NAME_PRETTY,
     NP_PY_NAME_PATH,
     NP_PY_NAME_POSTINGS,
-    /* dict keys of to_dict() and status() */
-    NP_PY_NAME_FORMAT,
-    NP_PY_NAME_APPOINTMENT,
-    NP_PY_NAME_EVENTS,
-    NP_PY_NAME_NOTES,
-    NP_PY_NAME_RENEWED,
-    NP_PY_NAME_HAS_CONVERSION_WINDOW,
-    NP_PY_NAME_PROMOTION_REACHABLE,
-    NP_PY_NAME_STATUS,
-    NP_PY_NAME_CODE,
-    NP_PY_NAME_DATE,
-    NP_PY_NAME_LABEL,
-    NP_PY_NAME_NOTE,
+    /* dict keys */
     NP_PY_NAME_TEXT,
-    NP_PY_NAME_PHASE,
-    NP_PY_NAME_DAYS_TO_CONTRACT_END,
-    NP_PY_NAME_CONVERSION_WINDOW_OPEN,
-    NP_PY_NAME_MONTHS_SERVED,
-    NP_PY_NAME_PROMOTION_POSSIBLE,
-    NP_PY_NAME_DEADLINE_TIME,
     /* attributes of natopost.Error */
+    NP_PY_NAME_CODE,
     NP_PY_NAME_LINE,
     NP_PY_NAME_COLUMN,
     NP_PY_NAME_OFFSET,
@@ -98,7 +81,6 @@ typedef struct np_py_state {
     PyTypeObject *policy_type;
     PyTypeObject *posting_type;
     PyTypeObject *collection_type;
-    PyObject *json_loads;                   /* json.loads, for Posting.to_dict() */
     PyObject *error;                        /* natopost.Error, a ValueError */
     PyObject *event_codes[NP_EVENT_COUNT];  /* interned code strings */
     PyObject *event_labels[NP_EVENT_COUNT]; /* label strings */
@@ -230,8 +212,6 @@ PyObject *np_py_policy_new(np_py_state *st, const np_policy *p);
 /* The policy inside a natopost.Policy, or NULL with TypeError naming the argument. */
 const np_policy *np_py_policy_get(np_py_state *st, PyObject *obj, const char *fname,
                                   const char *arg);
-/* {"initial_months": 36, ..., "seconded_conversion": False} */
-PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p);
 /* Fills st->policy_names; 0 or -1. */
 int np_py_policy_names(np_py_state *st);
 
@@ -246,6 +226,12 @@ const np_posting *np_py_posting_get(np_py_state *st, PyObject *obj, const char *
 /* ---- posting_dict.c ------------------------------------------------------ */
 /* Posting.from_dict(d) (METH_O | METH_CLASS). */
 PyObject *np_py_posting_from_dict(PyObject *cls, PyObject *d);
+/* ---- emit.c: the core's emitter (natopost/emit.h) building Python values ---- */
+
+/* `result` built by the core's walker as Python values: a new reference
+ * (dicts, lists, datetime.date), or NULL with an exception (the core's error
+ * as np_py_raise raises it). */
+PyObject *np_py_emit(np_py_state *st, const np_result *result);
 
 /* ---- collection_type.c: the core collection and eligibility ----------- */
 extern PyType_Spec np_py_collection_spec;

@@ -54,27 +54,6 @@ int np_py_policy_names(np_py_state *st)
     return 0;
 }
 
-PyObject *np_py_policy_to_dict(const np_py_state *st, const np_policy *p)
-{
-    PyObject *d = PyDict_New();
-    if (!d) return NULL;
-    const size_t count = np_policy_int_param_count();
-    for (size_t i = 0; i < count; i++) {
-        PyObject *v = PyLong_FromLong(int_param(p, i));
-        if (!v || PyDict_SetItem(d, st->policy_names[i], v) < 0) {
-            Py_XDECREF(v);
-            Py_DECREF(d);
-            return NULL;
-        }
-        Py_DECREF(v);
-    }
-    if (PyDict_SetItem(d, st->policy_names[count], p->seconded_conversion ? Py_True : Py_False) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
-}
-
 /* ---- construction ----------------------------------------------------------- */
 
 static PyObject *policy_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
@@ -176,7 +155,7 @@ static PyObject *policy_to_json(PyObject *self, PyObject *unused)
 static PyObject *policy_to_dict(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    return np_py_policy_to_dict(np_py_state_of(self), POLICY(self));
+    return np_py_emit(np_py_state_of(self), &(np_result){.kind = NP_RESULT_POLICY, .policy = POLICY(self)});
 }
 
 /* Pickling and copying: Policy.from_json(p.to_json()). */

@@ -3,9 +3,9 @@
  *
  * Scalar attributes are converted straight from the C fields. The nested
  * ones (salary, requirements, contract, ...) and to_dict() are the core's
- * JSON form (docs/posting-json.md) as Python values, so the names and values
- * the binding hands out are exactly the documented ones and no naming rule
- * is repeated here. */
+ * posting record (np_emit_posting, the JSON form's members) built by the
+ * emitter, so the names and values the binding hands out are exactly the
+ * documented ones, the same as Lua's, and no naming rule is repeated here. */
 #include "module.h"
 
 #include <stddef.h>
@@ -104,20 +104,6 @@ static PyObject *core_text(np_py_state *st, np_status rc, char *text, const np_e
     return s;
 }
 
-/* The posting in the natopost JSON form, as plain Python values (json.loads). */
-static PyObject *json_dict(PyObject *self)
-{
-    np_py_state *st = np_py_state_of(self);
-    char *text;
-    np_error err;
-    const np_status rc = np_posting_to_json(&text, POSTING(self), false, &err);
-    PyObject *s = core_text(st, rc, text, &err);
-    if (!s) return NULL;
-    PyObject *d = PyObject_CallOneArg(st->json_loads, s);
-    Py_DECREF(s);
-    return d;
-}
-
 /* ---- attributes ------------------------------------------------------------------ */
 
 /* Closures: the offset of a char * member, or the JSON key of a nested member. */
@@ -184,21 +170,17 @@ static PyObject *get_language(PyObject *self, void *closure)
     return PyUnicode_FromString(code);
 }
 
-/* A member of the JSON form (a new object each time: mutating it does not
- * change the posting). */
-static PyObject *get_json_member(PyObject *self, void *closure)
+/* A member of the posting record (np_emit_posting_member): a new object each
+ * time, so mutating it does not change the posting. */
+static PyObject *get_record_member(PyObject *self, void *closure)
 {
-    PyObject *d = json_dict(self);
-    if (!d) return NULL;
-    PyObject *v = PyDict_GetItemString(d, (const char *)closure);
-    if (!v) PyErr_Format(PyExc_SystemError, "posting JSON lacks \"%s\"", (const char *)closure);
-    Py_XINCREF(v);
-    Py_DECREF(d);
-    return v;
+    const np_result r = {.kind = NP_RESULT_POSTING_MEMBER, .posting = POSTING(self),
+                         .member = closure};
+    return np_py_emit(np_py_state_of(self), &r);
 }
 
 #define TEXT(name, doc) {#name, get_text, NULL, doc, OFFSET(name)}
-#define NESTED(name, doc) {#name, get_json_member, NULL, doc, (void *)#name}
+#define NESTED(name, doc) {#name, get_record_member, NULL, doc, (void *)#name}
 
 static PyGetSetDef posting_getset[] = {
     TEXT(id, "Stable identifier (str): the requisition number, else a content hash.\n\n"
@@ -292,45 +274,8 @@ static PyGetSetDef posting_getset[] = {
 static PyObject *posting_to_dict(PyObject *self, PyObject *unused)
 {
     (void)unused;
-    np_py_state *st = np_py_state_of(self);
-    const np_posting *p = POSTING(self);
-    PyObject *json = json_dict(self);
-    if (!json) return NULL;
-    PyObject *d = PyDict_New();
-    if (!d) goto fail;
-    Py_ssize_t pos = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(json, &pos, &key, &value)) {
-        PyObject *v;
-        if (PyUnicode_CompareWithASCIIString(key, "format") == 0) continue;
-        /* The exact name is "source" itself here, as os.fsdecode gives it. */
-        if (PyUnicode_CompareWithASCIIString(key, "source_bytes") == 0) continue;
-        if (PyUnicode_CompareWithASCIIString(key, "source") == 0) v = fs_name_or_none(p->source);
-        else if (PyUnicode_CompareWithASCIIString(key, "grade") == 0) v = grade_or_none(p->grade);
-        else if (PyUnicode_CompareWithASCIIString(key, "deadline") == 0) v = date_or_none(st, p->deadline.date);
-        else if (PyUnicode_CompareWithASCIIString(key, "published") == 0) v = date_or_none(st, p->published);
-        else if (PyUnicode_CompareWithASCIIString(key, "updated") == 0) v = date_or_none(st, p->updated);
-        else v = Py_NewRef(value);
-        if (!v || PyDict_SetItem(d, key, v) < 0) {
-            Py_XDECREF(v);
-            goto fail;
-        }
-        Py_DECREF(v);
-        if (PyUnicode_CompareWithASCIIString(key, "deadline") == 0) {
-            PyObject *t = deadline_time(&p->deadline);
-            if (!t || PyDict_SetItem(d, st->names[NP_PY_NAME_DEADLINE_TIME], t) < 0) {
-                Py_XDECREF(t);
-                goto fail;
-            }
-            Py_DECREF(t);
-        }
-    }
-    Py_DECREF(json);
-    return d;
-fail:
-    Py_XDECREF(d);
-    Py_DECREF(json);
-    return NULL;
+    const np_result r = {.kind = NP_RESULT_POSTING, .posting = POSTING(self)};
+    return np_py_emit(np_py_state_of(self), &r);
 }
 
 static PyObject *posting_to_json(PyObject *self, PyObject *const *args, Py_ssize_t nargs,

@@ -104,18 +104,6 @@ static void timeline_dealloc(PyObject *self)
 
 /* ---- conversions to Python values --------------------------------------- */
 
-/* The interned name NP_PY_NAME_<n> of the module state `st`. */
-#define KEY(n) (st->names[NP_PY_NAME_##n])
-
-/* Sets `key` to a new reference `value` (stolen); -1 when value is NULL. */
-static int set_item(PyObject *dict, PyObject *key, PyObject *value)
-{
-    if (!value) return -1;
-    const int rc = PyDict_SetItem(dict, key, value);
-    Py_DECREF(value);
-    return rc;
-}
-
 static PyObject *events_list(np_py_state *st, PyObject *self)
 {
     const np_py_timeline *t = SELF(self);
@@ -130,80 +118,6 @@ static PyObject *events_list(np_py_state *st, PyObject *self)
         PyList_SET_ITEM(list, (Py_ssize_t)i, e);
     }
     return list;
-}
-
-/* Events as in the JSON: {"code", "date", "label", "note"} dicts. */
-static PyObject *event_dicts(np_py_state *st, const np_timeline *t)
-{
-    PyObject *list = PyList_New((Py_ssize_t)t->event_count);
-    if (!list) return NULL;
-    for (size_t i = 0; i < t->event_count; i++) {
-        const np_event *e = &t->events[i];
-        PyObject *d = PyDict_New();
-        if (!d) goto fail;
-        PyList_SET_ITEM(list, (Py_ssize_t)i, d);
-        if (set_item(d, KEY(CODE), Py_NewRef(st->event_codes[e->code])) < 0 ||
-            set_item(d, KEY(DATE), np_py_from_date(e->date)) < 0 ||
-            set_item(d, KEY(LABEL), Py_NewRef(st->event_labels[e->code])) < 0 ||
-            set_item(d, KEY(NOTE), e->note ? PyUnicode_FromString(e->note) : Py_NewRef(Py_None)) < 0)
-            goto fail;
-    }
-    return list;
-fail:
-    Py_DECREF(list);
-    return NULL;
-}
-
-static PyObject *notes_list(const np_py_state *st, const np_timeline *t)
-{
-    PyObject *list = PyList_New((Py_ssize_t)t->note_count);
-    if (!list) return NULL;
-    for (size_t i = 0; i < t->note_count; i++) {
-        PyObject *d = PyDict_New();
-        if (!d) goto fail;
-        PyList_SET_ITEM(list, (Py_ssize_t)i, d);
-        if (set_item(d, KEY(CODE), PyUnicode_FromString(np_note_code_name(t->notes[i].code))) < 0 ||
-            set_item(d, KEY(TEXT), PyUnicode_FromString(t->notes[i].text)) < 0)
-            goto fail;
-    }
-    return list;
-fail:
-    Py_DECREF(list);
-    return NULL;
-}
-
-static PyObject *appointment_dict(const np_py_state *st, const np_appointment *a)
-{
-    PyObject *d = PyDict_New();
-    if (!d) return NULL;
-    if (set_item(d, KEY(START), np_py_from_date(a->start)) < 0 ||
-        set_item(d, KEY(KIND), PyUnicode_FromString(np_kind_name(a->kind))) < 0 ||
-        set_item(d, KEY(INITIAL), PyLong_FromLong(a->initial_months)) < 0 ||
-        set_item(d, KEY(RENEWAL), PyLong_FromLong(a->renewal_months)) < 0 ||
-        set_item(d, KEY(MAX), PyLong_FromLong(a->max_months)) < 0 ||
-        set_item(d, KEY(TWIN), PyBool_FromLong(a->twin_grade)) < 0 ||
-        set_item(d, KEY(REDUCTION), PyLong_FromLong(a->reduction_months)) < 0 ||
-        set_item(d, KEY(DIRECT), PyBool_FromLong(a->direct_higher)) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
-}
-
-static PyObject *status_dict(const np_py_state *st, const np_day_status *s)
-{
-    PyObject *d = PyDict_New();
-    if (!d) return NULL;
-    if (set_item(d, KEY(ON), np_py_from_date(s->on)) < 0 ||
-        set_item(d, KEY(PHASE), PyUnicode_FromString(np_phase_name(s->phase))) < 0 ||
-        set_item(d, KEY(DAYS_TO_CONTRACT_END), PyLong_FromLong(s->days_to_contract_end)) < 0 ||
-        set_item(d, KEY(CONVERSION_WINDOW_OPEN), PyBool_FromLong(s->conversion_window_open)) < 0 ||
-        set_item(d, KEY(MONTHS_SERVED), PyLong_FromLong(s->months_served)) < 0 ||
-        set_item(d, KEY(PROMOTION_POSSIBLE), PyBool_FromLong(s->promotion_possible)) < 0) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
 }
 
 /* Reads the optional status day `on` (None = no status). 1 with *out set,
@@ -301,13 +215,14 @@ static PyObject *get_notes(PyObject *self, void *closure)
     (void)closure;
     np_timeline t;
     load_timeline(self, &t);
-    return notes_list(np_py_state_of(self), &t);
+    return np_py_emit(np_py_state_of(self), &(np_result){.kind = NP_RESULT_NOTES, .timeline = &t});
 }
 
 static PyObject *get_appointment(PyObject *self, void *closure)
 {
     (void)closure;
-    return appointment_dict(np_py_state_of(self), &SELF(self)->appointment);
+    const np_result r = {.kind = NP_RESULT_APPOINTMENT, .appointment = &SELF(self)->appointment};
+    return np_py_emit(np_py_state_of(self), &r);
 }
 
 static PyObject *get_policy(PyObject *self, void *closure)
@@ -436,7 +351,7 @@ static PyObject *timeline_status(PyObject *self, PyObject *const *args, Py_ssize
     np_day_status s;
     /* `on` is required and not None, so 1 (s set) or -1: never use s on 0. */
     if (status_day(st, &t, on, "status", &s) != 1) return NULL;
-    return status_dict(st, &s);
+    return np_py_emit(st, &(np_result){.kind = NP_RESULT_STATUS, .status = &s});
 }
 
 static PyObject *timeline_to_dict(PyObject *self, PyObject *const *args, Py_ssize_t nargs,
@@ -448,28 +363,14 @@ static PyObject *timeline_to_dict(PyObject *self, PyObject *const *args, Py_ssiz
                          &on) < 0)
         return NULL;
     np_py_state *st = np_py_state_of(self);
-    np_timeline timeline;
-    load_timeline(self, &timeline);
-    const np_timeline *t = &timeline;
+    np_timeline t;
+    load_timeline(self, &t);
     np_day_status s;
-    const int have_status = status_day(st, t, on, "to_dict", &s);
+    const int have_status = status_day(st, &t, on, "to_dict", &s);
     if (have_status < 0) return NULL;
-    PyObject *d = PyDict_New();
-    if (!d) return NULL;
-    /* The keys and order of docs/timeline-json.md. */
-    if (set_item(d, KEY(FORMAT), PyUnicode_FromString("natopost.timeline/1")) < 0 ||
-        set_item(d, KEY(APPOINTMENT), appointment_dict(st, &t->appointment)) < 0 ||
-        set_item(d, KEY(POLICY), np_py_policy_to_dict(st, &t->policy)) < 0 ||
-        set_item(d, KEY(EVENTS), event_dicts(st, t)) < 0 ||
-        set_item(d, KEY(NOTES), notes_list(st, t)) < 0 ||
-        set_item(d, KEY(RENEWED), PyBool_FromLong(t->renewed)) < 0 ||
-        set_item(d, KEY(HAS_CONVERSION_WINDOW), PyBool_FromLong(t->has_conversion_window)) < 0 ||
-        set_item(d, KEY(PROMOTION_REACHABLE), PyBool_FromLong(t->promotion_reachable)) < 0 ||
-        (have_status && set_item(d, KEY(STATUS), status_dict(st, &s)) < 0)) {
-        Py_DECREF(d);
-        return NULL;
-    }
-    return d;
+    /* The keys and order of docs/timeline-json.md, from the core's walker. */
+    const np_result r = {.kind = NP_RESULT_TIMELINE, .timeline = &t, .status = have_status ? &s : NULL};
+    return np_py_emit(st, &r);
 }
 
 /* Takes ownership of a string from the core (free with np_free). */

@@ -29,7 +29,5 @@ char *np_json_dumps(const json_t *value, size_t flags);
 /* Writes an object key quoted and escaped for an error message. */
 void np_json_quote_key(char *buf, size_t size, const char *key);
 
-/* The policy as a jansson object (new reference), NULL when out of memory. */
-json_t *np_policy_to_json_value(const np_policy *policy);
 
 #endif

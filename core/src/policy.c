@@ -1,4 +1,5 @@
 #include "natopost/policy.h"
+#include "natopost/emit.h"
 
 #include <jansson.h>
 #include <stdint.h>
@@ -144,31 +145,10 @@ done:
 
 char *np_policy_to_json(const np_policy *policy, np_error *err)
 {
-    json_t *obj = np_policy_to_json_value(policy);
-    if (!obj) {
-        np_error_set(err, NP_ENOMEM, "out of memory writing policy JSON");
-        return NULL;
-    }
-    char *text = np_json_dumps(obj, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    json_decref(obj);
-    if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing policy JSON");
+    const np_result r = {.kind = NP_RESULT_POLICY, .policy = policy};
+    char *text;
+    if (np_emit_json(&text, np_emit_result, &r, true, err) != NP_OK) return NULL;
     return text;
-}
-
-json_t *np_policy_to_json_value(const np_policy *policy)
-{
-    json_t *obj = json_object();
-    if (!obj) return NULL;
-    int failed = 0;
-    for (size_t i = 0; i < INT_PARAM_COUNT; i++)
-        failed |= json_object_set_new(obj, INT_PARAMS[i].name,
-                                      json_integer(value_of(policy, &INT_PARAMS[i])));
-    failed |= json_object_set_new(obj, SECONDED_CONVERSION, json_boolean(policy->seconded_conversion));
-    if (failed) {
-        json_decref(obj);
-        return NULL;
-    }
-    return obj;
 }
 
 np_status np_policy_load(np_policy *out, const char *path, np_error *err)

@@ -136,10 +136,14 @@ def eligibility(candidate: Candidate | Mapping[str, Any] | str, posting: Posting
     """Checks a candidate against every requirement of a posting.
 
     Returns ``{"verdict": "eligible" | "not eligible" | "cannot tell",
-    "checks": [{"kind", "essential", "requirement", "status", "reason"}, ...],
-    "essential_met", "essential_not_met", "essential_cannot_tell",
-    "desirable_met", "desirable_count"}``; a check's status is "met",
-    "not met", "cannot tell" or "not assessed", with the core's reason.
+    "checks": [{"kind", "essential", "requirement", "requirement_index",
+    "status", "reason"}, ...], "essential_met", "essential_not_met",
+    "essential_cannot_tell", "desirable_met", "desirable_count"}`` (the
+    core's shape, as the CLI's --json and Lua's give it): "requirement" is
+    the requirement's sentence and "requirement_index" its index in
+    ``posting.requirements`` (both None for a check the posting implies, such
+    as nationality); a check's status is "met", "not met", "cannot tell" or
+    "not assessed", with the core's reason.
 
     >>> natopost.eligibility({"languages": {"english": "V", "french": "I"}}, p)["verdict"]
     'cannot tell'

@@ -225,11 +225,18 @@ def test_eligibility_on_the_seeds(seeds):
     assert [c["kind"] for c in not_met] == ["experience", "languages", "clearance"]
     assert not_met[1]["reason"] == ("requires V in one language and III in the other; the candidate"
                                     " has V (English) and II (French): not met")
-    assert exec_officer["essential"] == {"met": 2, "not_met": 3, "cannot_tell": 0}
+    assert [exec_officer[f"essential_{k}"] for k in ("met", "not_met", "cannot_tell")] == [2, 3, 0]
+    # Each check names its requirement by sentence and by index, as Python's and Lua's do.
+    posting = json.loads(run("read", "--json", seeds[4]).stdout)
+    stated = [c for c in not_met if c["requirement_index"] is not None]
+    assert [c["kind"] for c in stated] == ["experience", "languages"]  # the clearance is implied
+    for c in stated:
+        assert c["requirement"] == posting["requirements"][c["requirement_index"]]["text"]
     logistics = report[0]
-    assert logistics["desirable"]["count"] == 5  # the glued last item is two requirements
+    assert logistics["desirable_count"] == 5  # the glued last item is two requirements
     nationality = [c for c in logistics["checks"] if c["kind"] == "nationality"][0]
-    assert nationality["requirement"] is None and nationality["status"] == "met"
+    assert nationality["requirement"] is None and nationality["requirement_index"] is None
+    assert nationality["status"] == "met"
     assert "2025-04-22 (the notice's deadline)" in nationality["reason"]
 
 

@@ -136,7 +136,7 @@ H.test("every metatable of the module is protected", function()
   -- Of these only timelines are tables, which setmetatable could change.
   H.raises({ "cannot change a protected metatable" }, setmetatable, values["natopost.Timeline"], nil)
   -- The internal boxes too (reachable through the registry only).
-  for _, name in ipairs({ "natopost.box", "natopost.json.box", "natopost.PostingList.box",
+  for _, name in ipairs({ "natopost.box", "natopost.emit.hold", "natopost.PostingList.box",
                           "natopost.Result.box", "natopost.Eligibility.box", "natopost.Timeline.core" }) do
     local mt = debug.getregistry()[name]
     H.eq(type(mt), "table", name)

@@ -19,6 +19,7 @@
 #include "natopost/collection.h"
 #include "natopost/roster.h"
 #include "natopost/calendar.h"
+#include "natopost/emit.h"
 
 #define NATOPOST_VERSION "0.1.0"
 
