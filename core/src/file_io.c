@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *err)
+np_status npi_file_read_all(const char *path, char **out, size_t *len, np_error *err)
 {
     *out = NULL;
     *len = 0;

@@ -1,4 +1,4 @@
-/* Atomic whole-file saves (np_file_write_atomic in file_io.h).
+/* Atomic whole-file saves (npi_file_write_atomic in file_io.h).
  *
  * What a save must never do, and how:
  * - change the process umask (other threads create files meanwhile): a new
@@ -224,7 +224,7 @@ static int link_unnamed(int fd, int dir_fd, const save_target *t, char *tmp, siz
 }
 #endif
 
-np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err)
+np_status npi_file_write_atomic(const char *path, const char *data, size_t len, np_error *err)
 {
     save_target t;
     np_status st = find_target(&t, path, err);

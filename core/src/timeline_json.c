@@ -86,7 +86,7 @@ static json_t *timeline_json(const np_timeline *t, const np_day_status *status)
     }
     bad |= set(root, "format", json_string("natopost.timeline/1"));
     bad |= set(root, "appointment", appointment_json(&t->appointment));
-    bad |= set(root, "policy", np_policy_to_json_value(&t->policy));
+    bad |= set(root, "policy", npi_policy_to_json_value(&t->policy));
     bad |= set(root, "events", events);
     bad |= set(root, "notes", notes);
     bad |= set(root, "renewed", json_boolean(t->renewed));
@@ -103,7 +103,7 @@ static json_t *timeline_json(const np_timeline *t, const np_day_status *status)
 char *np_timeline_to_json(const np_timeline *timeline, const np_day_status *status, np_error *err)
 {
     json_t *root = timeline_json(timeline, status);
-    char *text = root ? np_json_dumps(root, JSON_INDENT(2)) : NULL;
+    char *text = root ? npi_json_dumps(root, JSON_INDENT(2)) : NULL;
     json_decref(root);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing timeline JSON");
     return text;

@@ -22,7 +22,7 @@ static np_status add_list(np_collection *c, const np_posting_list *list, np_erro
         np_status st = i % 1024 == 0 ? np_cancel_check(err) : NP_OK;
         if (st == NP_OK) st = np_collection_add_posting(c, list->items[i], err);
         if (st != NP_OK) {
-            np_coll_truncate(c, start);
+            npi_coll_truncate(c, start);
             return st;
         }
     }
@@ -115,7 +115,7 @@ np_status np_collection_add_folder(np_collection *c, const char *path, np_error 
         st = np_cancel_check(err);
         if (st == NP_OK) st = np_collection_add_file(c, names[i], err);
     }
-    if (st != NP_OK) np_coll_truncate(c, start);
+    if (st != NP_OK) npi_coll_truncate(c, start);
     for (size_t i = 0; i < n; i++) free(names[i]);
     free(names);
     return st;

@@ -198,7 +198,7 @@ np_status np_posting_add_diagnostic(np_posting *p, np_diag_severity severity, in
     va_start(ap, fmt);
     const int full = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (full >= (int)sizeof message) message[np_utf8_cut(message, sizeof message - 1)] = '\0';
+    if (full >= (int)sizeof message) message[npi_utf8_cut(message, sizeof message - 1)] = '\0';
     char *m = copy_bytes(message, strlen(message));
     char *f = field ? copy_bytes(field, strlen(field)) : NULL;
     np_diagnostic *d = (m && (f || !field))

@@ -69,7 +69,7 @@ np_status np_clearance_parse(np_clearance *out, bool *atomal, const char *text, 
         }
     }
 bad:
-    np_quote(quoted, sizeof quoted, text, len);
+    npi_quote(quoted, sizeof quoted, text, len);
     return np_error_set(err, NP_EPARSE,
                         "unknown security clearance %s (expected NATO RESTRICTED, NATO "
                         "CONFIDENTIAL, NATO SECRET, COSMIC TOP SECRET or NR, NC, NS, CTS)",
@@ -138,7 +138,7 @@ np_status np_lang_level_parse(np_lang_level *out, const char *text, size_t len, 
             return NP_OK;
         }
     }
-    np_quote(quoted, sizeof quoted, text, len);
+    npi_quote(quoted, sizeof quoted, text, len);
     return np_error_set(err, NP_EPARSE,
                         "unknown language level %s (expected I..VI or Beginner, Elementary, "
                         "Intermediate, Upper Intermediate, Advanced, Proficiency, or their "

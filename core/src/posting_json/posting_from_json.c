@@ -48,7 +48,7 @@ static np_status bad(reader *r, const char *key, const char *fmt, ...)
 static np_status some_members(reader *r, const json_t *obj, const char *const *keys,
                               size_t required, size_t n, const json_t **values)
 {
-    if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", np_json_type_name(obj));
+    if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", npi_json_type_name(obj));
     const char *key;
     const json_t *value;
     json_object_foreach((json_t *)obj, key, value) {
@@ -56,7 +56,7 @@ static np_status some_members(reader *r, const json_t *obj, const char *const *k
         while (i < n && strcmp(keys[i], key) != 0) i++;
         if (i < n) continue;
         char shown[64], expected[NP_ERROR_MESSAGE_MAX / 2];
-        np_json_quote_key(shown, sizeof shown, key);
+        npi_json_quote_key(shown, sizeof shown, key);
         size_t len = 0;
         for (size_t k = 0; k < n && len < sizeof expected; k++)
             len += (size_t)snprintf(expected + len, sizeof expected - len, "%s%s", k ? ", " : "",
@@ -85,13 +85,13 @@ static np_status string(reader *r, const json_t *v, const char *key, bool nullab
     if (nullable && json_is_null(v)) return NP_OK; /* the slot stays NULL */
     if (!json_is_string(v))
         return bad(r, key, "expected a string%s, got %s", nullable ? " or null" : "",
-                   np_json_type_name(v));
+                   npi_json_type_name(v));
     return np_posting_set_text(slot, json_string_value(v), json_string_length(v), r->err);
 }
 
 static np_status boolean(reader *r, const json_t *v, const char *key, bool *out)
 {
-    if (!json_is_boolean(v)) return bad(r, key, "expected true or false, got %s", np_json_type_name(v));
+    if (!json_is_boolean(v)) return bad(r, key, "expected true or false, got %s", npi_json_type_name(v));
     *out = json_is_true(v);
     return NP_OK;
 }
@@ -101,7 +101,7 @@ static np_status tristate(reader *r, const json_t *v, const char *key, np_trista
 {
     if (json_is_null(v)) *out = NP_UNKNOWN;
     else if (json_is_boolean(v)) *out = json_is_true(v) ? NP_YES : NP_NO;
-    else return bad(r, key, "expected true, false or null, got %s", np_json_type_name(v));
+    else return bad(r, key, "expected true, false or null, got %s", npi_json_type_name(v));
     return NP_OK;
 }
 
@@ -114,7 +114,7 @@ static np_status language(reader *r, const json_t *v, char out[3])
     }
     if (!json_is_string(v) || !np_posting_language_known(json_string_value(v)))
         return bad(r, "language", "expected \"en\", \"fr\" or null, got %s",
-                   json_is_string(v) ? "another string" : np_json_type_name(v));
+                   json_is_string(v) ? "another string" : npi_json_type_name(v));
     memcpy(out, json_string_value(v), 3);
     return NP_OK;
 }
@@ -129,7 +129,7 @@ static np_status integer(reader *r, const json_t *v, const char *key, int lo, in
     }
     if (!json_is_integer(v))
         return bad(r, key, "expected an integer%s, got %s", nullable ? " or null" : "",
-                   np_json_type_name(v));
+                   npi_json_type_name(v));
     const json_int_t n = json_integer_value(v);
     if (n < lo || n > hi)
         return bad(r, key, "%lld is out of range (%d..%d)", (long long)n, lo, hi);
@@ -150,7 +150,7 @@ static np_status number(reader *r, const json_t *v, const char *key, double max,
         return NP_OK;
     }
     if (!json_is_number(v))
-        return bad(r, key, "expected a number or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a number or null, got %s", npi_json_type_name(v));
     const double d = json_number_value(v);
     if (!(d >= 0 && d <= max)) return bad(r, key, "%g is out of range (0..%g)", d, max);
     *out = d;
@@ -176,10 +176,10 @@ static np_status name(reader *r, const json_t *v, const char *key, const char *c
                                 names[i] ? names[i] : "null", names[i] ? "\"" : "");
     if (json_is_string(v)) {
         char shown[64];
-        np_json_quote_key(shown, sizeof shown, json_string_value(v));
+        npi_json_quote_key(shown, sizeof shown, json_string_value(v));
         return bad(r, key, "expected %s, got %s", expected, shown);
     }
-    return bad(r, key, "expected %s, got %s", expected, np_json_type_name(v));
+    return bad(r, key, "expected %s, got %s", expected, npi_json_type_name(v));
 }
 
 static const char *const CLEARANCE_NAMES[] = {NULL, "NATO RESTRICTED", "NATO CONFIDENTIAL",
@@ -209,7 +209,7 @@ static np_status date(reader *r, const json_t *v, const char *key, np_date *out)
         return NP_OK;
     }
     if (!json_is_string(v))
-        return bad(r, key, "expected a date \"YYYY-MM-DD\" or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a date \"YYYY-MM-DD\" or null, got %s", npi_json_type_name(v));
     np_error e;
     if (np_date_parse(out, json_string_value(v), json_string_length(v), &e) != NP_OK)
         return bad(r, key, "%s", e.message);
@@ -225,10 +225,10 @@ static np_status time_of_day(reader *r, const json_t *v, const char *key, int *m
         return NP_OK;
     }
     if (!json_is_string(v))
-        return bad(r, key, "expected a time \"HH:MM\" or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a time \"HH:MM\" or null, got %s", npi_json_type_name(v));
     const char *s = json_string_value(v);
     char shown[64];
-    np_json_quote_key(shown, sizeof shown, s);
+    npi_json_quote_key(shown, sizeof shown, s);
     if (json_string_length(v) != 5 || !digit(s[0]) || !digit(s[1]) || s[2] != ':' ||
         !digit(s[3]) || !digit(s[4]))
         return bad(r, key, "expected a time \"HH:MM\" (24-hour clock), got %s", shown);
@@ -262,7 +262,7 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_string(m[0]))
-        return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", np_json_type_name(m[0]));
+        return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", npi_json_type_name(m[0]));
     const char *text = json_string_value(m[0]);
     const size_t len = json_string_length(m[0]);
     np_grade g;
@@ -272,7 +272,7 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
     const size_t n = np_grade_format(g, canonical);
     if (n != len || memcmp(canonical, text, n) != 0) {
         char shown[64];
-        np_json_quote_key(shown, sizeof shown, text);
+        npi_json_quote_key(shown, sizeof shown, text);
         return bad(r, "text", "%s is not in canonical form (\"%s\")", shown, canonical);
     }
     int low = 0, high = 0;
@@ -297,9 +297,9 @@ static np_status salary(reader *r, const json_t *v, np_salary *s)
         if (!c || json_string_length(m[1]) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' ||
             c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z') {
             char shown[64] = "";
-            if (c) np_json_quote_key(shown, sizeof shown, c);
+            if (c) npi_json_quote_key(shown, sizeof shown, c);
             return bad(r, "currency", "expected an ISO 4217 code (three upper-case letters) or null, got %s",
-                       c ? shown : np_json_type_name(m[1]));
+                       c ? shown : npi_json_type_name(m[1]));
         }
         memcpy(s->currency, c, 4);
     }
@@ -320,7 +320,7 @@ static np_status deadline(reader *r, const json_t *v, np_deadline *d)
 /* Checks `v` is an array; the items are read by the caller. */
 static np_status array(reader *r, const json_t *v)
 {
-    if (!json_is_array(v)) return bad(r, NULL, "expected an array, got %s", np_json_type_name(v));
+    if (!json_is_array(v)) return bad(r, NULL, "expected an array, got %s", npi_json_type_name(v));
     return NP_OK;
 }
 
@@ -330,9 +330,9 @@ static np_status accountability(reader *r, const json_t *v, np_posting *p)
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_null(m[0]) && !json_is_string(m[0]))
-        return bad(r, "heading", "expected a string or null, got %s", np_json_type_name(m[0]));
+        return bad(r, "heading", "expected a string or null, got %s", npi_json_type_name(m[0]));
     if (!json_is_string(m[1]))
-        return bad(r, "text", "expected a string, got %s", np_json_type_name(m[1]));
+        return bad(r, "text", "expected a string, got %s", npi_json_type_name(m[1]));
     int ln = 0;
     TRY(line(r, m[2], "line", &ln));
     const bool heading = json_is_string(m[0]);
@@ -362,9 +362,9 @@ static np_status competency(reader *r, const json_t *v, np_posting *p)
     const json_t *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!json_is_string(m[0]))
-        return bad(r, "name", "expected a string, got %s", np_json_type_name(m[0]));
+        return bad(r, "name", "expected a string, got %s", npi_json_type_name(m[0]));
     if (!json_is_null(m[1]) && !json_is_string(m[1]))
-        return bad(r, "descriptor", "expected a string or null, got %s", np_json_type_name(m[1]));
+        return bad(r, "descriptor", "expected a string or null, got %s", npi_json_type_name(m[1]));
     int ln = 0;
     TRY(line(r, m[2], "line", &ln));
     const bool descriptor = json_is_string(m[1]);
@@ -480,14 +480,14 @@ static np_status requirement(reader *r, const json_t *v, np_posting *p)
     bool essential = false;
     TRY(boolean(r, m[1], "essential", &essential));
     if (!json_is_string(m[2]))
-        return bad(r, "text", "expected a string, got %s", np_json_type_name(m[2]));
+        return bad(r, "text", "expected a string, got %s", npi_json_type_name(m[2]));
     int ln = 0;
     TRY(line(r, m[3], "line", &ln));
     const char *kind_name = kinds[kind];
     const json_t *part = NULL;
     if (kind == NP_REQ_OTHER) {
         if (!json_is_null(m[4]))
-            return bad(r, "as", "expected null for kind \"other\", got %s", np_json_type_name(m[4]));
+            return bad(r, "as", "expected null for kind \"other\", got %s", npi_json_type_name(m[4]));
     } else {
         /* {"<kind>": {...}}: the typed part under the kind's name. */
         NESTED(r, "as", members(r, m[4], &kind_name, 1, &part));
@@ -546,9 +546,9 @@ static np_status diagnostic(reader *r, const json_t *v, np_posting *p)
     TRY(name(r, m[0], "severity", npj_severity_names, 3, &severity));
     TRY(line(r, m[1], "line", &ln));
     if (!json_is_null(m[2]) && !json_is_string(m[2]))
-        return bad(r, "field", "expected a string or null, got %s", np_json_type_name(m[2]));
+        return bad(r, "field", "expected a string or null, got %s", npi_json_type_name(m[2]));
     if (!json_is_string(m[3]))
-        return bad(r, "message", "expected a string, got %s", np_json_type_name(m[3]));
+        return bad(r, "message", "expected a string, got %s", npi_json_type_name(m[3]));
     TRY(np_posting_add_diagnostic(p, (np_diag_severity)severity, ln,
                                   json_is_string(m[2]) ? json_string_value(m[2]) : NULL, r->err,
                                   "%s", ""));
@@ -596,9 +596,9 @@ static const char *const ROOT_KEYS[K_COUNT] = {
 static np_status source_bytes(reader *r, const json_t *v, const json_t *source, char **slot)
 {
     if (!json_is_string(v))
-        return bad(r, "source_bytes", "expected a percent-encoded string, got %s", np_json_type_name(v));
+        return bad(r, "source_bytes", "expected a percent-encoded string, got %s", npi_json_type_name(v));
     if (!json_is_string(source))
-        return bad(r, "source", "expected a string beside source_bytes, got %s", np_json_type_name(source));
+        return bad(r, "source", "expected a string beside source_bytes, got %s", npi_json_type_name(source));
     const size_t len = json_string_length(v);
     char *bytes = malloc(len + 1);
     if (!bytes) return np_error_set(r->err, NP_ENOMEM, "out of memory reading posting JSON");
@@ -619,15 +619,15 @@ static np_status source_bytes(reader *r, const json_t *v, const json_t *source, 
 static np_status format(reader *r, const json_t *v)
 {
     if (!json_is_object(v))
-        return bad(r, NULL, "expected a posting object, got %s", np_json_type_name(v));
+        return bad(r, NULL, "expected a posting object, got %s", npi_json_type_name(v));
     const json_t *f = json_object_get(v, "format");
     if (!f) return bad(r, NULL, "missing key \"format\" (expected \"%s\")", NP_POSTING_FORMAT);
     if (!json_is_string(f))
-        return bad(r, "format", "expected \"%s\", got %s", NP_POSTING_FORMAT, np_json_type_name(f));
+        return bad(r, "format", "expected \"%s\", got %s", NP_POSTING_FORMAT, npi_json_type_name(f));
     const char *s = json_string_value(f);
     if (strcmp(s, NP_POSTING_FORMAT) == 0) return NP_OK;
     char shown[64];
-    np_json_quote_key(shown, sizeof shown, s);
+    npi_json_quote_key(shown, sizeof shown, s);
     if (strncmp(s, "natopost.posting/", 17) == 0)
         return bad(r, "format", "unsupported version %s (this reader reads \"%s\")", shown,
                    NP_POSTING_FORMAT);
