@@ -1,4 +1,4 @@
-/* Private: the contract rules of ../shared/spec/contract-rules.md, once.
+/* Private: the contract rules of docs/contract-rules.md, once.
  * np_timeline_build and np_timeline_batch both compute every date through
  * npi_rules_event_day, so a full timeline and a batch column always agree. */
 #ifndef NATOPOST_TIMELINE_RULES_H

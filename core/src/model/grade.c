@@ -1,5 +1,5 @@
 /* NATO grades: parsing the spellings notices and queries use, canonical text,
- * rank order. Facts: ../shared/spec/nato-reference.md, "Grades". */
+ * rank order. Facts: docs/nato-reference.md, "Grades". */
 #include "natopost/grade.h"
 
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* Ordered requirement scales: security clearance, NATO official-language
- * levels, STANAG 6001 profiles. Facts: ../shared/spec/nato-reference.md. */
+ * levels, STANAG 6001 profiles. Facts: docs/nato-reference.md. */
 #include "natopost/scales.h"
 
 #include <stdio.h>
