@@ -40,15 +40,17 @@ static void add_item(lua_State *L, np_collection *c, int idx, int arg)
 {
     np_error err;
     np_status st;
+    const char *path = NULL;
     if (lua_type(L, idx) == LUA_TSTRING) {
-        st = np_collection_add_path(c, np_lua_checkcstring(L, idx, arg, NULL), &err);
+        path = np_lua_checkcstring(L, idx, arg, NULL);
+        st = np_collection_add_path(c, path, &err);
     } else if (luaL_testudata(L, idx, NP_LUA_POSTING_MT)) {
         st = np_collection_add_posting(c, np_lua_checkposting(L, idx), &err);
     } else {
         np_lua_field_typeerror(L, arg, NULL, idx, "path string or natopost.Posting");
         return;
     }
-    if (st != NP_OK) np_lua_raise(L, &err);
+    if (st != NP_OK) np_lua_raise_path(L, &err, path);
 }
 
 /* The collection's C memory is invisible to Lua's collector, which would

@@ -7,8 +7,11 @@
  *     the option's name: "bad argument #1 to 'timeline' (renewal_months:
  *     integer expected, got string)";
  *   - an unknown option key is an argument error naming the key;
- *   - a value the core rejects raises the core's message as is (a string, no
- *     position prefix), e.g. "renewal_months must be between 0 and 36 ...".
+ *   - a value the core rejects raises a natopost.Error (np_lua_raise) whose
+ *     tostring is the core's message as is (no position prefix), e.g.
+ *     "renewal_months must be between 0 and 36 ...". Argument errors stay
+ *     Lua's strings, as wrong types are TypeError and not natopost.Error in
+ *     Python.
  */
 #ifndef NATOPOST_LUA_CONVERT_H
 #define NATOPOST_LUA_CONVERT_H
@@ -24,12 +27,21 @@
 /* Metatable names (registered with luaL_newmetatable). */
 #define NP_LUA_POLICY_MT "natopost.Policy"
 #define NP_LUA_TIMELINE_MT "natopost.Timeline"
+#define NP_LUA_ERROR_MT "natopost.Error"
 
 /* ---- errors ------------------------------------------------------------- */
 
-/* Raises the core's error message (a string value, no position prefix).
- * Never returns; the int is for `return np_lua_raise(L, &err);`. */
+/* Raises the core's error as a natopost.Error: a table {code =, status =,
+ * message =, line =, column =, offset = [, path =]} whose __tostring is the
+ * message (no position prefix), so print(err) reads as before while pcall
+ * users can branch on err.code. Never returns; the int is for
+ * `return np_lua_raise(L, &err);`. _path adds the file the call was given. */
 int np_lua_raise(lua_State *L, const np_error *err);
+int np_lua_raise_path(lua_State *L, const np_error *err, const char *path);
+/* The short code of a core status (the words of tests/data/bad_inputs.json):
+ * "invalid" (NP_EINVAL), "parse", "memory",
+ * "file" (NP_EIO), "not_found", "cancelled". */
+const char *np_lua_error_code(np_status code);
 
 /* Raises "bad argument #arg to 'f' (<name>: <expected> expected, got <type>)"
  * for the value at `idx` (the option `name` of argument `arg`). With name

@@ -427,7 +427,7 @@ int np_lua_read_notice_file(lua_State *L)
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
     np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_notice_read_file(p, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_notice_read_file(p, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     np_lua_account_posting(L);
     return 1;
 }
@@ -482,7 +482,7 @@ int np_lua_load(lua_State *L)
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
     np_posting_list *list = new_list_box(L);
     np_error err;
-    if (np_posting_list_load(list, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_posting_list_load(list, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     return push_list(L, list);
 }
 
@@ -506,7 +506,7 @@ int np_lua_save(lua_State *L)
         lua_pop(L, 1);
     }
     np_error err;
-    if (np_posting_list_save(path, items, (size_t)n, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_posting_list_save(path, items, (size_t)n, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     return 0;
 }
 
