@@ -126,6 +126,8 @@ NP_API size_t np_collection_memory(const np_collection *collection);
  * name or a name already registered; NP_ENOMEM. */
 NP_API np_status np_collection_add_candidate(np_collection *collection, const np_candidate *candidate,
                                       np_error *err);
+/* The registered candidates, in registration order: the collection's own
+ * copies, BORROWED until np_collection_free; NULL for index >= count. */
 NP_API size_t np_collection_candidate_count(const np_collection *collection);
 NP_API const np_candidate *np_collection_candidate(const np_collection *collection, size_t index);
 
