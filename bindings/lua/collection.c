@@ -23,7 +23,7 @@ typedef struct {
 static np_collection *check_collection(lua_State *L, int idx)
 {
     collection_box *box = luaL_checkudata(L, idx, NP_LUA_COLLECTION_MT);
-    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc)");
+    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc or __close)");
     return box->collection;
 }
 
@@ -350,8 +350,7 @@ void np_lua_collection_open(lua_State *L)
         {NULL, NULL},
     };
     if (luaL_newmetatable(L, NP_LUA_COLLECTION_MT)) {
-        lua_pushcfunction(L, collection_gc);
-        lua_setfield(L, -2, "__gc");
+        np_lua_set_finaliser(L, collection_gc);
         lua_pushcfunction(L, collection_len);
         lua_setfield(L, -2, "__len");
         lua_pushcfunction(L, collection_tostring);

@@ -144,15 +144,20 @@ void np_lua_seal_metatable(lua_State *L)
     lua_setfield(L, -2, "__metatable");
 }
 
+void np_lua_set_finaliser(lua_State *L, lua_CFunction gc)
+{
+    /* One finaliser for both: a to-be-closed variable frees the C object at
+     * once, and the collector's later __gc finds the slot empty. */
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__close");
+}
+
 void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc)
 {
     if (luaL_newmetatable(L, name)) {
-        /* One finaliser for both: a to-be-closed variable frees the C object
-         * at once, and the collector's later __gc finds the slot empty. */
-        lua_pushcfunction(L, gc);
-        lua_setfield(L, -2, "__gc");
-        lua_pushcfunction(L, gc);
-        lua_setfield(L, -2, "__close");
+        np_lua_set_finaliser(L, gc);
         np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);

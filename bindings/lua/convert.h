@@ -70,8 +70,18 @@ const char *np_lua_typename(lua_State *L, int idx);
  * Leaves the stack as it found it. */
 void np_lua_seal_metatable(lua_State *L);
 
+/* Sets `gc` as both __gc and __close of the metatable on top of the stack:
+ * the one finaliser of a userdata that owns a C object. `gc` frees the
+ * object and clears its slot, so a second call (the collector after a
+ * to-be-closed variable's __close) does nothing. */
+void np_lua_set_finaliser(lua_State *L, lua_CFunction gc);
+
 /* Registers the sealed metatable `name` of a box userdata (one that owns a
- * C object and frees it in `gc`), unless it exists. Stack unchanged. */
+ * C object and frees it in `gc`, np_lua_set_finaliser), unless it exists.
+ * Stack unchanged. The box is always made before the object it will own
+ * (liolib's pattern): lua_newuserdatauv with the slot NULL, the metatable
+ * set, then the core call that fills the slot, so that no Lua error (memory
+ * included) can come between the object's birth and its owner's. */
 void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc);
 
 /* ---- owned core strings --------------------------------------------------- */

@@ -246,7 +246,7 @@ void np_lua_account_posting(lua_State *L)
 const np_posting *np_lua_checkposting(lua_State *L, int idx)
 {
     posting_box *box = luaL_checkudata(L, idx, NP_LUA_POSTING_MT);
-    if (!box->posting) luaL_error(L, "natopost.Posting: used after it was finalised (__gc)");
+    if (!box->posting) luaL_error(L, "natopost.Posting: used after it was finalised (__gc or __close)");
     return box->posting;
 }
 
@@ -530,11 +530,12 @@ void np_lua_posting_open(lua_State *L)
         {NULL, NULL},
     };
     static const luaL_Reg meta[] = {
-        {"__gc", posting_gc},   {"__index", posting_index}, {"__eq", posting_eq},
+        {"__index", posting_index}, {"__eq", posting_eq},
         {"__tostring", posting_tostring}, {NULL, NULL},
     };
     if (luaL_newmetatable(L, NP_LUA_POSTING_MT)) {
         luaL_setfuncs(L, meta, 0);
+        np_lua_set_finaliser(L, posting_gc);
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "methods");
         np_lua_seal_metatable(L);
