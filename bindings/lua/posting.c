@@ -217,7 +217,10 @@ const char *np_lua_tocandidatejson(lua_State *L, int idx, int arg, size_t *len)
     }
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
-    if (!*slot) return luaL_error(L, "candidate: out of memory"), NULL;
+    if (!*slot) {
+        np_error_set(&err, NP_ENOMEM, "candidate: out of memory");
+        return np_lua_raise(L, &err), NULL; /* a natopost.Error, code "memory" */
+    }
     *len = strlen(*slot);
     return *slot;
 }
