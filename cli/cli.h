@@ -18,6 +18,8 @@ int cli_eligibility(int argc, char **argv); /* cmd_query.c */
 int cli_roster(int argc, char **argv);      /* cmd_roster.c */
 int cli_calendar(int argc, char **argv);    /* cmd_calendar.c */
 
+/* ---- cli_util.c ---- */
+
 /* Prints "natopost <cmd>: <message>" on one line to stderr; returns the exit
  * code for `err` (CLI_IO for NP_EIO, CLI_BAD_INPUT otherwise). */
 int cli_fail(const char *cmd, const np_error *err);
@@ -29,8 +31,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     ;
 /* Parses a decimal int option value strictly (no trailing text, in int range). */
 int cli_parse_int(const char *cmd, const char *option, const char *text, int *out);
-
-/* ---- cli_util.c ---- */
 
 /* getopt_long codes of the long options: CLI_OPT_BASE + 0..63 in every command. */
 enum { CLI_OPT_BASE = 1000 };

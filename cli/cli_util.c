@@ -1,7 +1,9 @@
-/* Helpers every subcommand shares: options given once, escaped file names,
- * and the final check that standard output was written. */
+/* Helpers every subcommand shares: error reports and exit codes, strict
+ * integer options, options given once, escaped file names, and the final
+ * check that standard output was written. */
 #define _GNU_SOURCE /* getopt_long's struct option */
 #include <errno.h>
+#include <stdarg.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,44 @@
 
 #include "cli.h"
 #include "natopost/collection.h"
+
+int cli_fail(const char *cmd, const np_error *err)
+{
+    fprintf(stderr, "natopost %s: %s\n", cmd, err->message);
+    return err->code == NP_EIO ? CLI_IO : CLI_BAD_INPUT;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    fprintf(stderr, "natopost %s: ", cmd);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, " (see 'natopost %s --help')\n", cmd);
+    return CLI_BAD_INPUT;
+}
+
+int cli_parse_int(const char *cmd, const char *option, const char *text, int *out)
+{
+    const char *p = text;
+    int sign = 1;
+    if (*p == '-' || *p == '+') sign = *p++ == '-' ? -1 : 1;
+    if (!*p) return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
+    long long v = 0;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
+        v = v * 10 + (*p - '0');
+        if (v > 2147483648LL)
+            return cli_usage_error(cmd, "%s: %s is too large", option, text);
+    }
+    v *= sign;
+    if (v > 2147483647LL || v < -2147483647LL)
+        return cli_usage_error(cmd, "%s: %s is too large", option, text);
+    *out = (int)v;
+    return CLI_OK;
+}
 
 int cli_option_once(const char *cmd, const struct option *options, int code, unsigned long long *seen)
 {

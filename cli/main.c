@@ -1,5 +1,6 @@
-/* natopost: read NATO vacancy notices and compute contract timelines. */
-#include <stdarg.h>
+/* natopost: read NATO vacancy notices and compute contract timelines. The
+ * dispatch to the subcommands (cmd_*.c); their shared helpers are in
+ * cli_util.c. */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,44 +20,6 @@ static const char USAGE[] =
     "\n"
     "Run 'natopost <command> --help' for a command's options.\n"
     "Exit status: 0 success, 1 file error, 2 bad input.\n";
-
-int cli_fail(const char *cmd, const np_error *err)
-{
-    fprintf(stderr, "natopost %s: %s\n", cmd, err->message);
-    return err->code == NP_EIO ? CLI_IO : CLI_BAD_INPUT;
-}
-
-int cli_usage_error(const char *cmd, const char *fmt, ...)
-{
-    fprintf(stderr, "natopost %s: ", cmd);
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, " (see 'natopost %s --help')\n", cmd);
-    return CLI_BAD_INPUT;
-}
-
-int cli_parse_int(const char *cmd, const char *option, const char *text, int *out)
-{
-    const char *p = text;
-    int sign = 1;
-    if (*p == '-' || *p == '+') sign = *p++ == '-' ? -1 : 1;
-    if (!*p) return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
-    long long v = 0;
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9')
-            return cli_usage_error(cmd, "%s expects an integer, got \"%s\"", option, text);
-        v = v * 10 + (*p - '0');
-        if (v > 2147483648LL)
-            return cli_usage_error(cmd, "%s: %s is too large", option, text);
-    }
-    v *= sign;
-    if (v > 2147483647LL || v < -2147483647LL)
-        return cli_usage_error(cmd, "%s: %s is too large", option, text);
-    *out = (int)v;
-    return CLI_OK;
-}
 
 static int run(int argc, char **argv)
 {
@@ -85,7 +48,8 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    static const char *const COMMANDS[] = {"timeline", "read", "query", "eligibility"};
+    static const char *const COMMANDS[] = {"timeline", "read", "query", "eligibility", "roster",
+                                           "calendar"};
     const char *cmd = NULL;
     for (size_t i = 0; argc > 1 && i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
         if (strcmp(argv[1], COMMANDS[i]) == 0) cmd = COMMANDS[i];

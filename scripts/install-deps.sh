@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # build
   meson ninja-build pkg-config gcc clang
+  # the public headers are also compiled as C++ (tests/boundary)
+  g++
   # core dependency
   libjansson-dev
   # Lua 5.4 host and the Python (Debian's /usr/bin/python3) host

@@ -23,7 +23,7 @@ typedef struct {
 static np_collection *check_collection(lua_State *L, int idx)
 {
     collection_box *box = luaL_checkudata(L, idx, NP_LUA_COLLECTION_MT);
-    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc)");
+    if (!box->collection) luaL_error(L, "natopost.Collection: used after it was finalised (__gc or __close)");
     return box->collection;
 }
 
@@ -40,15 +40,17 @@ static void add_item(lua_State *L, np_collection *c, int idx, int arg)
 {
     np_error err;
     np_status st;
+    const char *path = NULL;
     if (lua_type(L, idx) == LUA_TSTRING) {
-        st = np_collection_add_path(c, np_lua_checkcstring(L, idx, arg, NULL), &err);
+        path = np_lua_checkcstring(L, idx, arg, NULL);
+        st = np_collection_add_path(c, path, &err);
     } else if (luaL_testudata(L, idx, NP_LUA_POSTING_MT)) {
         st = np_collection_add_posting(c, np_lua_checkposting(L, idx), &err);
     } else {
         np_lua_field_typeerror(L, arg, NULL, idx, "path string or natopost.Posting");
         return;
     }
-    if (st != NP_OK) np_lua_raise(L, &err);
+    if (st != NP_OK) np_lua_raise_path(L, &err, path);
 }
 
 /* The collection's C memory is invisible to Lua's collector, which would
@@ -401,8 +403,7 @@ void np_lua_collection_open(lua_State *L)
         {NULL, NULL},
     };
     if (luaL_newmetatable(L, NP_LUA_COLLECTION_MT)) {
-        lua_pushcfunction(L, collection_gc);
-        lua_setfield(L, -2, "__gc");
+        np_lua_set_finaliser(L, collection_gc);
         lua_pushcfunction(L, collection_len);
         lua_setfield(L, -2, "__len");
         lua_pushcfunction(L, collection_tostring);

@@ -12,11 +12,51 @@
 
 /* ---- errors ----------------------------------------------------------------- */
 
-int np_lua_raise(lua_State *L, const np_error *err)
+const char *np_lua_error_code(np_status code)
 {
+    switch (code) {
+    case NP_OK: break;
+    case NP_EINVAL: return "invalid";
+    case NP_EPARSE: return "parse";
+    case NP_ENOMEM: return "memory";
+    case NP_EIO: return "file";
+    case NP_ENOTFOUND: return "not_found";
+    case NP_ECANCELLED: return "cancelled";
+    }
+    return "unknown";
+}
+
+static int error_tostring(lua_State *L)
+{
+    luaL_checktype(L, 1, LUA_TTABLE);
+    if (lua_getfield(L, 1, "message") != LUA_TSTRING) lua_pushliteral(L, NP_LUA_ERROR_MT);
+    return 1;
+}
+
+int np_lua_raise_path(lua_State *L, const np_error *err, const char *path)
+{
+    lua_createtable(L, 0, 7);
+    lua_pushstring(L, np_lua_error_code(err->code));
+    lua_setfield(L, -2, "code");
+    lua_pushstring(L, np_status_name(err->code));
+    lua_setfield(L, -2, "status");
     lua_pushstring(L, err->message);
+    lua_setfield(L, -2, "message");
+    lua_pushinteger(L, err->line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, err->column);
+    lua_setfield(L, -2, "column");
+    lua_pushinteger(L, (lua_Integer)err->offset);
+    lua_setfield(L, -2, "offset");
+    if (path) {
+        lua_pushstring(L, path);
+        lua_setfield(L, -2, "path");
+    }
+    luaL_setmetatable(L, NP_LUA_ERROR_MT);
     return lua_error(L);
 }
+
+int np_lua_raise(lua_State *L, const np_error *err) { return np_lua_raise_path(L, err, NULL); }
 
 const char *np_lua_typename(lua_State *L, int idx)
 {
@@ -104,11 +144,20 @@ void np_lua_seal_metatable(lua_State *L)
     lua_setfield(L, -2, "__metatable");
 }
 
+void np_lua_set_finaliser(lua_State *L, lua_CFunction gc)
+{
+    /* One finaliser for both: a to-be-closed variable frees the C object at
+     * once, and the collector's later __gc finds the slot empty. */
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__gc");
+    lua_pushcfunction(L, gc);
+    lua_setfield(L, -2, "__close");
+}
+
 void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc)
 {
     if (luaL_newmetatable(L, name)) {
-        lua_pushcfunction(L, gc);
-        lua_setfield(L, -2, "__gc");
+        np_lua_set_finaliser(L, gc);
         np_lua_seal_metatable(L);
     }
     lua_pop(L, 1);
@@ -148,9 +197,11 @@ void np_lua_pushbox(lua_State *L, char **slot)
 void np_lua_convert_open(lua_State *L)
 {
     np_lua_box_metatable(L, BOX_MT, box_gc);
-    luaL_getmetatable(L, BOX_MT);
-    lua_pushcfunction(L, box_gc);
-    lua_setfield(L, -2, "__close");
+    if (luaL_newmetatable(L, NP_LUA_ERROR_MT)) {
+        lua_pushcfunction(L, error_tostring);
+        lua_setfield(L, -2, "__tostring");
+        np_lua_seal_metatable(L);
+    }
     lua_pop(L, 1);
 }
 

@@ -7,8 +7,11 @@
  *     the option's name: "bad argument #1 to 'timeline' (renewal_months:
  *     integer expected, got string)";
  *   - an unknown option key is an argument error naming the key;
- *   - a value the core rejects raises the core's message as is (a string, no
- *     position prefix), e.g. "renewal_months must be between 0 and 36 ...".
+ *   - a value the core rejects raises a natopost.Error (np_lua_raise) whose
+ *     tostring is the core's message as is (no position prefix), e.g.
+ *     "renewal_months must be between 0 and 36 ...". Argument errors stay
+ *     Lua's strings, as wrong types are TypeError and not natopost.Error in
+ *     Python.
  */
 #ifndef NATOPOST_LUA_CONVERT_H
 #define NATOPOST_LUA_CONVERT_H
@@ -24,12 +27,21 @@
 /* Metatable names (registered with luaL_newmetatable). */
 #define NP_LUA_POLICY_MT "natopost.Policy"
 #define NP_LUA_TIMELINE_MT "natopost.Timeline"
+#define NP_LUA_ERROR_MT "natopost.Error"
 
 /* ---- errors ------------------------------------------------------------- */
 
-/* Raises the core's error message (a string value, no position prefix).
- * Never returns; the int is for `return np_lua_raise(L, &err);`. */
+/* Raises the core's error as a natopost.Error: a table {code =, status =,
+ * message =, line =, column =, offset = [, path =]} whose __tostring is the
+ * message (no position prefix), so print(err) reads as before while pcall
+ * users can branch on err.code. Never returns; the int is for
+ * `return np_lua_raise(L, &err);`. _path adds the file the call was given. */
 int np_lua_raise(lua_State *L, const np_error *err);
+int np_lua_raise_path(lua_State *L, const np_error *err, const char *path);
+/* The short code of a core status (the words of tests/data/bad_inputs.json):
+ * "invalid" (NP_EINVAL), "parse", "memory",
+ * "file" (NP_EIO), "not_found", "cancelled". */
+const char *np_lua_error_code(np_status code);
 
 /* Raises "bad argument #arg to 'f' (<name>: <expected> expected, got <type>)"
  * for the value at `idx` (the option `name` of argument `arg`). With name
@@ -58,8 +70,18 @@ const char *np_lua_typename(lua_State *L, int idx);
  * Leaves the stack as it found it. */
 void np_lua_seal_metatable(lua_State *L);
 
+/* Sets `gc` as both __gc and __close of the metatable on top of the stack:
+ * the one finaliser of a userdata that owns a C object. `gc` frees the
+ * object and clears its slot, so a second call (the collector after a
+ * to-be-closed variable's __close) does nothing. */
+void np_lua_set_finaliser(lua_State *L, lua_CFunction gc);
+
 /* Registers the sealed metatable `name` of a box userdata (one that owns a
- * C object and frees it in `gc`), unless it exists. Stack unchanged. */
+ * C object and frees it in `gc`, np_lua_set_finaliser), unless it exists.
+ * Stack unchanged. The box is always made before the object it will own
+ * (liolib's pattern): lua_newuserdatauv with the slot NULL, the metatable
+ * set, then the core call that fills the slot, so that no Lua error (memory
+ * included) can come between the object's birth and its owner's. */
 void np_lua_box_metatable(lua_State *L, const char *name, lua_CFunction gc);
 
 /* ---- owned core strings --------------------------------------------------- */

@@ -1,13 +1,24 @@
 /* Private to the natopost Lua module: what each per-type file gives
  * module.c. One file per type (as lpeg and lua-cjson do):
- *   convert.c   values, option tables, errors (convert.h)
- *   policy.c    natopost.Policy userdata; natopost.policy, policy_from_json,
- *               policy_load
- *   timeline.c  timeline tables (events + fields, methods in a shared
- *               metatable); natopost.timeline
- *   batch.c     natopost.batch
- * A new type adds a file with a np_lua_<type>_open (metatables) and its
- * module functions, and one line each in module.c. */
+ *   convert.c    values, option tables, natopost.Error (the structured
+ *                error of every core failure), owned-string boxes and the
+ *                box/finaliser helpers (convert.h)
+ *   policy.c     natopost.Policy userdata (a plain value); natopost.policy,
+ *                policy_from_json, policy_load
+ *   timeline.c   timeline tables (events + fields, methods in a shared
+ *                metatable); natopost.timeline
+ *   batch.c      natopost.batch
+ *   posting.c    natopost.Posting userdata; read_notice(_file), loads, load,
+ *                save, posting_from_json
+ *   collection.c natopost.Collection userdata, query results; eligibility
+ *   roster.c     project_roster, next_events, Collection:to_ical
+ *   cancel.c     set_cancel_hook
+ * Lifetimes, the same in every file: a userdata that owns a C object is
+ * created first, empty, with its metatable (np_lua_box_metatable), and the
+ * core fills its slot afterwards; one function is both its __gc and its
+ * __close (np_lua_set_finaliser). A new type adds a file with a
+ * np_lua_<type>_open (metatables) and its module functions, and one line
+ * each in module.c. */
 #ifndef NATOPOST_LUA_MODULE_H
 #define NATOPOST_LUA_MODULE_H
 

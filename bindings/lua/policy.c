@@ -106,7 +106,7 @@ int np_lua_policy_load(lua_State *L)
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
     np_policy p;
     np_error err;
-    if (np_policy_load(&p, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_policy_load(&p, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     np_lua_pushpolicy(L, &p);
     return 1;
 }
@@ -120,7 +120,7 @@ static int policy_save(lua_State *L)
     const np_policy *p = check_policy(L, 1);
     const char *path = np_lua_checkcstring(L, 2, 2, NULL);
     np_error err;
-    if (np_policy_save(p, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_policy_save(p, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     return 0;
 }
 

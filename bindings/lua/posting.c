@@ -203,7 +203,10 @@ static const char *table_json(lua_State *L, int idx, const char *what, bool omit
     }
     *slot = json_dumps(j, JSON_COMPACT);
     json_decref(j);
-    if (!*slot) return luaL_error(L, "%s: out of memory", what), NULL;
+    if (!*slot) {
+        np_error_set(&err, NP_ENOMEM, "candidate: out of memory");
+        return np_lua_raise(L, &err), NULL; /* a natopost.Error, code "memory" */
+    }
     *len = strlen(*slot);
     return *slot;
 }
@@ -242,7 +245,7 @@ void np_lua_account_posting(lua_State *L)
 const np_posting *np_lua_checkposting(lua_State *L, int idx)
 {
     posting_box *box = luaL_checkudata(L, idx, NP_LUA_POSTING_MT);
-    if (!box->posting) luaL_error(L, "natopost.Posting: used after it was finalised (__gc)");
+    if (!box->posting) luaL_error(L, "natopost.Posting: used after it was finalised (__gc or __close)");
     return box->posting;
 }
 
@@ -367,7 +370,7 @@ int np_lua_read_notice_file(lua_State *L)
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
     np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_notice_read_file(p, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_notice_read_file(p, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     np_lua_account_posting(L);
     return 1;
 }
@@ -422,7 +425,7 @@ int np_lua_load(lua_State *L)
     const char *path = np_lua_checkcstring(L, 1, 1, NULL);
     np_posting_list *list = new_list_box(L);
     np_error err;
-    if (np_posting_list_load(list, path, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_posting_list_load(list, path, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     return push_list(L, list);
 }
 
@@ -446,7 +449,7 @@ int np_lua_save(lua_State *L)
         lua_pop(L, 1);
     }
     np_error err;
-    if (np_posting_list_save(path, items, (size_t)n, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_posting_list_save(path, items, (size_t)n, &err) != NP_OK) return np_lua_raise_path(L, &err, path);
     return 0;
 }
 
@@ -501,11 +504,12 @@ void np_lua_posting_open(lua_State *L)
         {NULL, NULL},
     };
     static const luaL_Reg meta[] = {
-        {"__gc", posting_gc},   {"__index", posting_index}, {"__eq", posting_eq},
+        {"__index", posting_index}, {"__eq", posting_eq},
         {"__tostring", posting_tostring}, {NULL, NULL},
     };
     if (luaL_newmetatable(L, NP_LUA_POSTING_MT)) {
         luaL_setfuncs(L, meta, 0);
+        np_lua_set_finaliser(L, posting_gc);
         luaL_newlib(L, methods);
         lua_setfield(L, -2, "methods");
         np_lua_seal_metatable(L);

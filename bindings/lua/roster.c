@@ -245,11 +245,7 @@ static int collection_to_ical(lua_State *L)
 
 void np_lua_roster_open(lua_State *L)
 {
-    if (luaL_newmetatable(L, ROSTER_BOX_MT)) {
-        lua_pushcfunction(L, roster_box_gc);
-        lua_setfield(L, -2, "__gc");
-    }
-    lua_pop(L, 1);
+    np_lua_box_metatable(L, ROSTER_BOX_MT, roster_box_gc);
     /* Collection:to_ical lives here, with the other calendar glue. */
     luaL_getmetatable(L, NP_LUA_COLLECTION_MT);
     lua_getfield(L, -1, "__index");

@@ -1,7 +1,19 @@
 /* Private to the _natopost extension: module state and the functions the
  * per-type files share. Layout after CPython's Modules/_sqlite: one file per
- * Python type (event_type.c, timeline_type.c, policy_type.c), the module
- * functions (module.c, batch.c) and the value/error conversions (convert.c).
+ * Python type (event_type.c, timeline_type.c, policy_type.c, posting_type.c,
+ * collection_type.c: the _Collection under python/natopost/_collection.py),
+ * the module functions (module.c, batch.c, posting_io.c, roster.c), the
+ * cancellation hook (cancel_hook.c) and the value/error conversions
+ * (convert.c).
+ *
+ * Lifetimes, one pattern for every type: an object owns its core value
+ * (Posting its np_posting, _Collection its np_collection, each freed in
+ * tp_dealloc) or holds a copy (Event, Timeline, Policy are plain values);
+ * no object points into another's C memory. What needs its parent later
+ * holds a strong reference to the parent object (a Result its Collection,
+ * in _collection.py), so the parent lives as long as the child; postings
+ * taken out of a collection are copies (tests/python/test_stress.py,
+ * "objects outlive what they came from").
  *
  * The binding only converts values and errors; every rule is the core's. */
 #ifndef NATOPOST_PY_MODULE_H

@@ -19,7 +19,7 @@
 #define NP_CIVIL_SHIFT_YEARS 1468000u
 #define NP_CIVIL_SHIFT_DAYS 536895458u /* day 0 = 1970-01-01, seen from year -1468000 */
 
-static inline int64_t np_days_from_civil(int64_t year, int m, int d)
+static inline int64_t npi_days_from_civil(int64_t year, int m, int d)
 {
     const uint32_t y1 = (uint32_t)year + NP_CIVIL_SHIFT_YEARS;
     const uint32_t jan_feb = (uint32_t)m < 3;
@@ -31,8 +31,8 @@ static inline int64_t np_days_from_civil(int64_t year, int m, int d)
     return (int64_t)(yc + mc + (uint32_t)d - 1) - (int64_t)NP_CIVIL_SHIFT_DAYS;
 }
 
-/* Inverse of np_days_from_civil, for day numbers of years 1..~20000. */
-static inline np_ymd np_civil_from_days(int64_t days)
+/* Inverse of npi_days_from_civil, for day numbers of years 1..~20000. */
+static inline np_ymd npi_civil_from_days(int64_t days)
 {
     const uint32_t r0 = (uint32_t)days + NP_CIVIL_SHIFT_DAYS;
     const uint32_t n1 = 4 * r0 + 3;
@@ -52,9 +52,9 @@ static inline np_ymd np_civil_from_days(int64_t days)
 
 /* np_date_in_range, inline for the per-date loops (a call per date showed in
  * profiles of the batch check and np_timeline_build). */
-static inline int np_civil_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
+static inline int npi_civil_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
 
-static inline int np_civil_days_in_month(uint32_t year, int month)
+static inline int npi_civil_days_in_month(uint32_t year, int month)
 {
     if (month != 2) return 30 + ((month + (month >> 3)) & 1); /* 31 in Jan, Mar, May, Jul, Aug, Oct, Dec */
     return ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0) ? 29 : 28;
@@ -62,25 +62,25 @@ static inline int np_civil_days_in_month(uint32_t year, int month)
 
 /* The n-month anniversary (n >= 0) of the date `s`: a day the target month
  * lacks rolls to the 1st of the following month. */
-static inline int64_t np_civil_anniversary(np_ymd s, int64_t months)
+static inline int64_t npi_civil_anniversary(np_ymd s, int64_t months)
 {
     const uint32_t total = (uint32_t)s.year * 12 + (uint32_t)(s.month - 1) + (uint32_t)months;
     const uint32_t year = total / 12;
     const int month = (int)(total % 12) + 1;
-    const int dim = np_civil_days_in_month(year, month);
-    if (s.day > dim) return np_days_from_civil(year, month, dim) + 1;
-    return np_days_from_civil(year, month, s.day);
+    const int dim = npi_civil_days_in_month(year, month);
+    if (s.day > dim) return npi_days_from_civil(year, month, dim) + 1;
+    return npi_days_from_civil(year, month, s.day);
 }
 
 /* `s` moved back n months, a missing day clamped to the month's last day.
  * The caller guarantees the result's year is >= 1. */
-static inline int64_t np_civil_months_before_clamped(np_ymd s, int64_t months)
+static inline int64_t npi_civil_months_before_clamped(np_ymd s, int64_t months)
 {
     const uint32_t total = (uint32_t)((int64_t)s.year * 12 + (s.month - 1) - months);
     const uint32_t year = total / 12;
     const int month = (int)(total % 12) + 1;
-    const int dim = np_civil_days_in_month(year, month);
-    return np_days_from_civil(year, month, s.day > dim ? dim : s.day);
+    const int dim = npi_civil_days_in_month(year, month);
+    return npi_days_from_civil(year, month, s.day > dim ? dim : s.day);
 }
 
 /* ---- Anniversaries on day numbers, without leaving 32-bit arithmetic ----
@@ -93,20 +93,20 @@ static inline int64_t np_civil_months_before_clamped(np_ymd s, int64_t months)
 /* Leap year of a year shifted by NP_CIVIL_SHIFT_YEARS (a multiple of 400, so
  * the answer is the civil year's). Neri and Schneider: a multiple of 100 is a
  * multiple of 25, tested with one multiplication by 25's inverse mod 2^32. */
-static inline uint32_t np_civil_is_leap_u32(uint32_t y)
+static inline uint32_t npi_civil_is_leap_u32(uint32_t y)
 {
     const uint32_t century = y * 3264175145u <= 171798691u; /* y % 25 == 0 */
     return (y & (century ? 15u : 3u)) == 0;
 }
 
 /* A shifted day split in the computational calendar. */
-typedef struct np_civil_split {
+typedef struct npi_civil_split {
     uint32_t year; /* March-based year, shifted */
     uint32_t mar0; /* 0 = March .. 11 = February */
     uint32_t day0; /* day of the month - 1 */
-} np_civil_split;
+} npi_civil_split;
 
-static inline np_civil_split np_civil_split_u32(uint32_t u)
+static inline npi_civil_split npi_civil_split_u32(uint32_t u)
 {
     const uint32_t n1 = 4 * u + 3;
     const uint32_t q1 = n1 / 146097;
@@ -116,13 +116,13 @@ static inline np_civil_split np_civil_split_u32(uint32_t u)
     const uint32_t q2 = (uint32_t)(u2 >> 32);
     const uint32_t r2 = (uint32_t)u2 / 2939745 / 4;       /* day of the March-based year */
     const uint32_t n3 = 2141 * r2 + 197913;
-    return (np_civil_split){100 * q1 + q2, (n3 >> 16) - 3, (n3 & 0xFFFF) / 2141};
+    return (npi_civil_split){100 * q1 + q2, (n3 >> 16) - 3, (n3 & 0xFFFF) / 2141};
 }
 
 /* The n-month anniversary (n = 12 * years + months, months 0..11) of the
  * split day `s`, as a shifted day: the same day of the month, a day the
  * target month lacks rolling to the 1st of the following month. */
-static inline uint32_t np_civil_anniversary_split(np_civil_split s, uint32_t years, uint32_t months)
+static inline uint32_t npi_civil_anniversary_split(npi_civil_split s, uint32_t years, uint32_t months)
 {
     const uint32_t mm = s.mar0 + months;
     const uint32_t carry = mm >= 12;
@@ -133,7 +133,7 @@ static inline uint32_t np_civil_anniversary_split(np_civil_split s, uint32_t yea
     const uint32_t month_start = (979 * m0 - 2919) / 32;
     /* The next month's first day, as an offset from March 1st: February's is
      * the next March 1st (365 or 366). */
-    const uint32_t next_start = m0 == 14 ? 365 + np_civil_is_leap_u32(y + 1) : (979 * m0 + 979 - 2919) / 32;
+    const uint32_t next_start = m0 == 14 ? 365 + npi_civil_is_leap_u32(y + 1) : (979 * m0 + 979 - 2919) / 32;
     const uint32_t offset = month_start + s.day0;
     return year_start + (offset < next_start ? offset : next_start);
 }
@@ -142,7 +142,7 @@ static inline uint32_t np_civil_anniversary_split(np_civil_split s, uint32_t yea
  * 0..11), as a shifted day: a day the target month lacks is clamped to its
  * last day ("no later than"). The calendar's shift keeps the year positive for
  * any n the policy allows, so no range test is needed here. */
-static inline uint32_t np_civil_months_before_clamped_split(np_civil_split s, uint32_t years,
+static inline uint32_t npi_civil_months_before_clamped_split(npi_civil_split s, uint32_t years,
                                                             uint32_t months)
 {
     const uint32_t borrow = s.mar0 < months;
@@ -151,15 +151,15 @@ static inline uint32_t np_civil_months_before_clamped_split(np_civil_split s, ui
     const uint32_t c = y / 100;
     const uint32_t year_start = 1461 * y / 4 - c + c / 4;
     const uint32_t month_start = (979 * m0 - 2919) / 32;
-    const uint32_t last_day0 = m0 == 14 ? 27 + np_civil_is_leap_u32(y + 1)
+    const uint32_t last_day0 = m0 == 14 ? 27 + npi_civil_is_leap_u32(y + 1)
                                         : (979 * m0 + 979 - 2919) / 32 - month_start - 1;
     return year_start + month_start + (s.day0 < last_day0 ? s.day0 : last_day0);
 }
 
 /* The same from the shifted day itself. */
-static inline uint32_t np_civil_anniversary_u32(uint32_t u, uint32_t years, uint32_t months)
+static inline uint32_t npi_civil_anniversary_u32(uint32_t u, uint32_t years, uint32_t months)
 {
-    return np_civil_anniversary_split(np_civil_split_u32(u), years, months);
+    return npi_civil_anniversary_split(npi_civil_split_u32(u), years, months);
 }
 
 #endif

@@ -19,12 +19,12 @@ bool np_date_is_leap_year(int year)
 int np_date_days_in_month(int year, int month)
 {
     if (month < 1 || month > 12) return 0;
-    return np_civil_days_in_month((uint32_t)year, month);
+    return npi_civil_days_in_month((uint32_t)year, month);
 }
 
 bool np_date_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
 
-np_ymd np_date_to_ymd(np_date d) { return np_civil_from_days(d); }
+np_ymd np_date_to_ymd(np_date d) { return npi_civil_from_days(d); }
 
 static np_status out_of_range(np_error *err, int64_t days)
 {
@@ -70,7 +70,7 @@ np_status np_date_from_ymd(np_date *out, int year, int month, int day, np_error 
 {
     np_status st = check_ymd(year, month, day, err);
     if (st != NP_OK) return st;
-    *out = (np_date)np_days_from_civil(year, month, day);
+    *out = (np_date)npi_days_from_civil(year, month, day);
     return NP_OK;
 }
 
@@ -79,7 +79,7 @@ np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *er
     static const char pattern[] = "dddd-dd-dd";
     char shown[NP_QUOTE_MAX];
     if (len == 0) return np_error_set(err, NP_EPARSE, "empty date: expected YYYY-MM-DD");
-    np_quote(shown, sizeof shown, text, len);
+    npi_quote(shown, sizeof shown, text, len);
 
     for (size_t i = 0; i < NP_DATE_ISO_LEN; i++) {
         if (i >= len)
@@ -115,13 +115,13 @@ np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *er
         }
         return st;
     }
-    *out = (np_date)np_days_from_civil(year, month, day);
+    *out = (np_date)npi_days_from_civil(year, month, day);
     return NP_OK;
 }
 
 size_t np_date_format(np_date d, char *buf)
 {
-    const np_ymd t = np_civil_from_days(d);
+    const np_ymd t = npi_civil_from_days(d);
     /* Written by hand: snprintf cannot prove to -Wformat-truncation that the
      * fields fit, and this sits on hot export paths. */
     buf[0] = (char)('0' + t.year / 1000 % 10);
@@ -172,7 +172,7 @@ np_status np_date_anniversary(np_date *out, np_date d, int months, np_error *err
 {
     np_status st = check_months(months, 0, err);
     if (st != NP_OK) return st;
-    const int64_t r = np_civil_anniversary(np_civil_from_days(d), months);
+    const int64_t r = npi_civil_anniversary(npi_civil_from_days(d), months);
     if (!np_date_in_range(r)) return out_of_range(err, r);
     *out = (np_date)r;
     return NP_OK;
@@ -182,7 +182,7 @@ np_status np_date_period_end(np_date *out, np_date d, int months, np_error *err)
 {
     np_status st = check_months(months, 1, err);
     if (st != NP_OK) return st;
-    const int64_t r = np_civil_anniversary(np_civil_from_days(d), months) - 1;
+    const int64_t r = npi_civil_anniversary(npi_civil_from_days(d), months) - 1;
     if (!np_date_in_range(r)) return out_of_range(err, r);
     *out = (np_date)r;
     return NP_OK;
@@ -192,10 +192,10 @@ np_status np_date_months_before_clamped(np_date *out, np_date d, int months, np_
 {
     np_status st = check_months(months, 0, err);
     if (st != NP_OK) return st;
-    const np_ymd s = np_civil_from_days(d);
+    const np_ymd s = npi_civil_from_days(d);
     const int64_t total = (int64_t)s.year * 12 + (s.month - 1) - months;
     if (total < 12) return out_of_range(err, proleptic_days_clamped(total, s.day));
-    *out = (np_date)np_civil_months_before_clamped(s, months);
+    *out = (np_date)npi_civil_months_before_clamped(s, months);
     return NP_OK;
 }
 
@@ -204,12 +204,12 @@ int np_date_months_completed(np_date start, np_date on)
     /* Period m ends on or before `on` exactly when anniversary m <= on + 1. */
     const int64_t limit = (int64_t)on + 1;
     if (limit <= start) return 0;
-    const np_ymd s = np_civil_from_days(start);
-    const np_ymd l = np_civil_from_days(limit);
+    const np_ymd s = npi_civil_from_days(start);
+    const np_ymd l = npi_civil_from_days(limit);
     int64_t m = ((int64_t)l.year * 12 + l.month) - ((int64_t)s.year * 12 + s.month);
     /* The calendar estimate is off by at most one in either direction because
      * of day-of-month rolls; anniversaries are strictly increasing in m. */
-    while (m > 0 && np_civil_anniversary(s, m) > limit) m--;
-    while (np_civil_anniversary(s, m + 1) <= limit) m++;
+    while (m > 0 && npi_civil_anniversary(s, m) > limit) m--;
+    while (npi_civil_anniversary(s, m + 1) <= limit) m++;
     return (int)m;
 }

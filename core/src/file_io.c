@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *err)
+np_status npi_file_read_all(const char *path, char **out, size_t *len, np_error *err)
 {
     *out = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) return np_file_error(err, "cannot open", path, errno);
+    if (!f) return npi_file_error(err, "cannot open", path, errno);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (!buf) {
@@ -38,7 +38,7 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
     fclose(f);
     if (failed) {
         free(buf);
-        return np_file_error(err, "cannot read", path, read_errno);
+        return npi_file_error(err, "cannot read", path, read_errno);
     }
     buf[n] = '\0';
     *out = buf;
@@ -47,7 +47,7 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
 }
 
 /* The name in parentheses: file_io.h may define it as a macro (analyzer only). */
-np_status(np_file_error)(np_error *err, const char *what, const char *path, int errnum)
+np_status(npi_file_error)(np_error *err, const char *what, const char *path, int errnum)
 {
     np_error_set(err, NP_EIO, "%s %s: %s", what, path, errnum ? strerror(errnum) : "input/output error");
     np_error_os(err, errnum, path);

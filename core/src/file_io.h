@@ -8,7 +8,7 @@
 
 /* Reads the whole file at `path` into a new NUL-terminated buffer (*out, free
  * with free(); *len excludes the NUL). NP_EIO naming the path and errno text. */
-np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *err);
+np_status npi_file_read_all(const char *path, char **out, size_t *len, np_error *err);
 
 /* Writes `len` bytes to `path` atomically (file_save.c): the complete,
  * synced file replaces the old one in one rename, or is linked in when there
@@ -18,13 +18,13 @@ np_status np_file_read_all(const char *path, char **out, size_t *len, np_error *
  * permitted, its owner; a new one gets 0666 minus the umask, which is never
  * changed. On failure the old file (if any) is intact and no temporary file
  * is left. */
-np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err);
+np_status npi_file_write_atomic(const char *path, const char *data, size_t len, np_error *err);
 
 /* NP_EIO "<what> <path>: <strerror(errnum)>", with errnum and the file name
  * recorded (np_error_os): every failed system call on a file says it so. */
-np_status np_file_error(np_error *err, const char *what, const char *path, int errnum);
+np_status npi_file_error(np_error *err, const char *what, const char *path, int errnum);
 #ifdef __clang_analyzer__ /* it returns NP_EIO: see np_error_set in natopost/error.h */
-#define np_file_error(err, what, path, errnum) (np_file_error((err), (what), (path), (errnum)), NP_EIO)
+#define npi_file_error(err, what, path, errnum) (npi_file_error((err), (what), (path), (errnum)), NP_EIO)
 #endif
 
 #endif

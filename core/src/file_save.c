@@ -1,4 +1,4 @@
-/* Atomic whole-file saves (np_file_write_atomic in file_io.h).
+/* Atomic whole-file saves (npi_file_write_atomic in file_io.h).
  *
  * What a save must never do, and how:
  * - change the process umask (other threads create files meanwhile): a new
@@ -118,7 +118,7 @@ static np_status find_target(save_target *t, const char *path, np_error *err)
     for (int hops = 0;; hops++) {
         if (lstat(t->path, &st) != 0) {
             if (errno != ENOENT)
-                return np_file_error(err, "cannot save", path, errno);
+                return npi_file_error(err, "cannot save", path, errno);
             break; /* absent (or a dangling link's target): created */
         }
         if (!S_ISLNK(st.st_mode)) {
@@ -142,7 +142,7 @@ static np_status find_target(save_target *t, const char *path, np_error *err)
         char *next = read_link(t->path, st.st_size);
         if (!next)
             return errno == ENOMEM ? oom(err, path)
-                                   : np_file_error(err, "cannot save", path, errno);
+                                   : npi_file_error(err, "cannot save", path, errno);
         free(t->path);
         t->path = next;
     }
@@ -227,7 +227,7 @@ static int link_unnamed(int fd, int dir_fd, const save_target *t, char *tmp, siz
 }
 #endif
 
-np_status np_file_write_atomic(const char *path, const char *data, size_t len, np_error *err)
+np_status npi_file_write_atomic(const char *path, const char *data, size_t len, np_error *err)
 {
     save_target t;
     np_status st = find_target(&t, path, err);
@@ -293,7 +293,7 @@ np_status np_file_write_atomic(const char *path, const char *data, size_t len, n
     }
     if (named) unlinkat(dir_fd, tmp, 0);
     close(dir_fd);
-    if (!ok) st = np_file_error(err, step, path, saved);
+    if (!ok) st = npi_file_error(err, step, path, saved);
     target_free(&t);
     return st;
 }

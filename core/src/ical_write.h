@@ -13,13 +13,13 @@
 
 /* One content line, folded at 75 octets without splitting a UTF-8 sequence,
  * ended by CRLF. */
-void np_ical_put_line(np_strbuf *sb, const char *line, size_t len);
-void np_ical_put_raw(np_strbuf *sb, const char *line);
+void npi_ical_put_line(npi_strbuf *sb, const char *line, size_t len);
+void npi_ical_put_raw(npi_strbuf *sb, const char *line);
 /* NAME:value where value is TEXT, escaped per RFC 5545 3.3.11. */
-void np_ical_put_text(np_strbuf *sb, const char *name, const char *value);
+void npi_ical_put_text(npi_strbuf *sb, const char *name, const char *value);
 /* YYYYMMDD (DATE value). */
-void np_ical_basic_date(char out[9], np_date d);
+void npi_ical_basic_date(char out[9], np_date d);
 /* "DTSTAMP:YYYYMMDDTHHMMSSZ" for Unix seconds; NP_EINVAL outside years 1..9999. */
-np_status np_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err);
+np_status npi_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err);
 
 #endif

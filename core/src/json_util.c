@@ -5,7 +5,7 @@
 #include "strbuf.h"
 #include "text_quote.h"
 
-const char *np_json_type_name(const json_t *value)
+const char *npi_json_type_name(const json_t *value)
 {
     if (!value) return "nothing (the key is absent)";
     switch (json_typeof(value)) {
@@ -23,22 +23,22 @@ const char *np_json_type_name(const json_t *value)
 
 static int append_to_strbuf(const char *bytes, size_t n, void *data)
 {
-    np_strbuf *sb = data;
-    np_strbuf_append(sb, bytes, n);
+    npi_strbuf *sb = data;
+    npi_strbuf_append(sb, bytes, n);
     return sb->failed ? -1 : 0;
 }
 
-char *np_json_dumps(const json_t *value, size_t flags)
+char *npi_json_dumps(const json_t *value, size_t flags)
 {
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     if (json_dump_callback(value, append_to_strbuf, &sb, flags) != 0) {
-        np_strbuf_reset(&sb);
+        npi_strbuf_reset(&sb);
         return NULL;
     }
-    return np_strbuf_take(&sb); /* NULL when an append failed, even one jansson ignored */
+    return npi_strbuf_take(&sb); /* NULL when an append failed, even one jansson ignored */
 }
 
-np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
+np_status npi_json_parse_error(np_error *err, const json_error_t *jerr, const char *what,
                               const char *text, size_t len)
 {
     /* An allocation failure at the start of parsing leaves the error as
@@ -72,7 +72,7 @@ np_status np_json_parse_error(np_error *err, const json_error_t *jerr, const cha
                            what, jerr->text, line, column);
 }
 
-void np_json_quote_key(char *buf, size_t size, const char *key)
+void npi_json_quote_key(char *buf, size_t size, const char *key)
 {
-    np_quote(buf, size, key, strlen(key));
+    npi_quote(buf, size, key, strlen(key));
 }

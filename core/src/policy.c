@@ -89,12 +89,12 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
 {
     json_error_t jerr;
     json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) return np_json_parse_error(err, &jerr, "policy JSON", json, len);
+    if (!root) return npi_json_parse_error(err, &jerr, "policy JSON", json, len);
     np_policy policy = np_policy_default();
     np_status st = NP_OK;
     if (!json_is_object(root)) {
         st = np_error_set(err, NP_EINVAL, "policy JSON must be an object, got %s",
-                          np_json_type_name(root));
+                          npi_json_type_name(root));
         goto done;
     }
     const char *key;
@@ -103,7 +103,7 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
         if (strcmp(key, SECONDED_CONVERSION) == 0) {
             if (!json_is_boolean(value)) {
                 st = np_error_set(err, NP_EINVAL, "policy key \"%s\" must be true or false, got %s",
-                                  key, np_json_type_name(value));
+                                  key, npi_json_type_name(value));
                 goto done;
             }
             policy.seconded_conversion = json_is_true(value);
@@ -112,7 +112,7 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
         int *slot = np_policy_int_param(&policy, key);
         if (!slot) {
             char shown[96];
-            np_json_quote_key(shown, sizeof shown, key);
+            npi_json_quote_key(shown, sizeof shown, key);
             st = np_error_set(err, NP_EINVAL,
                               "unknown policy key %s (known: initial_months, renewal_months, "
                               "max_months, promotion_months, max_reduction_months, "
@@ -122,7 +122,7 @@ np_status np_policy_from_json(np_policy *out, const char *json, size_t len, np_e
         }
         if (!json_is_integer(value)) {
             st = np_error_set(err, NP_EINVAL, "policy key \"%s\" must be an integer, got %s", key,
-                              np_json_type_name(value));
+                              npi_json_type_name(value));
             goto done;
         }
         const json_int_t v = json_integer_value(value);
@@ -155,7 +155,7 @@ np_status np_policy_load(np_policy *out, const char *path, np_error *err)
 {
     char *text;
     size_t len;
-    np_status st = np_file_read_all(path, &text, &len, err);
+    np_status st = npi_file_read_all(path, &text, &len, err);
     if (st != NP_OK) return st;
     st = np_policy_from_json(out, text, len, err);
     if (st != NP_OK) np_error_prefix(err, "%s", path);
@@ -178,7 +178,7 @@ np_status np_policy_save(const np_policy *policy, const char *path, np_error *er
     }
     with_nl[len] = '\n';
     with_nl[len + 1] = '\0';
-    st = np_file_write_atomic(path, with_nl, len + 1, err);
+    st = npi_file_write_atomic(path, with_nl, len + 1, err);
     free(with_nl);
     return st;
 }

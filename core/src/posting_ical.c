@@ -28,57 +28,57 @@ static bool is_web_url(const char *s)
     return true;
 }
 
-static void put_event(np_strbuf *sb, const np_posting *p, const char *stamp)
+static void put_event(npi_strbuf *sb, const np_posting *p, const char *stamp)
 {
     char buf[96], date[9];
-    np_ical_put_raw(sb, "BEGIN:VEVENT");
+    npi_ical_put_raw(sb, "BEGIN:VEVENT");
     snprintf(buf, sizeof buf, "UID:natopost-deadline-%016llx@natopost",
              (unsigned long long)id_hash(p->id ? p->id : ""));
-    np_ical_put_raw(sb, buf);
-    np_ical_put_raw(sb, stamp);
-    np_ical_basic_date(date, p->deadline.date);
+    npi_ical_put_raw(sb, buf);
+    npi_ical_put_raw(sb, stamp);
+    npi_ical_basic_date(date, p->deadline.date);
     if (p->deadline.minute < 0) {
         snprintf(buf, sizeof buf, "DTSTART;VALUE=DATE:%s", date);
-        np_ical_put_raw(sb, buf);
+        npi_ical_put_raw(sb, buf);
         /* DTEND is exclusive; the last representable day has none (one day by RFC 5545). */
         if (p->deadline.date < NP_DATE_MAX) {
-            np_ical_basic_date(date, p->deadline.date + 1);
+            npi_ical_basic_date(date, p->deadline.date + 1);
             snprintf(buf, sizeof buf, "DTEND;VALUE=DATE:%s", date);
-            np_ical_put_raw(sb, buf);
+            npi_ical_put_raw(sb, buf);
         }
     } else {
         /* A deadline is an instant: DTSTART alone (RFC 5545 3.6.1: it then ends where it starts). */
         snprintf(buf, sizeof buf, "DTSTART:%sT%02d%02d00", date, p->deadline.minute / 60 % 24,
                  p->deadline.minute % 60);
-        np_ical_put_raw(sb, buf);
+        npi_ical_put_raw(sb, buf);
     }
     char grade[NP_GRADE_TEXT_MAX];
     np_grade_format(p->grade, grade);
-    np_strbuf text = NP_STRBUF_INIT;
-    np_strbuf_printf(&text, "Deadline: %s", p->title ? p->title : p->id ? p->id : "posting");
-    if (grade[0]) np_strbuf_printf(&text, " (%s)", grade);
-    if (text.failed) np_strbuf_fail(sb);
-    else np_ical_put_text(sb, "SUMMARY", text.data);
-    np_strbuf_reset(&text);
+    npi_strbuf text = NP_STRBUF_INIT;
+    npi_strbuf_printf(&text, "Deadline: %s", p->title ? p->title : p->id ? p->id : "posting");
+    if (grade[0]) npi_strbuf_printf(&text, " (%s)", grade);
+    if (text.failed) npi_strbuf_fail(sb);
+    else npi_ical_put_text(sb, "SUMMARY", text.data);
+    npi_strbuf_reset(&text);
     const struct {
         const char *label, *value;
     } lines[] = {{"Title", p->title}, {"Grade", grade[0] ? grade : NULL}, {"NATO body", p->body},
                  {"Division", p->division}, {"Requisition", p->requisition}, {"Source", p->source}};
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         if (lines[i].value)
-            np_strbuf_printf(&text, "%s%s: %s", text.len ? "\n" : "", lines[i].label, lines[i].value);
-    if (text.failed) np_strbuf_fail(sb);
-    else if (text.len) np_ical_put_text(sb, "DESCRIPTION", text.data);
-    np_strbuf_reset(&text);
+            npi_strbuf_printf(&text, "%s%s: %s", text.len ? "\n" : "", lines[i].label, lines[i].value);
+    if (text.failed) npi_strbuf_fail(sb);
+    else if (text.len) npi_ical_put_text(sb, "DESCRIPTION", text.data);
+    npi_strbuf_reset(&text);
     if (is_web_url(p->source)) {
-        np_strbuf_printf(&text, "URL:%s", p->source);
-        if (text.failed) np_strbuf_fail(sb);
-        else np_ical_put_line(sb, text.data, text.len);
-        np_strbuf_reset(&text);
+        npi_strbuf_printf(&text, "URL:%s", p->source);
+        if (text.failed) npi_strbuf_fail(sb);
+        else npi_ical_put_line(sb, text.data, text.len);
+        npi_strbuf_reset(&text);
     }
-    np_ical_put_text(sb, "CATEGORIES", "natopost");
-    np_ical_put_raw(sb, "TRANSP:TRANSPARENT");
-    np_ical_put_raw(sb, "END:VEVENT");
+    npi_ical_put_text(sb, "CATEGORIES", "natopost");
+    npi_ical_put_raw(sb, "TRANSP:TRANSPARENT");
+    npi_ical_put_raw(sb, "END:VEVENT");
 }
 
 typedef const np_posting *(*posting_at)(void *source, size_t i, np_error *err);
@@ -87,23 +87,23 @@ static char *write_calendar(void *source, posting_at at, size_t count, int64_t d
                             np_error *err)
 {
     char stamp[64];
-    if (np_ical_dtstamp(stamp, dtstamp, err) != NP_OK) return NULL;
-    np_strbuf sb = NP_STRBUF_INIT;
-    np_ical_put_raw(&sb, "BEGIN:VCALENDAR");
-    np_ical_put_raw(&sb, "VERSION:2.0");
-    np_ical_put_raw(&sb, "PRODID:-//natopost//natopost posting deadlines//EN");
-    np_ical_put_raw(&sb, "CALSCALE:GREGORIAN");
-    np_ical_put_text(&sb, "X-WR-CALNAME", "NATO vacancy deadlines");
+    if (npi_ical_dtstamp(stamp, dtstamp, err) != NP_OK) return NULL;
+    npi_strbuf sb = NP_STRBUF_INIT;
+    npi_ical_put_raw(&sb, "BEGIN:VCALENDAR");
+    npi_ical_put_raw(&sb, "VERSION:2.0");
+    npi_ical_put_raw(&sb, "PRODID:-//natopost//natopost posting deadlines//EN");
+    npi_ical_put_raw(&sb, "CALSCALE:GREGORIAN");
+    npi_ical_put_text(&sb, "X-WR-CALNAME", "NATO vacancy deadlines");
     for (size_t i = 0; i < count; i++) {
         const np_posting *p = at(source, i, err);
         if (!p) {
-            np_strbuf_reset(&sb);
+            npi_strbuf_reset(&sb);
             return NULL;
         }
         if (p->deadline.date != NP_DATE_NONE) put_event(&sb, p, stamp);
     }
-    np_ical_put_raw(&sb, "END:VCALENDAR");
-    char *text = np_strbuf_take(&sb);
+    npi_ical_put_raw(&sb, "END:VCALENDAR");
+    char *text = npi_strbuf_take(&sb);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing iCalendar");
     return text;
 }

@@ -5,20 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-void np_strbuf_fail(np_strbuf *sb)
+void npi_strbuf_fail(npi_strbuf *sb)
 {
     free(sb->data);
-    *sb = (np_strbuf)NP_STRBUF_INIT;
+    *sb = (npi_strbuf)NP_STRBUF_INIT;
     sb->failed = true;
 }
 
-static bool fail(np_strbuf *sb)
+static bool fail(npi_strbuf *sb)
 {
-    np_strbuf_fail(sb);
+    npi_strbuf_fail(sb);
     return false;
 }
 
-static bool reserve(np_strbuf *sb, size_t extra)
+static bool reserve(npi_strbuf *sb, size_t extra)
 {
     if (sb->failed) return false;
     if (extra < sb->cap - sb->len && sb->data) return true;
@@ -34,7 +34,7 @@ static bool reserve(np_strbuf *sb, size_t extra)
     return true;
 }
 
-void np_strbuf_append(np_strbuf *sb, const char *bytes, size_t n)
+void npi_strbuf_append(npi_strbuf *sb, const char *bytes, size_t n)
 {
     if (!reserve(sb, n)) return;
     memcpy(sb->data + sb->len, bytes, n);
@@ -42,9 +42,9 @@ void np_strbuf_append(np_strbuf *sb, const char *bytes, size_t n)
     sb->data[sb->len] = '\0';
 }
 
-void np_strbuf_puts(np_strbuf *sb, const char *s) { np_strbuf_append(sb, s, strlen(s)); }
+void npi_strbuf_puts(npi_strbuf *sb, const char *s) { npi_strbuf_append(sb, s, strlen(s)); }
 
-void np_strbuf_printf(np_strbuf *sb, const char *fmt, ...)
+void npi_strbuf_printf(npi_strbuf *sb, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -61,21 +61,21 @@ void np_strbuf_printf(np_strbuf *sb, const char *fmt, ...)
     va_end(ap);
 }
 
-char *np_strbuf_take(np_strbuf *sb)
+char *npi_strbuf_take(npi_strbuf *sb)
 {
     if (sb->failed) {
-        np_strbuf_reset(sb);
+        npi_strbuf_reset(sb);
         return NULL;
     }
     if (!sb->data && !reserve(sb, 0)) return NULL;
     char *out = sb->data;
     out[sb->len] = '\0';
-    *sb = (np_strbuf)NP_STRBUF_INIT;
+    *sb = (npi_strbuf)NP_STRBUF_INIT;
     return out;
 }
 
-void np_strbuf_reset(np_strbuf *sb)
+void npi_strbuf_reset(npi_strbuf *sb)
 {
     free(sb->data);
-    *sb = (np_strbuf)NP_STRBUF_INIT;
+    *sb = (npi_strbuf)NP_STRBUF_INIT;
 }

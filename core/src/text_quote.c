@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 
-void np_quote(char *buf, size_t size, const char *text, size_t len)
+void npi_quote(char *buf, size_t size, const char *text, size_t len)
 {
     /* Room for the closing quote, "..." and the NUL. */
     const size_t limit = size - 5;
@@ -36,7 +36,7 @@ void np_quote(char *buf, size_t size, const char *text, size_t len)
     buf[o] = '\0';
 }
 
-size_t np_utf8_cut(const char *s, size_t n)
+size_t npi_utf8_cut(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = n, continuation = 0;

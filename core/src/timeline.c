@@ -46,7 +46,7 @@ np_status np_kind_parse(np_kind *out, const char *name, np_error *err)
         }
     }
     char shown[NP_QUOTE_MAX];
-    np_quote(shown, sizeof shown, name, strlen(name));
+    npi_quote(shown, sizeof shown, name, strlen(name));
     return np_error_set(err, NP_EINVAL, "kind %s is not one of external, seconded, serving", shown);
 }
 
@@ -69,7 +69,7 @@ np_status np_event_code_parse(np_event_code *out, const char *name, np_error *er
         }
     }
     char shown[NP_QUOTE_MAX];
-    np_quote(shown, sizeof shown, name, strlen(name));
+    npi_quote(shown, sizeof shown, name, strlen(name));
     return np_error_set(err, NP_EINVAL,
                         "unknown event code %s (known: entry_on_duty, initial_contract_end, "
                         "renewal_start, renewal_end, conversion_window_open, "
@@ -98,7 +98,7 @@ static int pick(int given, int policy_value, bool *from_policy)
 
 /* The slot of the anniversary `months` after the start in the rules' plan,
  * added when new. */
-static int8_t anniversary_slot(np_rules *r, int months)
+static int8_t anniversary_slot(npi_rules *r, int months)
 {
     const uint32_t years = (uint32_t)months / 12, rest = (uint32_t)months % 12;
     for (int k = 0; k < r->anniversary_count; k++)
@@ -110,17 +110,17 @@ static int8_t anniversary_slot(np_rules *r, int months)
 }
 
 /* One event's row of the plan; `code` is a constant at each call, so that
- * np_rules_event_offset folds to that row. */
-static inline void plan_event(np_rules *r, np_event_code code)
+ * npi_rules_event_offset folds to that row. */
+static inline void plan_event(npi_rules *r, np_event_code code)
 {
-    const np_event_offset o = np_rules_event_offset(r, code);
+    const npi_event_offset o = npi_rules_event_offset(r, code);
     const bool fixed = o.kind == NP_OFFSET_FIXED;
     r->slot[code] = fixed ? anniversary_slot(r, o.months) : NP_RULES_ABSENT_SLOT;
     r->adjust[code] = fixed ? (int8_t)o.adjust : 0;
 }
 
-/* Fills the per-start plan from the event table (np_rules_event_offset). */
-static void plan_events(np_rules *r)
+/* Fills the per-start plan from the event table (npi_rules_event_offset). */
+static void plan_events(npi_rules *r)
 {
     r->anniversary_count = 1; /* slot 0: the start itself */
     r->anniversary_years[0] = 0;
@@ -134,7 +134,7 @@ static void plan_events(np_rules *r)
     plan_event(r, NP_EVENT_CONTRACT_END);
     plan_event(r, NP_EVENT_MAX_SERVICE_END);
     plan_event(r, NP_EVENT_EARLIEST_PROMOTION);
-    r->window_slot = np_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW
+    r->window_slot = npi_rules_event_offset(r, NP_EVENT_CONVERSION_WINDOW_OPEN).kind == NP_OFFSET_WINDOW
                          ? anniversary_slot(r, r->appointment.initial_months)
                          : -1;
     const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
@@ -142,7 +142,7 @@ static void plan_events(np_rules *r)
     r->notice_months = notice % 12;
 }
 
-np_status np_rules_resolve(np_rules *r, const np_policy *policy, const np_appointment *in,
+np_status npi_rules_resolve(npi_rules *r, const np_policy *policy, const np_appointment *in,
                            np_error *err)
 {
     r->policy = policy ? *policy : np_policy_default();
@@ -214,11 +214,11 @@ static char *add_note(np_timeline *t, np_note_code code)
     return n->text;
 }
 
-np_status np_rules_days_error(const int64_t days[NP_EVENT_COUNT], int64_t start, np_error *err)
+np_status npi_rules_days_error(const int64_t days[NP_EVENT_COUNT], int64_t start, np_error *err)
 {
     int c = 0;
     while (days[c] == NP_RULES_ABSENT || days[c] <= NP_DATE_MAX) c++;
-    const np_ymd s = np_civil_from_days(start);
+    const np_ymd s = npi_civil_from_days(start);
     return np_error_set(err, NP_EINVAL,
                         "%s: date is out of range (after 9999-12-31) for a start on %04d-%02d-%02d",
                         EVENTS[c].code, s.year, s.month, s.day);
@@ -234,7 +234,7 @@ typedef struct resolved_rules {
     bool default_policy; /* resolved with policy NULL */
     np_policy policy;    /* as given, when not NULL */
     np_appointment given;
-    np_rules rules;
+    npi_rules rules;
     /* The timeline's events in order, the window's included when offered
      * (dropped, at window_position, when a start's window is empty): codes
      * in a template, and where each position's day comes from (every
@@ -254,7 +254,7 @@ typedef struct resolved_rules {
 /* Lays out the timeline's events from the rules' plan. */
 static void plan_timeline(resolved_rules *m)
 {
-    const np_rules *r = &m->rules;
+    const npi_rules *r = &m->rules;
     int latest_months = -1;
     m->event_total = 0;
     m->window_position = -1;
@@ -264,7 +264,7 @@ static void plan_timeline(resolved_rules *m)
         m->event_adjust[i] = 0;
     }
     for (int c = 0; c < NP_EVENT_COUNT; c++) {
-        const np_event_offset o = np_rules_event_offset(r, (np_event_code)c);
+        const npi_event_offset o = npi_rules_event_offset(r, (np_event_code)c);
         const int i = m->event_total;
         if (o.kind == NP_OFFSET_ABSENT) continue;
         m->event_template[i].code = (np_event_code)c;
@@ -290,12 +290,12 @@ static np_status resolve_memoized(const resolved_rules **out, const np_policy *p
     resolved_rules *m = &last_resolved;
     const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
                                     : m->default_policy;
-    if (m->used && same_policy && np_rules_same_appointment(&m->given, appointment)) {
+    if (m->used && same_policy && npi_rules_same_appointment(&m->given, appointment)) {
         *out = m;
         return NP_OK;
     }
-    np_rules fresh; /* a failed resolution must not spoil the memo */
-    np_status st = np_rules_resolve(&fresh, policy, appointment, err);
+    npi_rules fresh; /* a failed resolution must not spoil the memo */
+    np_status st = npi_rules_resolve(&fresh, policy, appointment, err);
     if (st != NP_OK) return st;
     m->rules = fresh;
     m->given = *appointment;
@@ -307,7 +307,7 @@ static np_status resolve_memoized(const resolved_rules **out, const np_policy *p
     return NP_OK;
 }
 
-static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS]);
+static void add_notes(np_timeline *t, const npi_rules *r, const int64_t at[NP_RULES_SLOTS]);
 
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err)
@@ -315,17 +315,17 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
     const resolved_rules *m;
     np_status st = resolve_memoized(&m, policy, appointment, err);
     if (st != NP_OK) return st;
-    const np_rules *r = &m->rules;
+    const npi_rules *r = &m->rules;
     const np_date start = appointment->start;
-    if (!np_civil_in_range(start))
+    if (!npi_civil_in_range(start))
         return np_error_set(err, NP_EINVAL, "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
     int64_t at[NP_RULES_SLOTS];
-    np_rules_slot_days(r, start, at);
+    npi_rules_slot_days(r, start, at);
     if (at[m->latest_slot] + m->latest_adjust > NP_DATE_MAX) {
         int64_t days[NP_EVENT_COUNT];
-        np_rules_event_days(r, start, days);
-        return np_rules_days_error(days, start, err);
+        npi_rules_event_days(r, start, days);
+        return npi_rules_days_error(days, start, err);
     }
 
     /* Written in place, field by field: a timeline is ~1 KB (note texts) and
@@ -359,7 +359,7 @@ static np_event *event_of(np_timeline *t, np_event_code code)
 }
 
 /* The day of an event with an anniversary (not the window's) from the slots. */
-static int64_t day_of(const np_rules *r, const int64_t at[NP_RULES_SLOTS], np_event_code code)
+static int64_t day_of(const npi_rules *r, const int64_t at[NP_RULES_SLOTS], np_event_code code)
 {
     return at[r->slot[code]] + r->adjust[code];
 }
@@ -384,7 +384,7 @@ const char *np_event_note_find(const char *text)
     return NULL;
 }
 
-static void add_notes(np_timeline *t, const np_rules *r, const int64_t at[NP_RULES_SLOTS])
+static void add_notes(np_timeline *t, const npi_rules *r, const int64_t at[NP_RULES_SLOTS])
 {
     const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
     char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
@@ -439,7 +439,7 @@ const np_event *np_timeline_find(const np_timeline *t, np_event_code code)
     return NULL;
 }
 
-np_day_status np_rules_status(const int64_t days[NP_EVENT_COUNT], bool twin_grade, np_date on)
+np_day_status npi_rules_status(const int64_t days[NP_EVENT_COUNT], bool twin_grade, np_date on)
 {
     np_day_status s;
     memset(&s, 0, sizeof s);
@@ -470,5 +470,5 @@ np_day_status np_timeline_status(const np_timeline *t, np_date on)
         const np_event *e = np_timeline_find(t, (np_event_code)code);
         days[code] = e ? e->date : NP_RULES_ABSENT;
     }
-    return np_rules_status(days, t->appointment.twin_grade, on);
+    return npi_rules_status(days, t->appointment.twin_grade, on);
 }

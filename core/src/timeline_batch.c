@@ -15,11 +15,11 @@
 #endif
 
 /* One start's event day (NaT stays NaT): 32-bit arithmetic on shifted day
- * numbers (np_civil_anniversary_u32), which vectorises. */
+ * numbers (npi_civil_anniversary_u32), which vectorises. */
 static inline int64_t fixed_offset_day(int64_t start, uint32_t years, uint32_t months, int64_t back)
 {
     const uint32_t u = (uint32_t)(start == NP_BATCH_NAT ? 0 : start) + NP_CIVIL_SHIFT_DAYS;
-    const int64_t day = (int64_t)np_civil_anniversary_u32(u, years, months) - back;
+    const int64_t day = (int64_t)npi_civil_anniversary_u32(u, years, months) - back;
     return start == NP_BATCH_NAT ? NP_BATCH_NAT : day;
 }
 
@@ -108,10 +108,10 @@ np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ
 {
     if ((unsigned)code >= NP_EVENT_COUNT)
         return np_error_set(err, NP_EINVAL, "event code %d is not a timeline event", (int)code);
-    np_rules r;
-    np_status st = np_rules_resolve(&r, policy, templ, err);
+    npi_rules r;
+    np_status st = npi_rules_resolve(&r, policy, templ, err);
     if (st != NP_OK) return st;
-    const np_event_offset o = np_rules_event_offset(&r, code);
+    const npi_event_offset o = npi_rules_event_offset(&r, code);
     const bool fixed = o.kind == NP_OFFSET_FIXED;
     /* The general rule reads the starts, and an in-place kernel overwrites
      * them: both need them checked first. A separate kernel checks them in
@@ -137,7 +137,7 @@ np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ
             const int64_t start = starts[i];
             const int64_t day = start == NP_BATCH_NAT || o.kind == NP_OFFSET_ABSENT
                                     ? NP_RULES_ABSENT
-                                    : np_rules_event_day(&r, np_civil_from_days(start), code);
+                                    : npi_rules_event_day(&r, npi_civil_from_days(start), code);
             out[i] = day == NP_RULES_ABSENT ? NP_BATCH_NAT : day;
             if (out[i] != NP_BATCH_NAT && out[i] > NP_DATE_MAX) seen |= LATE_RESULT;
         }

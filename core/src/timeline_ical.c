@@ -11,46 +11,46 @@
 
 /* Appends one content line, escaped TEXT already applied, folded at 75 octets
  * without splitting a UTF-8 sequence, ended by CRLF. */
-void np_ical_put_line(np_strbuf *sb, const char *line, size_t len)
+void npi_ical_put_line(npi_strbuf *sb, const char *line, size_t len)
 {
     size_t width = FOLD_AT;
     while (len > width) {
         size_t cut = width;
         while (cut > 1 && ((unsigned char)line[cut] & 0xC0) == 0x80) cut--; /* UTF-8 continuation */
-        np_strbuf_append(sb, line, cut);
-        np_strbuf_append(sb, "\r\n ", 3);
+        npi_strbuf_append(sb, line, cut);
+        npi_strbuf_append(sb, "\r\n ", 3);
         line += cut;
         len -= cut;
         width = FOLD_AT - 1; /* the leading space of a continuation counts */
     }
-    np_strbuf_append(sb, line, len);
-    np_strbuf_append(sb, "\r\n", 2);
+    npi_strbuf_append(sb, line, len);
+    npi_strbuf_append(sb, "\r\n", 2);
 }
 
 /* NAME:value where value is TEXT, escaped per RFC 5545 3.3.11. */
-void np_ical_put_text(np_strbuf *sb, const char *name, const char *value)
+void npi_ical_put_text(npi_strbuf *sb, const char *name, const char *value)
 {
-    np_strbuf line = NP_STRBUF_INIT;
-    np_strbuf_puts(&line, name);
-    np_strbuf_append(&line, ":", 1);
+    npi_strbuf line = NP_STRBUF_INIT;
+    npi_strbuf_puts(&line, name);
+    npi_strbuf_append(&line, ":", 1);
     for (const char *p = value; *p; p++) {
         switch (*p) {
-        case '\\': np_strbuf_append(&line, "\\\\", 2); break;
-        case ';': np_strbuf_append(&line, "\\;", 2); break;
-        case ',': np_strbuf_append(&line, "\\,", 2); break;
-        case '\n': np_strbuf_append(&line, "\\n", 2); break;
+        case '\\': npi_strbuf_append(&line, "\\\\", 2); break;
+        case ';': npi_strbuf_append(&line, "\\;", 2); break;
+        case ',': npi_strbuf_append(&line, "\\,", 2); break;
+        case '\n': npi_strbuf_append(&line, "\\n", 2); break;
         case '\r': break;
-        default: np_strbuf_append(&line, p, 1);
+        default: npi_strbuf_append(&line, p, 1);
         }
     }
-    if (line.failed) np_strbuf_fail(sb);
-    else np_ical_put_line(sb, line.data, line.len);
-    np_strbuf_reset(&line);
+    if (line.failed) npi_strbuf_fail(sb);
+    else npi_ical_put_line(sb, line.data, line.len);
+    npi_strbuf_reset(&line);
 }
 
-void np_ical_put_raw(np_strbuf *sb, const char *line) { np_ical_put_line(sb, line, strlen(line)); }
+void npi_ical_put_raw(npi_strbuf *sb, const char *line) { npi_ical_put_line(sb, line, strlen(line)); }
 
-void np_ical_basic_date(char out[9], np_date d)
+void npi_ical_basic_date(char out[9], np_date d)
 {
     char iso[NP_DATE_ISO_LEN + 1];
     np_date_format(d, iso);
@@ -80,7 +80,7 @@ static uint64_t appointment_hash(const np_timeline *t)
     return h;
 }
 
-np_status np_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err)
+np_status npi_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err)
 {
     /* Range first, so that the floor division below cannot overflow. */
     const int64_t first = (int64_t)NP_DATE_MIN * 86400, last = (int64_t)NP_DATE_MAX * 86400 + 86399;
@@ -91,7 +91,7 @@ np_status np_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err)
         return np_error_set(err, NP_EINVAL, "dtstamp %lld is outside years 0001..9999", (long long)dtstamp);
     const int64_t secs = dtstamp - day * 86400;
     char stamp_day[9];
-    np_ical_basic_date(stamp_day, (np_date)day);
+    npi_ical_basic_date(stamp_day, (np_date)day);
     snprintf(out, 64, "DTSTAMP:%sT%02d%02d%02dZ", stamp_day, (int)(secs / 3600),
              (int)(secs / 60 % 60), (int)(secs % 60));
     return NP_OK;
@@ -100,52 +100,52 @@ np_status np_ical_dtstamp(char out[64], int64_t dtstamp, np_error *err)
 char *np_timeline_to_ical(const np_timeline *t, int64_t dtstamp, np_error *err)
 {
     char stamp[64], start[9], buf[128];
-    if (np_ical_dtstamp(stamp, dtstamp, err) != NP_OK) return NULL;
-    np_ical_basic_date(start, t->appointment.start);
+    if (npi_ical_dtstamp(stamp, dtstamp, err) != NP_OK) return NULL;
+    npi_ical_basic_date(start, t->appointment.start);
     const uint64_t hash = appointment_hash(t);
 
-    np_strbuf sb = NP_STRBUF_INIT;
-    np_ical_put_raw(&sb, "BEGIN:VCALENDAR");
-    np_ical_put_raw(&sb, "VERSION:2.0");
-    np_ical_put_raw(&sb, "PRODID:-//natopost//natopost contract timeline//EN");
-    np_ical_put_raw(&sb, "CALSCALE:GREGORIAN");
+    npi_strbuf sb = NP_STRBUF_INIT;
+    npi_ical_put_raw(&sb, "BEGIN:VCALENDAR");
+    npi_ical_put_raw(&sb, "VERSION:2.0");
+    npi_ical_put_raw(&sb, "PRODID:-//natopost//natopost contract timeline//EN");
+    npi_ical_put_raw(&sb, "CALSCALE:GREGORIAN");
     snprintf(buf, sizeof buf, "Contract timeline: %s appointment from %.4s-%.2s-%.2s",
              np_kind_name(t->appointment.kind), start, start + 4, start + 6);
-    np_ical_put_text(&sb, "X-WR-CALNAME", buf);
+    npi_ical_put_text(&sb, "X-WR-CALNAME", buf);
     for (size_t i = 0; i < t->event_count; i++) {
         const np_event *e = &t->events[i];
         char date[9];
-        np_ical_basic_date(date, e->date);
-        np_ical_put_raw(&sb, "BEGIN:VEVENT");
+        npi_ical_basic_date(date, e->date);
+        npi_ical_put_raw(&sb, "BEGIN:VEVENT");
         snprintf(buf, sizeof buf, "UID:natopost-%s-%s-%016llx@natopost", np_event_code_name(e->code),
                  start, (unsigned long long)hash);
-        np_ical_put_raw(&sb, buf);
-        np_ical_put_raw(&sb, stamp);
+        npi_ical_put_raw(&sb, buf);
+        npi_ical_put_raw(&sb, stamp);
         snprintf(buf, sizeof buf, "DTSTART;VALUE=DATE:%s", date);
-        np_ical_put_raw(&sb, buf);
+        npi_ical_put_raw(&sb, buf);
         /* DTEND is exclusive; the last representable day has none (RFC 5545
          * then takes the duration of a DATE event to be one day). */
         if (e->date < NP_DATE_MAX) {
-            np_ical_basic_date(date, e->date + 1);
+            npi_ical_basic_date(date, e->date + 1);
             snprintf(buf, sizeof buf, "DTEND;VALUE=DATE:%s", date);
-            np_ical_put_raw(&sb, buf);
+            npi_ical_put_raw(&sb, buf);
         }
-        np_ical_put_text(&sb, "SUMMARY", np_event_label(e->code));
-        np_strbuf desc = NP_STRBUF_INIT;
-        np_strbuf_printf(&desc, "%s (%s appointment", np_event_code_name(e->code),
+        npi_ical_put_text(&sb, "SUMMARY", np_event_label(e->code));
+        npi_strbuf desc = NP_STRBUF_INIT;
+        npi_strbuf_printf(&desc, "%s (%s appointment", np_event_code_name(e->code),
                          np_kind_name(t->appointment.kind));
-        if (t->appointment.twin_grade) np_strbuf_puts(&desc, ", twin-graded post");
-        np_strbuf_puts(&desc, ")");
-        if (e->note) np_strbuf_printf(&desc, ": %s", e->note);
-        if (desc.failed) np_strbuf_fail(&sb);
-        else np_ical_put_text(&sb, "DESCRIPTION", desc.data);
-        np_strbuf_reset(&desc);
-        np_ical_put_text(&sb, "CATEGORIES", "natopost");
-        np_ical_put_raw(&sb, "TRANSP:TRANSPARENT");
-        np_ical_put_raw(&sb, "END:VEVENT");
+        if (t->appointment.twin_grade) npi_strbuf_puts(&desc, ", twin-graded post");
+        npi_strbuf_puts(&desc, ")");
+        if (e->note) npi_strbuf_printf(&desc, ": %s", e->note);
+        if (desc.failed) npi_strbuf_fail(&sb);
+        else npi_ical_put_text(&sb, "DESCRIPTION", desc.data);
+        npi_strbuf_reset(&desc);
+        npi_ical_put_text(&sb, "CATEGORIES", "natopost");
+        npi_ical_put_raw(&sb, "TRANSP:TRANSPARENT");
+        npi_ical_put_raw(&sb, "END:VEVENT");
     }
-    np_ical_put_raw(&sb, "END:VCALENDAR");
-    char *text = np_strbuf_take(&sb);
+    npi_ical_put_raw(&sb, "END:VCALENDAR");
+    char *text = npi_strbuf_take(&sb);
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing iCalendar");
     return text;
 }

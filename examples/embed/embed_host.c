@@ -20,11 +20,16 @@
 #define NP_EMBED_DEFAULT_SCRIPT "report.lua"
 #endif
 
-/* Message handler for lua_pcall: the error with a traceback. */
+/* Message handler for lua_pcall: the error with a traceback. natopost's
+ * errors are natopost.Error tables; their __tostring is the message (as in
+ * lua.c's handler). */
 static int traceback(lua_State *L)
 {
     const char *msg = lua_tostring(L, 1);
-    if (!msg) msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    if (!msg && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+        msg = lua_tostring(L, -1);
+    else if (!msg)
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
     return 1;
 }

@@ -2,7 +2,7 @@ r"""natopost: NATO civilian vacancy notices and contract and promotion timelines
 
 A thin Python face on the natopost C library: every rule, every date
 computation and the notice reader are the core's (see
-../shared/spec/contract-rules.md and docs/posting-json.md); this package only
+docs/contract-rules.md and docs/posting-json.md); this package only
 re-exports the C extension ``natopost._natopost``.
 
 Example::

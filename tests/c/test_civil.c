@@ -19,10 +19,10 @@ Test(civil, anniversaries_on_day_numbers_every_day)
     int64_t n = NP_DATE_MIN, bad = 0, checked = 0;
     char first[160] = "";
     for (; t.y < 9900; t = ts_next_day(t), n++) {
-        const np_civil_split s = np_civil_split_u32((uint32_t)n + NP_CIVIL_SHIFT_DAYS);
+        const npi_civil_split s = npi_civil_split_u32((uint32_t)n + NP_CIVIL_SHIFT_DAYS);
         for (size_t k = 0; k < sizeof offsets / sizeof offsets[0]; k++) {
             const int off = offsets[k];
-            const int64_t got = shifted_to_day(np_civil_anniversary_split(s, (uint32_t)off / 12, (uint32_t)off % 12));
+            const int64_t got = shifted_to_day(npi_civil_anniversary_split(s, (uint32_t)off / 12, (uint32_t)off % 12));
             const int64_t want = ts_days(ts_anniversary(t, off));
             checked++;
             if (got != want && bad++ == 0)
@@ -32,16 +32,16 @@ Test(civil, anniversaries_on_day_numbers_every_day)
             const ts_ymd before = ts_months_before_clamped(t, off);
             if (before.y < 1) continue;
             const int64_t got_back =
-                shifted_to_day(np_civil_months_before_clamped_split(s, (uint32_t)off / 12, (uint32_t)off % 12));
+                shifted_to_day(npi_civil_months_before_clamped_split(s, (uint32_t)off / 12, (uint32_t)off % 12));
             checked++;
             if (got_back != ts_days(before) && bad++ == 0)
                 snprintf(first, sizeof first, "%04d-%02d-%02d - %d months (clamped): %" PRId64 ", oracle %" PRId64,
                          (int)t.y, t.m, t.d, off, got_back, ts_days(before));
         }
-        const np_ymd back = np_civil_from_days(n);
+        const np_ymd back = npi_civil_from_days(n);
         if ((back.year != t.y || back.month != t.m || back.day != t.d) && bad++ == 0)
             snprintf(first, sizeof first, "civil_from_days(%" PRId64 ")", n);
-        if (np_days_from_civil(t.y, t.m, t.d) != n && bad++ == 0)
+        if (npi_days_from_civil(t.y, t.m, t.d) != n && bad++ == 0)
             snprintf(first, sizeof first, "days_from_civil(%04d-%02d-%02d)", (int)t.y, t.m, t.d);
     }
     cr_assert_eq(bad, 0, "%" PRId64 " mismatches; first: %s", bad, first);
@@ -51,6 +51,6 @@ Test(civil, anniversaries_on_day_numbers_every_day)
 Test(civil, leap_years_shifted)
 {
     for (int64_t y = 1; y <= 20000; y++)
-        cr_assert_eq(np_civil_is_leap_u32((uint32_t)y + NP_CIVIL_SHIFT_YEARS) != 0, ts_is_leap(y),
+        cr_assert_eq(npi_civil_is_leap_u32((uint32_t)y + NP_CIVIL_SHIFT_YEARS) != 0, ts_is_leap(y),
                      "year %" PRId64, y);
 }

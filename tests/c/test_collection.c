@@ -725,6 +725,39 @@ Test(collection_query, compiled_queries_survive_new_candidates)
     TS_ASSERT_NO_LEAKS();
 }
 
+Test(collection_query, registered_candidates_and_result_rows_are_listed)
+{
+    np_collection *c = small_collection();
+    cr_assert_eq(np_collection_candidate_count(c), 0);
+    cr_assert_null(np_collection_candidate(c, 0));
+    np_candidate a = NP_CANDIDATE_INIT;
+    const char *names[] = {"ann", "bo", "cy"};
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(a.name, sizeof a.name, "%s", names[i]);
+        a.experience_years = (double)i + 1;
+        cr_assert_eq(np_collection_add_candidate(c, &a, NULL), NP_OK);
+    }
+    strcpy(a.name, "changed after registering");
+    cr_assert_eq(np_collection_candidate_count(c), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const np_candidate *got = np_collection_candidate(c, i);
+        cr_assert_not_null(got);
+        cr_assert_str_eq(got->name, names[i], "registration order, a copy");
+        cr_assert_eq(got->experience_years, (double)i + 1);
+    }
+    cr_assert_null(np_collection_candidate(c, 3));
+
+    np_result *r;
+    const char *text = "not fast_track order by deadline desc";
+    cr_assert_eq(np_collection_query(&r, c, text, strlen(text), NULL), NP_OK);
+    cr_assert_gt(np_result_count(r), 1);
+    const uint32_t *rows = np_result_rows(r);
+    for (size_t i = 0; i < np_result_count(r); i++) cr_assert_eq(rows[i], np_result_row(r, i));
+    np_result_free(r);
+    np_collection_free(c);
+    TS_ASSERT_NO_LEAKS();
+}
+
 Test(collection_query, text_codes_widen_past_8_and_16_bits)
 {
     /* 70,000 distinct ids and 300 distinct titles: the id column's codes

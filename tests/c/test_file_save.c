@@ -1,5 +1,5 @@
 /* Saves that never clobber or leak permissions (issue 14): what
- * np_file_write_atomic (every save: postings, policies) does to the path it
+ * npi_file_write_atomic (every save: postings, policies) does to the path it
  * is given, in a fresh temporary folder per test. The suite is linked with
  * --wrap=umask,--wrap=fsync (tests/c/meson.build): a save must never call
  * umask, and a crash at its fsync must leave no file behind. */
@@ -112,7 +112,7 @@ static int count_entries(void)
 
 static np_status save(const char *path, const char *text, np_error *err)
 {
-    return np_file_write_atomic(path, text, strlen(text), err);
+    return npi_file_write_atomic(path, text, strlen(text), err);
 }
 
 static void expect_refused(const char *path, const char *kind)

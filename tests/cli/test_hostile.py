@@ -56,6 +56,15 @@ def test_a_full_disk_is_an_error(name):
     assert proc.stderr.count("\n") == 1, proc.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("command", ["timeline", "read", "query", "eligibility", "roster", "calendar"])
+def test_a_full_disk_names_the_command(command):
+    with open("/dev/full", "w") as full:
+        proc = run(command, "--help", stdout=full)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"natopost {command}: cannot write the output"), proc.stderr
+
+
 def test_eligibility_to_a_full_disk(candidate):
     with open("/dev/full", "w") as full:
         proc = run("eligibility", "--candidate", candidate, EXAMPLES, stdout=full)

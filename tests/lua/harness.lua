@@ -82,12 +82,22 @@ function H.contains(text, fragment, label)
   end
 end
 
--- Calls fn(...) expecting an error; the error value must be a string that
--- contains every fragment (plain text). Returns the message.
+-- The text of an error value: a string as it is, a natopost.Error (the
+-- module's structured error, a table) through its __tostring; anything else
+-- is a failure of the test.
+function H.message(err, level)
+  if type(err) == "string" then return err end
+  if type(err) == "table" and getmetatable(err) == "natopost.Error" then return tostring(err) end
+  error("error value is a " .. type(err) .. ", neither a string nor a natopost.Error", (level or 1) + 1)
+end
+
+-- Calls fn(...) expecting an error; the error value must be a string or a
+-- natopost.Error whose text contains every fragment (plain text). Returns
+-- the text.
 function H.raises(fragments, fn, ...)
   local ok, err = pcall(fn, ...)
   if ok then error("expected an error containing " .. describe(fragments) .. ", got none", 2) end
-  if type(err) ~= "string" then error("error value is a " .. type(err) .. ", not a string", 2) end
+  err = H.message(err, 2)
   if type(fragments) == "string" then fragments = { fragments } end
   for _, f in ipairs(fragments) do
     if not err:find(f, 1, true) then

@@ -110,7 +110,9 @@ static int run(const char *script, budget *b, char *message, size_t message_size
     b->counting = false;
     message[0] = '\0';
     if (status != LUA_OK) {
-        const char *m = lua_tostring(L, -1);
+        /* luaL_tolstring: the module's errors are natopost.Error tables
+         * whose __tostring gives the message (nothing is refused any more). */
+        const char *m = luaL_tolstring(L, -1, NULL);
         snprintf(message, message_size, "%s", m ? m : "");
     }
     lua_close(L);

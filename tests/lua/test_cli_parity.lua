@@ -48,7 +48,7 @@ for _, case in ipairs(ERRORS) do
     local _, lines = err:gsub("\n", "")
     H.eq(lines, 1, "one line")
     -- Lua prefixes date errors with the option name, the CLI with the option.
-    local core = message:gsub("^start: ", "")
+    local core = H.message(message):gsub("^start: ", "")
     H.contains(err, core)
     for _, fragment in ipairs(case.message_contains) do H.contains(err, fragment) end
   end)

@@ -58,7 +58,9 @@ for _, case in ipairs(CATALOGUE) do
     for how, feed in pairs(feeders) do
       local ok, err = pcall(feed, input)
       H.ok(not ok, how .. " accepted it")
-      H.eq(type(err), "string", how)
+      H.eq(getmetatable(err), "natopost.Error", how)
+      H.eq(err.code, case.status, how .. ": err.code")
+      err = H.message(err)
       for _, fragment in ipairs(case.message_contains) do H.contains(err, fragment, how) end
       H.ok(not err:find("bad argument", 1, true), how .. ": a core error, not an argument error")
     end
@@ -220,9 +222,50 @@ H.test("wrong arguments to every method", function()
   end
 end)
 
-H.test("error values are plain strings, raised without a position for core errors", function()
+H.test("core errors are natopost.Error values: code, status, position; tostring is the message", function()
   local ok, err = pcall(natopost.timeline, "2025-02-30")
-  H.eq({ ok, err }, { false, "start: day 30 is out of range for February 2025 (01..28)" })
-  local ok2, err2 = pcall(natopost.policy_from_json, "{")
-  H.ok(not ok2 and type(err2) == "string" and err2:find("policy JSON", 1, true), err2)
+  H.eq(ok, false)
+  H.eq(getmetatable(err), "natopost.Error")
+  H.eq(tostring(err), "start: day 30 is out of range for February 2025 (01..28)")
+  H.eq(err.message, tostring(err))
+  H.eq({ err.code, err.status, err.line, err.column, err.offset, err.path },
+       { "invalid", "invalid argument", 1, 9, 8, nil })
+
+  -- a parse error keeps where the text went wrong (line 2, column 3: the
+  -- second comma), as Python's natopost.Error does
+  local _, perr = pcall(natopost.policy_from_json, '{"renewal_months": 24,\n  ,}')
+  H.eq({ perr.code, perr.status, perr.line, perr.column, perr.offset },
+       { "parse", "parse error", 2, 3, 25 })
+  H.contains(tostring(perr), "policy JSON")
+
+  -- a file error names the file in err.path
+  local missing = H.tmpdir() .. "/no such notice.txt"
+  for name, call in pairs({
+    read_notice_file = function() return natopost.read_notice_file(missing) end,
+    load = function() return natopost.load(missing) end,
+    policy_load = function() return natopost.policy_load(missing) end,
+    collection = function() return natopost.collection{ missing } end,
+  }) do
+    local _, ferr = pcall(call)
+    H.eq({ ferr.code, ferr.path }, { "file", missing }, name)
+    H.contains(tostring(ferr), "no such notice.txt", name)
+  end
+
+  -- the three kinds a pcall user branches on are told apart by code alone
+  local _, qerr = pcall(natopost.collection{}.query, natopost.collection{}, "grade >=")
+  H.eq({ qerr.code, qerr.column }, { "parse", 9 })
+
+  -- an argument error stays Lua's string (Python: TypeError, not natopost.Error)
+  local _, aerr = pcall(natopost.timeline, { start = 1 })
+  H.eq(type(aerr), "string")
+  H.contains(aerr, "bad argument #1")
+end)
+
+H.test("a natopost.Error prints as its message where Lua prints error values", function()
+  local ok, out = pcall(function()
+    local _, err = pcall(natopost.timeline, "2025-13-01")
+    return ("%s|%s"):format(tostring(err), err)
+  end)
+  H.ok(ok, tostring(out))
+  H.eq(out, "start: month 13 is out of range (01..12)|start: month 13 is out of range (01..12)")
 end)

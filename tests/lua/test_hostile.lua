@@ -62,7 +62,7 @@ H.test("deep candidate tables from a coroutine (a small Lua stack)", function()
   local co = coroutine.wrap(function() return pcall(feed, nested(40)) end)
   local ok, err = co()
   H.ok(not ok)
-  H.contains(err, "nested more than 32 levels")
+  H.contains(H.message(err), "nested more than 32 levels")
 end)
 
 H.test("numbers JSON cannot hold name the key and what the script wrote", function()
@@ -99,6 +99,32 @@ H.test("a collection finalised by hand raises on use", function()
     H.raises({ "natopost.Collection: used after it was finalised" }, call)
     H.ok(name)
   end
+end)
+
+H.test("to-be-closed collections and postings free their C object at the end of the scope", function()
+  local kept_c, kept_p
+  do
+    local c <close> = natopost.collection(a_posting())
+    local p <close> = a_posting()
+    H.eq(#c, 1)
+    H.ok(p.title)
+    kept_c, kept_p = c, p
+  end
+  H.raises({ "natopost.Collection: used after it was finalised (__gc or __close)" }, function() return #kept_c end)
+  H.raises({ "natopost.Posting: used after it was finalised (__gc or __close)" }, function() return kept_p.title end)
+  -- the same function serves both, so the collector's __gc later frees nothing twice
+  H.eq(debug.getmetatable(kept_c).__close, debug.getmetatable(kept_c).__gc)
+  H.eq(debug.getmetatable(kept_p).__close, debug.getmetatable(kept_p).__gc)
+  kept_c, kept_p = nil, nil
+  collectgarbage()
+  -- closing on an error path frees too
+  local closed
+  H.raises("stop", function()
+    local c <close> = natopost.collection(a_posting())
+    closed = c
+    error("stop")
+  end)
+  H.raises({ "used after it was finalised" }, function() return #closed end)
 end)
 
 H.test("a posting finalised by hand raises on use", function()

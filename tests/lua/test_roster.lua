@@ -139,6 +139,7 @@ for _, case in ipairs(TABLE.errors) do
   H.test("a bad row names the row and the column: " .. case.about, function()
     local ok, message = pcall(natopost.project_roster, case.rows, { start = "2026-01", months = 12 })
     H.ok(not ok, "accepted")
+    message = H.message(message)
     local bad = case.rows[#case.rows]
     H.ok(message:find("rows[" .. #case.rows .. "]", 1, true) or message:find('row "' .. bad.id .. '"', 1, true),
          "names the row: " .. message)

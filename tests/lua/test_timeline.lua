@@ -81,7 +81,7 @@ for _, case in ipairs(ERRORS) do
   H.test("shared error case: " .. case_name(case), function()
     local err = H.core_error(case.message_contains, natopost.timeline, case.input)
     local start, opts = split_input(case.input)
-    H.eq(select(2, pcall(natopost.timeline, start, opts)), err, "same message by start argument")
+    H.eq(H.message(select(2, pcall(natopost.timeline, start, opts))), err, "same message by start argument")
   end)
 end
 

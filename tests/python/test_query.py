@@ -97,10 +97,13 @@ def test_postings_outlive_their_collection(seeds_dir):
     c = natopost.Collection([seeds_dir])
     result = c.query("order by title")
     titles = [p.title for p in result]
+    records = result.to_records()
     del c
     gc.collect()
     assert [p.title for p in result] == titles
     assert result[0].to_json()
+    # the Result keeps its collection alive for what it asks of it later
+    assert result.to_records() == records
 
 
 def test_to_records_makes_a_dataframe(collection):

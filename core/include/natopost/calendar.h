@@ -14,6 +14,8 @@
 #ifndef NATOPOST_CALENDAR_H
 #define NATOPOST_CALENDAR_H
 
+#include <natopost/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -28,11 +30,11 @@ extern "C" {
 /* The calendar of `count` postings; `dtstamp` is the creation time (Unix
  * seconds, UTC) written as DTSTAMP. Free with np_free; NULL on error
  * (NP_EINVAL for a dtstamp outside years 1..9999, NP_ENOMEM). */
-char *np_postings_to_ical(const np_posting *const *postings, size_t count, int64_t dtstamp,
+NP_API char *np_postings_to_ical(const np_posting *const *postings, size_t count, int64_t dtstamp,
                           np_error *err);
 
 /* The same for every posting of a collection, in the collection's order. */
-char *np_collection_to_ical(np_collection *collection, int64_t dtstamp, np_error *err);
+NP_API char *np_collection_to_ical(np_collection *collection, int64_t dtstamp, np_error *err);
 
 #ifdef __cplusplus
 }

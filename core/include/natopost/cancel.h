@@ -18,6 +18,8 @@
 #ifndef NATOPOST_CANCEL_H
 #define NATOPOST_CANCEL_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 
 #include "natopost/error.h"
@@ -33,19 +35,19 @@ typedef bool (*np_cancel_hook)(void *data);
  * thread; it overrides the process-wide hook there. The previous one is
  * stored in *previous / *previous_data when those are not NULL, so that a
  * caller can restore it. */
-void np_cancel_set_thread_hook(np_cancel_hook hook, void *data, np_cancel_hook *previous,
+NP_API void np_cancel_set_thread_hook(np_cancel_hook hook, void *data, np_cancel_hook *previous,
                                void **previous_data);
 
 /* Installs `hook` (NULL: none) for every thread without a hook of its own.
  * Meant to be set once, before other threads call natopost (as a language
  * binding does when it is loaded): replacing it while another thread runs a
  * call may give that call the new hook with the old data. */
-void np_cancel_set_process_hook(np_cancel_hook hook, void *data);
+NP_API void np_cancel_set_process_hook(np_cancel_hook hook, void *data);
 
 /* Asks the hook now: NP_OK to go on, or NP_ECANCELLED ("cancelled", in `err`
  * when not NULL) when it says stop. What the core's loops call; a host's own
  * long loops around natopost calls may call it too. */
-np_status np_cancel_check(np_error *err);
+NP_API np_status np_cancel_check(np_error *err);
 
 #ifdef __cplusplus
 }

@@ -38,6 +38,8 @@
 #ifndef NATOPOST_CANDIDATE_H
 #define NATOPOST_CANDIDATE_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -61,16 +63,16 @@ typedef struct np_member_state {
 } np_member_state;
 
 /* The 32 member states in accession order (static storage). */
-const np_member_state *np_member_states(size_t *count);
+NP_API const np_member_state *np_member_states(size_t *count);
 
 /* The member state named `text`: its name, a common alias (Turkey,
  * Turkiye, UK, Great Britain, USA, Czechia, The Netherlands, Slovak
  * Republic, Macedonia...) or its ISO alpha-2/alpha-3 code (UK accepted
  * for GB); ASCII case and surrounding blanks ignored. NULL when none. */
-const np_member_state *np_member_state_find(const char *text, size_t len);
+NP_API const np_member_state *np_member_state_find(const char *text, size_t len);
 
 /* The accession date as an np_date. */
-np_date np_member_state_joined(const np_member_state *state);
+NP_API np_date np_member_state_joined(const np_member_state *state);
 
 /* ---- the profile ---- */
 
@@ -103,10 +105,10 @@ typedef struct np_candidate {
  * A missing key means "not given". Unknown keys, wrong types and bad values
  * are NP_EINVAL (NP_EPARSE for malformed JSON, with line and column) naming
  * the key ("languages.french: ..."). */
-np_status np_candidate_from_json(np_candidate *out, const char *text, size_t len, np_error *err);
+NP_API np_status np_candidate_from_json(np_candidate *out, const char *text, size_t len, np_error *err);
 
 /* np_candidate_from_json on a file's contents; NP_EIO naming the path. */
-np_status np_candidate_load(np_candidate *out, const char *path, np_error *err);
+NP_API np_status np_candidate_load(np_candidate *out, const char *path, np_error *err);
 
 /* ---- eligibility ---- */
 
@@ -124,9 +126,9 @@ typedef enum np_verdict {
 } np_verdict;
 
 /* "met", "not met", "cannot tell", "not assessed". */
-const char *np_check_status_name(np_check_status status);
+NP_API const char *np_check_status_name(np_check_status status);
 /* "eligible", "not eligible", "cannot tell". */
-const char *np_verdict_name(np_verdict verdict);
+NP_API const char *np_verdict_name(np_verdict verdict);
 
 #define NP_CHECK_REASON_MAX 320
 
@@ -152,15 +154,15 @@ typedef struct np_eligibility {
 
 /* Checks `candidate` against `posting`. *out is filled (and owns `checks`:
  * release with np_eligibility_clear, also after a failure). NP_ENOMEM. */
-np_status np_eligibility_check(np_eligibility *out, const np_candidate *candidate,
+NP_API np_status np_eligibility_check(np_eligibility *out, const np_candidate *candidate,
                                const np_posting *posting, np_error *err);
 
 /* Frees out->checks; the struct can be reused. Accepts NULL. */
-void np_eligibility_clear(np_eligibility *eligibility);
+NP_API void np_eligibility_clear(np_eligibility *eligibility);
 
 /* The verdict alone (what np_eligibility_check would say), without
  * allocating: used for eligible(NAME) in queries. */
-np_verdict np_eligibility_verdict(const np_candidate *candidate, const np_posting *posting);
+NP_API np_verdict np_eligibility_verdict(const np_candidate *candidate, const np_posting *posting);
 
 #ifdef __cplusplus
 }

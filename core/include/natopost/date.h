@@ -5,7 +5,7 @@
  * between natopost and numpy unchanged. Conversions are constant time
  * (Neri and Schneider's Euclidean affine functions, core/src/civil.h).
  *
- * Month arithmetic follows ../shared/spec/contract-rules.md, "Date conventions":
+ * Month arithmetic follows docs/contract-rules.md, "Date conventions":
  *   - n-month anniversary: same day n months later; a day the target month
  *     lacks rolls to the 1st of the following month (31 Jan + 1 = 1 Mar);
  *   - a period of n months from D ends the day before D's n-month anniversary;
@@ -16,6 +16,8 @@
  */
 #ifndef NATOPOST_DATE_H
 #define NATOPOST_DATE_H
+
+#include <natopost/export.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -42,51 +44,51 @@ typedef struct np_ymd {
     int day;   /* 1..31 */
 } np_ymd;
 
-bool np_date_is_leap_year(int year);
+NP_API bool np_date_is_leap_year(int year);
 /* Days in `month` of `year`; 0 when month is outside 1..12. */
-int np_date_days_in_month(int year, int month);
+NP_API int np_date_days_in_month(int year, int month);
 /* True if `d` is inside 0001-01-01..9999-12-31. */
-bool np_date_in_range(int64_t days);
+NP_API bool np_date_in_range(int64_t days);
 
 /* Builds a date from year, month, day; NP_EINVAL with a message such as
  * "day 30 is out of range for February 2025" when the date does not exist. */
-np_status np_date_from_ymd(np_date *out, int year, int month, int day, np_error *err);
+NP_API np_status np_date_from_ymd(np_date *out, int year, int month, int day, np_error *err);
 
 /* Splits a date into year, month and day (`d` must be in range). */
-np_ymd np_date_to_ymd(np_date d);
+NP_API np_ymd np_date_to_ymd(np_date d);
 
 /* Strict ISO-8601 calendar date: exactly "YYYY-MM-DD", ASCII digits, no sign,
  * no spaces, no time part. `len` is the length of `text` (use strlen for C
  * strings). NP_EPARSE for a malformed string (the message says which character
  * and column), NP_EINVAL for a well-formed date that does not exist. */
-np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *err);
+NP_API np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *err);
 
 /* Writes "YYYY-MM-DD" and a NUL into `buf` (at least NP_DATE_ISO_LEN + 1
  * bytes); returns the number of characters written (10). */
-size_t np_date_format(np_date d, char *buf);
+NP_API size_t np_date_format(np_date d, char *buf);
 
 /* d + n days; NP_EINVAL if the result leaves the supported range. */
-np_status np_date_add_days(np_date *out, np_date d, int64_t n, np_error *err);
+NP_API np_status np_date_add_days(np_date *out, np_date d, int64_t n, np_error *err);
 
 /* ISO weekday: 1 = Monday .. 7 = Sunday. */
-int np_date_weekday(np_date d);
+NP_API int np_date_weekday(np_date d);
 
 /* The n-month anniversary of `d` (n >= 0), rolling a missing day to the 1st of
  * the following month. */
-np_status np_date_anniversary(np_date *out, np_date d, int months, np_error *err);
+NP_API np_status np_date_anniversary(np_date *out, np_date d, int months, np_error *err);
 
 /* Last day (inclusive) of a period of `months` (>= 1) months starting on `d`:
  * the day before the n-month anniversary. */
-np_status np_date_period_end(np_date *out, np_date d, int months, np_error *err);
+NP_API np_status np_date_period_end(np_date *out, np_date d, int months, np_error *err);
 
 /* `d` moved back `months` months, a missing day clamped to the target month's
  * last day (a "no later than" bound never moves later). */
-np_status np_date_months_before_clamped(np_date *out, np_date d, int months, np_error *err);
+NP_API np_status np_date_months_before_clamped(np_date *out, np_date d, int months, np_error *err);
 
 /* Months of service completed by the end of day `on` for a service that began
  * on `start`: the largest m with np_date_period_end(start, m) <= on; 0 when
  * on < the end of the first month (including on < start). */
-int np_date_months_completed(np_date start, np_date on);
+NP_API int np_date_months_completed(np_date start, np_date on);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,8 @@
 #ifndef NATOPOST_EMIT_H
 #define NATOPOST_EMIT_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -71,7 +73,7 @@ typedef struct np_emitter {
 /* The timeline as in docs/timeline-json.md ("format", "appointment",
  * "policy", "events", "notes", "renewed", "has_conversion_window",
  * "promotion_reachable", and "status" when `status` is not NULL). */
-np_status np_emit_timeline(const np_emitter *em, const np_timeline *timeline,
+NP_API np_status np_emit_timeline(const np_emitter *em, const np_timeline *timeline,
                            const np_day_status *status, np_error *err);
 
 /* Parts of a timeline, each as it appears inside np_emit_timeline's object:
@@ -79,13 +81,13 @@ np_status np_emit_timeline(const np_emitter *em, const np_timeline *timeline,
  * "label", "note"}, the notes array [{"code", "text"}], a day's status
  * {"on", "phase", "days_to_contract_end", "conversion_window_open",
  * "months_served", "promotion_possible"}. */
-np_status np_emit_appointment(const np_emitter *em, const np_appointment *appointment,
+NP_API np_status np_emit_appointment(const np_emitter *em, const np_appointment *appointment,
                               np_error *err);
-np_status np_emit_policy(const np_emitter *em, const np_policy *policy, np_error *err);
-np_status np_emit_event(const np_emitter *em, const np_event *event, np_error *err);
-np_status np_emit_timeline_notes(const np_emitter *em, const np_timeline *timeline,
+NP_API np_status np_emit_policy(const np_emitter *em, const np_policy *policy, np_error *err);
+NP_API np_status np_emit_event(const np_emitter *em, const np_event *event, np_error *err);
+NP_API np_status np_emit_timeline_notes(const np_emitter *em, const np_timeline *timeline,
                                  np_error *err);
-np_status np_emit_status(const np_emitter *em, const np_day_status *status, np_error *err);
+NP_API np_status np_emit_status(const np_emitter *em, const np_day_status *status, np_error *err);
 
 /* An eligibility result of `posting` (the posting it was checked against):
  * {"verdict", "essential_met", "essential_not_met", "essential_cannot_tell",
@@ -93,12 +95,12 @@ np_status np_emit_status(const np_emitter *em, const np_day_status *status, np_e
  *  "requirement" (the requirement's sentence, null for an implied check),
  *  "requirement_index" (its index in the posting's requirements, or null),
  *  "status", "reason"}]}. */
-np_status np_emit_eligibility(const np_emitter *em, const np_eligibility *eligibility,
+NP_API np_status np_emit_eligibility(const np_emitter *em, const np_eligibility *eligibility,
                               const np_posting *posting, np_error *err);
 /* The same members without the enclosing begin_object/end_object, for a
  * host that adds members of its own (the CLI adds the posting's id). */
 #define NP_EMIT_ELIGIBILITY_MEMBERS 7
-np_status np_emit_eligibility_members(const np_emitter *em, const np_eligibility *eligibility,
+NP_API np_status np_emit_eligibility_members(const np_emitter *em, const np_eligibility *eligibility,
                                       const np_posting *posting, np_error *err);
 
 /* The posting record: the members of the posting JSON form
@@ -108,8 +110,8 @@ np_status np_emit_eligibility_members(const np_emitter *em, const np_eligibility
  * the date alone, followed by "deadline_time" (a time of day or null).
  * np_emit_posting_member emits one member of it (the value alone), or returns
  * NP_ENOTFOUND (err naming `key`) when the record has no such member. */
-np_status np_emit_posting(const np_emitter *em, const np_posting *posting, np_error *err);
-np_status np_emit_posting_member(const np_emitter *em, const np_posting *posting,
+NP_API np_status np_emit_posting(const np_emitter *em, const np_posting *posting, np_error *err);
+NP_API np_status np_emit_posting_member(const np_emitter *em, const np_posting *posting,
                                  const char *key, np_error *err);
 
 /* A function that emits one value through `em` (np_emit_result, or a
@@ -144,13 +146,13 @@ typedef struct np_result {
 } np_result;
 
 /* NP_EINVAL for an unknown kind. */
-np_status np_emit_result(const np_emitter *em, const void *result, np_error *err);
+NP_API np_status np_emit_result(const np_emitter *em, const void *result, np_error *err);
 
 /* The JSON writer: emits with `emit(em, arg)` into JSON text (dates
  * "YYYY-MM-DD", times "HH:MM"), indented by 2 when `pretty`, else compact.
  * *out gets a string to free with np_free (NULL on error). The emitter
  * passed to `emit` is the writer's. */
-np_status np_emit_json(char **out, np_emit_fn emit, const void *arg, bool pretty, np_error *err);
+NP_API np_status np_emit_json(char **out, np_emit_fn emit, const void *arg, bool pretty, np_error *err);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef NATOPOST_ERROR_H
 #define NATOPOST_ERROR_H
 
+#include <natopost/export.h>
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -42,18 +44,18 @@ typedef struct np_error {
 } np_error;
 
 /* Clears `err` to NP_OK with an empty message. Accepts NULL. */
-void np_error_clear(np_error *err);
+NP_API void np_error_clear(np_error *err);
 
 /* Fills `err` (may be NULL) with `code` and a printf-style message; returns
  * `code` so that callers can write `return np_error_set(err, NP_EINVAL, ...)`. */
-np_status np_error_set(np_error *err, np_status code, const char *fmt, ...)
+NP_API np_status np_error_set(np_error *err, np_status code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
 /* Like np_error_set, and also records the position of the problem. */
-np_status np_error_set_at(np_error *err, np_status code, int line, int column,
+NP_API np_status np_error_set_at(np_error *err, np_status code, int line, int column,
                           size_t offset, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
@@ -74,7 +76,7 @@ np_status np_error_set_at(np_error *err, np_status code, int line, int column,
 
 /* Prefixes the message already in `err` with "prefix: " (used to add context
  * such as a parameter or file name as an error travels up). Accepts NULL. */
-void np_error_prefix(np_error *err, const char *fmt, ...)
+NP_API void np_error_prefix(np_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
@@ -83,14 +85,14 @@ void np_error_prefix(np_error *err, const char *fmt, ...)
 /* Records that the NP_EIO error already in `err` comes from the system call
  * failure `errnum` on `path` (whose first occurrence in the message is its
  * file name). Accepts NULL. */
-void np_error_os(np_error *err, int errnum, const char *path);
+NP_API void np_error_os(np_error *err, int errnum, const char *path);
 
 /* A stable lower-case name for a status code ("invalid argument", ...). */
-const char *np_status_name(np_status code);
+NP_API const char *np_status_name(np_status code);
 
 /* Frees memory returned by any natopost function documented as "free with
  * np_free" (strings such as JSON or iCalendar text). Accepts NULL. */
-void np_free(void *ptr);
+NP_API void np_free(void *ptr);
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
  *
  * Since the single salary spine (2019) posts carry NATO grades G1..G24; older
  * notices use category grades (A.1..A.7, L.1..L.5, B.1..B.6, C.1..C.6), which
- * map onto G numbers (../shared/spec/nato-reference.md, "Grades"). A grade is
+ * map onto G numbers (docs/nato-reference.md, "Grades"). A grade is
  * stored as its G numbers, so "A.2" and "G15" are the same grade and every
  * grade compares with every other by rank. A twin grade or range ("G15/G16",
  * "A2/A3", "G17-G20") keeps both ends; it ranks by its lower end, the grade
@@ -10,6 +10,8 @@
  */
 #ifndef NATOPOST_GRADE_H
 #define NATOPOST_GRADE_H
+
+#include <natopost/export.h>
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -41,21 +43,21 @@ static inline bool np_grade_is_twin(np_grade g) { return g.high > g.low; }
  * "G17-G20", "B2-B3". Surrounding blanks are allowed; anything else left over
  * is NP_EPARSE naming the column; a grade outside G1..G24 (or a category
  * number outside its category) is NP_EINVAL. */
-np_status np_grade_parse(np_grade *out, const char *text, size_t len, np_error *err);
+NP_API np_status np_grade_parse(np_grade *out, const char *text, size_t len, np_error *err);
 
 /* Canonical text: "G20", "G15/G16"; old-style grades keep their category
  * ("A2/A3" -> "A2/A3") so a round trip through text is lossless. Writes at
  * most NP_GRADE_TEXT_MAX bytes including the NUL; "" for an unknown grade.
  * Returns the length written. */
-size_t np_grade_format(np_grade grade, char buf[NP_GRADE_TEXT_MAX]);
+NP_API size_t np_grade_format(np_grade grade, char buf[NP_GRADE_TEXT_MAX]);
 
 /* Orders grades by rank (lower end, then upper end): <0, 0, >0. An unknown
  * grade sorts before every known one. */
-int np_grade_compare(np_grade a, np_grade b);
+NP_API int np_grade_compare(np_grade a, np_grade b);
 
 /* The G number of old-style grade `category` number `n` (A.2 -> 15), 0 when
  * there is no such grade. */
-int np_grade_from_category(char category, int n);
+NP_API int np_grade_from_category(char category, int n);
 
 #ifdef __cplusplus
 }

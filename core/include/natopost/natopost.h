@@ -1,4 +1,8 @@
-/* natopost/natopost.h -- the whole public API in one include. */
+/* natopost/natopost.h -- the whole public API in one include.
+ *
+ * The documents these headers name as docs/... (the contract rules, the NATO
+ * reference facts, the JSON formats) are installed with them, in
+ * <prefix>/share/doc/natopost/. */
 #ifndef NATOPOST_NATOPOST_H
 #define NATOPOST_NATOPOST_H
 

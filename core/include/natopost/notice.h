@@ -46,6 +46,8 @@
 #define NATOPOST_NOTICE_H
 
 #include <stdbool.h>
+#include <natopost/export.h>
+
 #include <stddef.h>
 
 #include "natopost/error.h"
@@ -62,16 +64,16 @@ extern "C" {
  * fails only for input that is not a notice at all -- empty or blank text,
  * bytes of no supported encoding or NUL bytes (NP_EPARSE with line and column), or more than
  * NP_NOTICE_MAX_BYTES (NP_EINVAL) -- or when memory runs out (NP_ENOMEM). */
-np_status np_notice_read(np_posting **out, const char *text, size_t len, const char *source,
+NP_API np_status np_notice_read(np_posting **out, const char *text, size_t len, const char *source,
                          np_error *err);
 
 /* np_notice_read on a file's contents; `source` becomes the path. NP_EIO
  * (with the path and the system's reason) when the file cannot be read. */
-np_status np_notice_read_file(np_posting **out, const char *path, np_error *err);
+NP_API np_status np_notice_read_file(np_posting **out, const char *path, np_error *err);
 
 /* True when `text` opens like posting JSON (an object or an array of
  * objects, rule above): load it with np_posting_list_read_json. */
-bool np_notice_is_posting_json(const char *text, size_t len);
+NP_API bool np_notice_is_posting_json(const char *text, size_t len);
 
 #define NP_NOTICE_MAX_BYTES ((size_t)16 * 1024 * 1024) /* 16 MiB: notices are ~15 KB */
 

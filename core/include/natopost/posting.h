@@ -9,6 +9,8 @@
 #ifndef NATOPOST_POSTING_H
 #define NATOPOST_POSTING_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -136,18 +138,18 @@ typedef struct np_posting {
 
 /* A new posting with every field "not stated". Free with np_posting_free.
  * NULL when out of memory. */
-np_posting *np_posting_new(void);
+NP_API np_posting *np_posting_new(void);
 
 /* Frees the posting and everything it owns. Accepts NULL. */
-void np_posting_free(np_posting *posting);
+NP_API void np_posting_free(np_posting *posting);
 
 /* A deep copy, free with np_posting_free; NP_ENOMEM on allocation failure. */
-np_status np_posting_clone(np_posting **out, const np_posting *posting, np_error *err);
+NP_API np_status np_posting_clone(np_posting **out, const np_posting *posting, np_error *err);
 
 /* Field-for-field equality (strings by content, doubles exactly). When they
  * differ and `where` is not NULL, writes the first differing field's path
  * ("requirements[3].as.languages.other") into where (where_size bytes). */
-bool np_posting_equal(const np_posting *a, const np_posting *b, char *where, size_t where_size);
+NP_API bool np_posting_equal(const np_posting *a, const np_posting *b, char *where, size_t where_size);
 
 /* Append helpers used by the readers. The arrays above (accountabilities,
  * competencies, requirements, diagnostics) are grown only by these
@@ -155,15 +157,15 @@ bool np_posting_equal(const np_posting *a, const np_posting *b, char *where, siz
  * posting must not allocate them itself. Each copies `text` (len bytes) and
  * returns NP_ENOMEM on failure. The returned pointers stay valid until the
  * next append of the same kind. */
-np_status np_posting_add_requirement(np_posting *posting, np_requirement **out, bool essential,
+NP_API np_status np_posting_add_requirement(np_posting *posting, np_requirement **out, bool essential,
                                      const char *text, size_t len, int line, np_error *err);
-np_status np_posting_add_competency(np_posting *posting, const char *name, size_t name_len,
+NP_API np_status np_posting_add_competency(np_posting *posting, const char *name, size_t name_len,
                                     const char *descriptor, size_t descriptor_len, int line,
                                     np_error *err);
-np_status np_posting_add_accountability(np_posting *posting, const char *heading,
+NP_API np_status np_posting_add_accountability(np_posting *posting, const char *heading,
                                         size_t heading_len, const char *text, size_t text_len,
                                         int line, np_error *err);
-np_status np_posting_add_diagnostic(np_posting *posting, np_diag_severity severity, int line,
+NP_API np_status np_posting_add_diagnostic(np_posting *posting, np_diag_severity severity, int line,
                                     const char *field, np_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
@@ -171,14 +173,14 @@ np_status np_posting_add_diagnostic(np_posting *posting, np_diag_severity severi
     ;
 
 /* Replaces *slot (freeing the old string) with a copy of text[0..len). */
-np_status np_posting_set_text(char **slot, const char *text, size_t len, np_error *err);
+NP_API np_status np_posting_set_text(char **slot, const char *text, size_t len, np_error *err);
 
 /* True for the language codes a posting records: "en" and "fr". */
-bool np_posting_language_known(const char *code);
+NP_API bool np_posting_language_known(const char *code);
 
 /* Convenience lookups over requirements: the first requirement of `kind`
  * with the given essential flag, or NULL. */
-const np_requirement *np_posting_find_requirement(const np_posting *posting, np_req_kind kind,
+NP_API const np_requirement *np_posting_find_requirement(const np_posting *posting, np_req_kind kind,
                                                   bool essential);
 
 /* The contract policy a posting states, for its timelines: the defaults
@@ -188,7 +190,7 @@ const np_requirement *np_posting_find_requirement(const np_posting *posting, np_
  * NP_ENOTFOUND ("the posting states no contract terms") when the notice has
  * no contract section or no definite duration: the caller decides, nothing
  * is guessed. NP_EINVAL when the stated terms do not make a valid policy. */
-np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *posting,
+NP_API np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *posting,
                             np_error *err);
 
 /* A posting's identity, the one rule for telling copies of a vacancy apart
@@ -197,7 +199,7 @@ np_status np_posting_policy(np_policy *out, bool *twin_grade, const np_posting *
  * collapsed, empty when no body is stated), else its id (the reader's
  * fingerprint of the normalised text, notice.h), else NULL (a posting with
  * neither is only ever itself). *out: free with np_free. NP_ENOMEM. */
-np_status np_posting_identity(char **out, const np_posting *posting, np_error *err);
+NP_API np_status np_posting_identity(char **out, const np_posting *posting, np_error *err);
 
 #ifdef __cplusplus
 }

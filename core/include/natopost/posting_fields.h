@@ -62,6 +62,8 @@
 #ifndef NATOPOST_POSTING_FIELDS_H
 #define NATOPOST_POSTING_FIELDS_H
 
+#include <natopost/export.h>
+
 #include <stddef.h>
 
 #include "natopost/error.h"
@@ -124,26 +126,26 @@ typedef enum np_posting_field_id {
 
 /* The table, in the order above (static storage; *count gets NP_PF_COUNT).
  * Pass it to np_query_compile to query bare postings. */
-const np_qfield *np_posting_fields(size_t *count);
+NP_API const np_qfield *np_posting_fields(size_t *count);
 
 /* The field called `name` (exact, case-sensitive), or NULL. */
-const np_qfield *np_posting_field_find(const char *name);
+NP_API const np_qfield *np_posting_field_find(const char *name);
 
 /* Reads field `id` of `posting` into *out (out->is_null for a value the
  * notice does not state). Text values point into the posting (valid while
  * it lives) or to static storage. An id outside the table reads as null. */
-void np_posting_field_value(const np_posting *posting, int id, np_qvalue *out);
+NP_API void np_posting_field_value(const np_posting *posting, int id, np_qvalue *out);
 
 /* The np_qfield_getter for records that are `const np_posting *`:
  * np_query_match(q, posting, np_posting_field_get). */
-void np_posting_field_get(const void *posting, const np_qfield *field, np_qvalue *out);
+NP_API void np_posting_field_get(const void *posting, const np_qfield *field, np_qvalue *out);
 
 /* Canonical text of a value, as the CLI prints it: text as is, numbers
  * shortest round-trip ("2", "7563.38"), dates "2025-12-01", grades "G15",
  * levels "III", clearances "NS", booleans "true"/"false", null "". Writes at
  * most `size` bytes including the NUL (truncating text); returns the length
  * the full text has (snprintf style). */
-size_t np_posting_field_format(const np_qvalue *value, char *buf, size_t size);
+NP_API size_t np_posting_field_format(const np_qvalue *value, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef NATOPOST_POSTING_JSON_H
 #define NATOPOST_POSTING_JSON_H
 
+#include <natopost/export.h>
+
 #include <stddef.h>
 
 #include "natopost/error.h"
@@ -23,10 +25,10 @@ extern "C" {
 
 /* Serialises one posting; *out is a NUL-terminated string to free with
  * np_free. `pretty`: indented, else compact on one line (NDJSON-ready). */
-np_status np_posting_to_json(char **out, const np_posting *posting, bool pretty, np_error *err);
+NP_API np_status np_posting_to_json(char **out, const np_posting *posting, bool pretty, np_error *err);
 
 /* Parses one posting object; *out is freed with np_posting_free. */
-np_status np_posting_from_json(np_posting **out, const char *text, size_t len, np_error *err);
+NP_API np_status np_posting_from_json(np_posting **out, const char *text, size_t len, np_error *err);
 
 /* A list of postings read from JSON (an array) or NDJSON (one object per
  * line). Owns its postings; free with np_posting_list_free. */
@@ -37,18 +39,18 @@ typedef struct np_posting_list {
 } np_posting_list;
 
 /* Appends `posting` (taking ownership, also on failure). */
-np_status np_posting_list_push(np_posting_list *list, np_posting *posting, np_error *err);
-void np_posting_list_free(np_posting_list *list); /* frees items; the struct itself is the caller's */
+NP_API np_status np_posting_list_push(np_posting_list *list, np_posting *posting, np_error *err);
+NP_API void np_posting_list_free(np_posting_list *list); /* frees items; the struct itself is the caller's */
 
 /* Appends every posting in `text`: a JSON array of postings, a single
  * posting object, or newline-delimited JSON (blank lines allowed). Errors
  * name the item index or NDJSON line. On error nothing is appended. */
-np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
+NP_API np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
                                     np_error *err);
 
 /* Writes postings as a JSON array (ndjson == false, pretty) or NDJSON;
  * *out freed with np_free. */
-np_status np_posting_list_to_json(char **out, const np_posting *const *postings, size_t count,
+NP_API np_status np_posting_list_to_json(char **out, const np_posting *const *postings, size_t count,
                                   bool ndjson, np_error *err);
 
 /* Atomic save (the new file written and synced, then renamed over the
@@ -57,15 +59,15 @@ np_status np_posting_list_to_json(char **out, const np_posting *const *postings,
  * keeps its mode; a path that is not a regular file (directory, FIFO,
  * device) is refused. `.ndjson`/`.jsonl` paths get NDJSON, others an array.
  * NP_EIO with the path and reason on failure. */
-np_status np_posting_list_save(const char *path, const np_posting *const *postings, size_t count,
+NP_API np_status np_posting_list_save(const char *path, const np_posting *const *postings, size_t count,
                                np_error *err);
 
 /* Loads a .json/.ndjson/.jsonl file (np_posting_list_read_json). */
-np_status np_posting_list_load(np_posting_list *list, const char *path, np_error *err);
+NP_API np_status np_posting_list_load(np_posting_list *list, const char *path, np_error *err);
 
 /* schema.org JobPosting JSON-LD ("@context": "https://schema.org"); *out
  * freed with np_free. Fields the posting does not state are left out. */
-np_status np_posting_to_jsonld(char **out, const np_posting *posting, np_error *err);
+NP_API np_status np_posting_to_jsonld(char **out, const np_posting *posting, np_error *err);
 
 #ifdef __cplusplus
 }

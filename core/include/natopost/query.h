@@ -28,6 +28,8 @@
 #ifndef NATOPOST_QUERY_H
 #define NATOPOST_QUERY_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -49,7 +51,7 @@ typedef enum np_qtype {
     NP_QTYPE_BOOL
 } np_qtype;
 
-const char *np_qtype_name(np_qtype type);
+NP_API const char *np_qtype_name(np_qtype type);
 
 /* A typed constant (a literal of the query, or a field's value of a record). */
 typedef struct np_qvalue {
@@ -114,18 +116,18 @@ typedef struct np_query {
  * unknown field, a literal of the wrong type, an operator the type lacks),
  * with err->column set and a message that ends with the query and a caret
  * under the problem. The query is freed with np_query_free. */
-np_status np_query_compile(np_query **out, const char *text, size_t len, const np_qfield *fields,
+NP_API np_status np_query_compile(np_query **out, const char *text, size_t len, const np_qfield *fields,
                            size_t field_count, np_error *err);
 
-void np_query_free(np_query *query);
+NP_API void np_query_free(np_query *query);
 
 /* Compares two non-null values of the same type: <0, 0, >0. */
-int np_qvalue_compare(const np_qvalue *a, const np_qvalue *b);
+NP_API int np_qvalue_compare(const np_qvalue *a, const np_qvalue *b);
 
 /* Evaluates one leaf (COMPARE, IN, CONTAINS, IS_NULL, TRUE_FIELD) on a
  * record's value of the leaf's field (missing values never match, except
  * for IS_NULL). */
-bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value);
+NP_API bool np_qnode_test_value(const np_qnode *leaf, const np_qvalue *value);
 
 /* Reads field `field` of `record` into *out (set out->is_null for a missing
  * value). Supplied by whoever stores the records. */
@@ -134,15 +136,15 @@ typedef void (*np_qfield_getter)(const void *record, const np_qfield *field, np_
 /* Row-wise evaluation of a query's condition on one record (true when the
  * query has no condition). Column stores may evaluate faster themselves, but
  * must agree with this. */
-bool np_query_match(const np_query *query, const void *record, np_qfield_getter get);
+NP_API bool np_query_match(const np_query *query, const void *record, np_qfield_getter get);
 
 /* Orders two records by the query's "order by" keys: <0, 0, >0. A missing
  * value sorts after every present value, whatever the direction. */
-int np_query_compare_records(const np_query *query, const void *a, const void *b,
+NP_API int np_query_compare_records(const np_query *query, const void *a, const void *b,
                              np_qfield_getter get);
 
 /* Case-insensitive (ASCII) substring test, shared by every evaluator. */
-bool np_text_contains_ci(const char *haystack, size_t hay_len, const char *needle,
+NP_API bool np_text_contains_ci(const char *haystack, size_t hay_len, const char *needle,
                          size_t needle_len);
 
 #ifdef __cplusplus

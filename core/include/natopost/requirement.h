@@ -9,6 +9,8 @@
 #ifndef NATOPOST_REQUIREMENT_H
 #define NATOPOST_REQUIREMENT_H
 
+#include <natopost/export.h>
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -33,9 +35,9 @@ typedef enum np_req_kind {
 /* Stable lower-case names used in JSON and by the bindings: "other",
  * "degree", "experience", "languages", "stanag", "travel", "software",
  * "nationality", "clearance". */
-const char *np_req_kind_name(np_req_kind kind);
+NP_API const char *np_req_kind_name(np_req_kind kind);
 /* Inverse of np_req_kind_name; NP_ENOTFOUND for an unknown name. */
-np_status np_req_kind_from_name(np_req_kind *out, const char *name, np_error *err);
+NP_API np_status np_req_kind_from_name(np_req_kind *out, const char *name, np_error *err);
 
 typedef enum np_degree_level {
     NP_DEGREE_NONE = 0,        /* not stated */
@@ -105,7 +107,7 @@ typedef struct np_requirement {
 } np_requirement;
 
 /* Frees what the requirement owns (text, software names); not the struct. */
-void np_requirement_clear(np_requirement *req);
+NP_API void np_requirement_clear(np_requirement *req);
 
 #ifdef __cplusplus
 }

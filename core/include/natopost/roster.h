@@ -16,6 +16,8 @@
 #ifndef NATOPOST_ROSTER_H
 #define NATOPOST_ROSTER_H
 
+#include <natopost/export.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -50,7 +52,7 @@ typedef struct np_roster_columns {
 /* Validates every row as np_timeline_build would (its parameters, and every
  * event date inside 0001..9999). NP_EINVAL naming the row (0-based) and the
  * column: "row 12: renewal_months must be between 0 and 36 ...". */
-np_status np_roster_check(const np_policy *policy, const np_roster_columns *columns,
+NP_API np_status np_roster_check(const np_policy *policy, const np_roster_columns *columns,
                           np_error *err);
 
 /* What a projection counts per month, after the NP_EVENT_COUNT event columns. */
@@ -64,14 +66,14 @@ typedef enum np_measure {
 } np_measure;
 
 /* "under_contract", "in_initial", "in_renewal", "window_open", "promotion_possible". */
-const char *np_measure_name(np_measure measure);
+NP_API const char *np_measure_name(np_measure measure);
 
 /* Columns of a projection row: one per event code (np_event_code order), then
  * one per measure. */
 #define NP_PROJECTION_COLUMNS (NP_EVENT_COUNT + NP_MEASURE_COUNT)
 
 /* Name of projection column `column` (an event code, then a measure name). */
-const char *np_projection_column_name(size_t column);
+NP_API const char *np_projection_column_name(size_t column);
 
 /* A projection: for group g and month m (0 = the first month), the counts
  * counts[(g * months + m) * NP_PROJECTION_COLUMNS + column]: events whose date
@@ -91,22 +93,22 @@ typedef struct np_projection {
 /* Projects `columns` over `months` months (1..NP_PROJECTION_MONTHS_MAX) from
  * year/month (the horizon must end by 9999-12). Checks the rows first (errors
  * as np_roster_check). On error *out is left empty (nothing to free). */
-np_status np_roster_project(np_projection *out, const np_policy *policy,
+NP_API np_status np_roster_project(np_projection *out, const np_policy *policy,
                             const np_roster_columns *columns, int first_year, int first_month,
                             int months, np_error *err);
 
 /* Frees the counts and empties the projection; accepts an empty one. */
-void np_projection_free(np_projection *projection);
+NP_API void np_projection_free(np_projection *projection);
 
 /* Parses "YYYY-MM" (the horizon's first month). NP_EPARSE / NP_EINVAL naming
  * the column, as np_date_parse. */
-np_status np_month_parse(int *year, int *month, const char *text, size_t len, np_error *err);
+NP_API np_status np_month_parse(int *year, int *month, const char *text, size_t len, np_error *err);
 
 /* Each row's next event strictly after the end of day `after`: the earliest
  * event date > after, ties broken by event code order. codes[i] gets the
  * np_event_code, or -1 when no event follows (and dates[i] NP_BATCH_NAT).
  * Checks the rows as np_roster_check. */
-np_status np_roster_next_events(const np_policy *policy, const np_roster_columns *columns,
+NP_API np_status np_roster_next_events(const np_policy *policy, const np_roster_columns *columns,
                                 np_date after, int32_t *codes, int64_t *dates, np_error *err);
 
 /* Every event of every row, column by column (for a frame with one date column
@@ -114,7 +116,7 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
  * the row's appointment has no such event. A NULL days[code] skips that
  * event. Checks the rows as np_roster_check; on error the arrays are
  * partially written. */
-np_status np_roster_events(const np_policy *policy, const np_roster_columns *columns,
+NP_API np_status np_roster_events(const np_policy *policy, const np_roster_columns *columns,
                            int64_t *const days[NP_EVENT_COUNT], np_error *err);
 
 /* Where np_roster_status writes each row's np_day_status at `on` (arrays of
@@ -129,7 +131,7 @@ typedef struct np_roster_status_columns {
 
 /* Each row's status at the end of day `on`, exactly np_timeline_status of the
  * row's timeline. Checks the rows as np_roster_check. */
-np_status np_roster_status(const np_policy *policy, const np_roster_columns *columns, np_date on,
+NP_API np_status np_roster_status(const np_policy *policy, const np_roster_columns *columns, np_date on,
                            const np_roster_status_columns *out, np_error *err);
 
 /* ---- Owned rosters ---- */
@@ -139,16 +141,16 @@ typedef struct np_roster np_roster;
 /* An empty roster under `policy` (NULL = defaults; copied), with the named
  * text group columns (any names but the parameter ones and "id");
  * `group_names` may be NULL when `group_count` is 0. */
-np_status np_roster_new(np_roster **out, const np_policy *policy, const char *const *group_names,
+NP_API np_status np_roster_new(np_roster **out, const np_policy *policy, const char *const *group_names,
                         size_t group_count, np_error *err);
-void np_roster_free(np_roster *roster); /* accepts NULL */
+NP_API void np_roster_free(np_roster *roster); /* accepts NULL */
 
 /* Appends a row: a copy of `id` (NULL: the row number, from 1), of the
  * appointment (NP_FROM_POLICY fields stay so) and of `group_values` (one text
  * per group column; NULL entries are the empty text). The row is checked
  * against the roster's policy first: NP_EINVAL naming the row's id and the
  * parameter ("row \"A-17\": renewal_months must be ..."); nothing is added. */
-np_status np_roster_append(np_roster *roster, const char *id, const np_appointment *appointment,
+NP_API np_status np_roster_append(np_roster *roster, const char *id, const np_appointment *appointment,
                            const char *const *group_values, np_error *err);
 
 /* Reads a CSV roster (RFC 4180: comma separated, double-quoted fields, a
@@ -159,41 +161,41 @@ np_status np_roster_append(np_roster *roster, const char *id, const np_appointme
  * column. `source` names the input in messages ("staff.csv:4: column kind:
  * ..."), with err->line set. The roster is checked against `policy` (NULL =
  * defaults) before it is returned. Free with np_roster_free. */
-np_status np_roster_read_csv(np_roster **out, const char *text, size_t len, const char *source,
+NP_API np_status np_roster_read_csv(np_roster **out, const char *text, size_t len, const char *source,
                              const np_policy *policy, np_error *err);
 /* Reads the file at `path` (NP_EIO when it cannot be read), then as above. */
-np_status np_roster_load_csv(np_roster **out, const char *path, const np_policy *policy,
+NP_API np_status np_roster_load_csv(np_roster **out, const char *path, const np_policy *policy,
                              np_error *err);
 
-size_t np_roster_count(const np_roster *roster);
+NP_API size_t np_roster_count(const np_roster *roster);
 /* The policy the roster was created with (borrowed). */
-const np_policy *np_roster_policy(const np_roster *roster);
+NP_API const np_policy *np_roster_policy(const np_roster *roster);
 /* Row `row`'s id (borrowed from the roster). */
-const char *np_roster_id(const np_roster *roster, size_t row);
+NP_API const char *np_roster_id(const np_roster *roster, size_t row);
 /* Row `row`'s appointment, as appended (NP_FROM_POLICY fields included). */
-np_appointment np_roster_appointment(const np_roster *roster, size_t row);
+NP_API np_appointment np_roster_appointment(const np_roster *roster, size_t row);
 
-size_t np_roster_group_column_count(const np_roster *roster);
-const char *np_roster_group_column_name(const np_roster *roster, size_t column);
+NP_API size_t np_roster_group_column_count(const np_roster *roster);
+NP_API const char *np_roster_group_column_name(const np_roster *roster, size_t column);
 /* Index of the group column `name`; NP_ENOTFOUND listing the group columns. */
-np_status np_roster_group_column_find(const np_roster *roster, const char *name, size_t *column,
+NP_API np_status np_roster_group_column_find(const np_roster *roster, const char *name, size_t *column,
                                       np_error *err);
 /* Distinct values of a group column, numbered in order of first appearance. */
-size_t np_roster_group_value_count(const np_roster *roster, size_t column);
-const char *np_roster_group_value(const np_roster *roster, size_t column, size_t code);
+NP_API size_t np_roster_group_value_count(const np_roster *roster, size_t column);
+NP_API const char *np_roster_group_value(const np_roster *roster, size_t column, size_t code);
 
 /* A view of the roster as columns (borrowed: valid until the roster changes),
  * grouped by group column `group_column`, or ungrouped with SIZE_MAX. */
-np_roster_columns np_roster_view(const np_roster *roster, size_t group_column);
+NP_API np_roster_columns np_roster_view(const np_roster *roster, size_t group_column);
 
 /* The projection as CSV (one line per month and group: `month` YYYY-MM, the
  * group column when grouped, then the NP_PROJECTION_COLUMNS counts) or as a
  * JSON array of objects with the same keys. `group_name`/`group_labels`: the
  * group column's name and a label per group code (ignored when ungrouped).
  * Free with np_free; NULL on error. */
-char *np_projection_to_csv(const np_projection *projection, const char *group_name,
+NP_API char *np_projection_to_csv(const np_projection *projection, const char *group_name,
                            const char *const *group_labels, np_error *err);
-char *np_projection_to_json(const np_projection *projection, const char *group_name,
+NP_API char *np_projection_to_json(const np_projection *projection, const char *group_name,
                             const char *const *group_labels, np_error *err);
 
 #ifdef __cplusplus

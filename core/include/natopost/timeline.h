@@ -2,13 +2,15 @@
  *
  * Given a contract policy and an appointment (entry-on-duty date, kind,
  * optional overrides), np_timeline_build computes every event of the table in
- * ../shared/spec/contract-rules.md, each from the entry-on-duty date (never
+ * docs/contract-rules.md, each from the entry-on-duty date (never
  * chained from another computed date). A timeline is a plain value: no
  * allocation, nothing to free. Exports (JSON, iCalendar) return strings to
  * free with np_free.
  */
 #ifndef NATOPOST_TIMELINE_H
 #define NATOPOST_TIMELINE_H
+
+#include <natopost/export.h>
 
 #include <limits.h>
 #include <stdbool.h>
@@ -30,9 +32,9 @@ typedef enum np_kind {
 } np_kind;
 
 /* "external", "seconded", "serving". */
-const char *np_kind_name(np_kind kind);
+NP_API const char *np_kind_name(np_kind kind);
 /* Parses one of those names (exact, lower case); NP_EINVAL naming the value. */
-np_status np_kind_parse(np_kind *out, const char *name, np_error *err);
+NP_API np_status np_kind_parse(np_kind *out, const char *name, np_error *err);
 
 /* An appointment field left at NP_FROM_POLICY takes the policy's value. */
 #define NP_FROM_POLICY INT_MIN
@@ -66,14 +68,14 @@ typedef enum np_event_code {
 } np_event_code;
 
 /* Stable code ("contract_end") and human-readable label ("Contract end"). */
-const char *np_event_code_name(np_event_code code);
-const char *np_event_label(np_event_code code);
+NP_API const char *np_event_code_name(np_event_code code);
+NP_API const char *np_event_label(np_event_code code);
 /* The core's own (static) text of an event note equal to `text`, or NULL when
  * no event note reads so: for hosts that rebuild an np_event from its parts
  * (unpickling), whose note must point at static text. */
-const char *np_event_note_find(const char *text);
+NP_API const char *np_event_note_find(const char *text);
 /* Parses a stable code; NP_EINVAL listing the valid codes. */
-np_status np_event_code_parse(np_event_code *out, const char *name, np_error *err);
+NP_API np_status np_event_code_parse(np_event_code *out, const char *name, np_error *err);
 
 typedef struct np_event {
     np_event_code code;
@@ -91,7 +93,7 @@ typedef enum np_note_code {
 } np_note_code;
 
 /* "seconded_renewal", "promotion_not_reachable", ... */
-const char *np_note_code_name(np_note_code code);
+NP_API const char *np_note_code_name(np_note_code code);
 
 #define NP_NOTE_TEXT_MAX 200
 
@@ -119,13 +121,13 @@ typedef struct np_timeline {
  * appointment parameters it resolved (everything but the start), so that a
  * run of calls that differ only in the start validates them once; calls from
  * several threads are safe. */
-np_status np_timeline_build(np_timeline *out, const np_policy *policy,
+NP_API np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err);
 
 /* The event with `code`, or NULL when the timeline does not have it (for
  * example renewal_start of a contract that is not renewed). The pointer is
  * into `timeline`. */
-const np_event *np_timeline_find(const np_timeline *timeline, np_event_code code);
+NP_API const np_event *np_timeline_find(const np_timeline *timeline, np_event_code code);
 
 typedef enum np_phase {
     NP_PHASE_NOT_STARTED = 0,
@@ -135,7 +137,7 @@ typedef enum np_phase {
 } np_phase;
 
 /* "not_started", "initial", "renewal", "ended". */
-const char *np_phase_name(np_phase phase);
+NP_API const char *np_phase_name(np_phase phase);
 
 typedef struct np_day_status {
     np_date on;
@@ -148,18 +150,18 @@ typedef struct np_day_status {
 } np_day_status;
 
 /* Status at the end of day `on`. Never fails. */
-np_day_status np_timeline_status(const np_timeline *timeline, np_date on);
+NP_API np_day_status np_timeline_status(const np_timeline *timeline, np_date on);
 
 /* The timeline (and, when `status` is not NULL, that status) as a JSON object;
  * see docs in README "Timeline JSON". Free with np_free; NULL on error. */
-char *np_timeline_to_json(const np_timeline *timeline, const np_day_status *status,
+NP_API char *np_timeline_to_json(const np_timeline *timeline, const np_day_status *status,
                           np_error *err);
 
 /* An iCalendar (RFC 5545) file: one all-day VEVENT per event, CRLF line ends,
  * lines folded at 75 octets, UIDs stable for the same appointment and event.
  * `dtstamp` is the creation time (Unix seconds, UTC) written as DTSTAMP.
  * Free with np_free; NULL on error. */
-char *np_timeline_to_ical(const np_timeline *timeline, int64_t dtstamp, np_error *err);
+NP_API char *np_timeline_to_ical(const np_timeline *timeline, int64_t dtstamp, np_error *err);
 
 /* Missing-value marker of the batch API: numpy's NaT as int64. */
 #define NP_BATCH_NAT INT64_MIN
@@ -172,7 +174,7 @@ char *np_timeline_to_ical(const np_timeline *timeline, int64_t dtstamp, np_error
  * otherwise). On an invalid parameter or a
  * start or result outside years 1..9999, returns NP_EINVAL naming the index;
  * `out` is then partially written, as it is after NP_ECANCELLED (natopost/cancel.h). */
-np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ,
+NP_API np_status np_timeline_batch(const np_policy *policy, const np_appointment *templ,
                             np_event_code code, const int64_t *starts, int64_t *out,
                             size_t count, np_error *err);
 

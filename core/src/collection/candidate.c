@@ -52,7 +52,7 @@ static np_status key_error(np_error *err, const char *path, const char *fmt, ...
 static np_status want_string(const json_t *v, const char *path, np_error *err)
 {
     if (json_is_string(v)) return NP_OK;
-    return key_error(err, path, "expected a string, found %s", np_json_type_name(v));
+    return key_error(err, path, "expected a string, found %s", npi_json_type_name(v));
 }
 
 static bool is_none(const json_t *v) { return strcmp(json_string_value(v), "none") == 0; }
@@ -78,7 +78,7 @@ static np_status read_languages(np_candidate *c, const json_t *obj, np_error *er
     if (!json_is_object(obj))
         return key_error(err, "languages", "expected an object such as {\"english\": \"V\", "
                                            "\"french\": \"II\"}, found %s",
-                         np_json_type_name(obj));
+                         npi_json_type_name(obj));
     const char *key;
     json_t *v;
     json_object_foreach((json_t *)obj, key, v) {
@@ -87,7 +87,7 @@ static np_status read_languages(np_candidate *c, const json_t *obj, np_error *er
         else if (strcmp(key, "french") == 0) st = read_level(&c->french, v, "languages.french", err);
         else {
             char shown[80];
-            np_json_quote_key(shown, sizeof shown, key);
+            npi_json_quote_key(shown, sizeof shown, key);
             return np_error_set(err, NP_EINVAL,
                                 "candidate JSON: languages: unknown key %s (expected english or "
                                 "french, NATO's official languages)",
@@ -126,7 +126,7 @@ static np_status read_key(np_candidate *c, const char *key, const json_t *v, np_
     }
     if (strcmp(key, "experience_years") == 0) {
         if (!json_is_number(v))
-            return key_error(err, key, "expected a number, found %s", np_json_type_name(v));
+            return key_error(err, key, "expected a number, found %s", npi_json_type_name(v));
         const double years = json_number_value(v);
         if (!(years >= 0 && years <= 100))
             return key_error(err, key, "%g is out of range (0..100)", years);
@@ -157,12 +157,12 @@ static np_status read_key(np_candidate *c, const char *key, const json_t *v, np_
     }
     if (strcmp(key, "serving_staff") == 0) {
         if (!json_is_boolean(v))
-            return key_error(err, key, "expected true or false, found %s", np_json_type_name(v));
+            return key_error(err, key, "expected true or false, found %s", npi_json_type_name(v));
         c->serving_staff = json_is_true(v) ? NP_YES : NP_NO;
         return NP_OK;
     }
     char shown[80];
-    np_json_quote_key(shown, sizeof shown, key);
+    npi_json_quote_key(shown, sizeof shown, key);
     return np_error_set(err, NP_EINVAL,
                         "candidate JSON: unknown key %s (expected name, degree, experience_years, "
                         "languages, stanag, clearance, nationality, serving_staff)",
@@ -173,12 +173,12 @@ np_status np_candidate_from_json(np_candidate *out, const char *text, size_t len
 {
     json_error_t jerr;
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
-    if (!root) return np_json_parse_error(err, &jerr, "candidate JSON", text, len);
+    if (!root) return npi_json_parse_error(err, &jerr, "candidate JSON", text, len);
     np_status st = NP_OK;
     np_candidate c = NP_CANDIDATE_INIT;
     if (!json_is_object(root)) {
         st = np_error_set(err, NP_EINVAL, "candidate JSON: expected an object, found %s",
-                          np_json_type_name(root));
+                          npi_json_type_name(root));
     } else {
         const char *key;
         json_t *v;
@@ -195,7 +195,7 @@ np_status np_candidate_load(np_candidate *out, const char *path, np_error *err)
 {
     char *text;
     size_t len;
-    np_status st = np_file_read_all(path, &text, &len, err);
+    np_status st = npi_file_read_all(path, &text, &len, err);
     if (st != NP_OK) return st;
     st = np_candidate_from_json(out, text, len, err);
     free(text);

@@ -12,7 +12,7 @@
 
 /* ---- writer ---- */
 
-static void put_byte(np_bytes *b, uint8_t v)
+static void put_byte(npi_bytes *b, uint8_t v)
 {
     if (b->failed) return;
     if (b->len == b->cap) {
@@ -28,7 +28,7 @@ static void put_byte(np_bytes *b, uint8_t v)
     b->data[b->len++] = v;
 }
 
-static void put_u(np_bytes *b, uint64_t v)
+static void put_u(npi_bytes *b, uint64_t v)
 {
     while (v >= 0x80) {
         put_byte(b, (uint8_t)(v | 0x80));
@@ -37,14 +37,14 @@ static void put_u(np_bytes *b, uint64_t v)
     put_byte(b, (uint8_t)v);
 }
 
-static void put_s(np_bytes *b, int64_t v)
+static void put_s(npi_bytes *b, int64_t v)
 {
     /* Zigzag: the sign spread over all bits without shifting a negative
      * value right (implementation-defined in C). */
     put_u(b, ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0));
 }
 
-static void put_double(np_bytes *b, double v)
+static void put_double(npi_bytes *b, double v)
 {
     if (v == v && v < 9.0e15 && v > -9.0e15 && v == (double)(int64_t)v && !(v == 0 && signbit(v))) {
         put_byte(b, 0);
@@ -58,8 +58,8 @@ static void put_double(np_bytes *b, double v)
 }
 
 typedef struct writer {
-    np_bytes *b;
-    np_spool *pool;
+    npi_bytes *b;
+    npi_spool *pool;
 } writer;
 
 static void put_str(writer *w, const char *s)
@@ -68,7 +68,7 @@ static void put_str(writer *w, const char *s)
         put_byte(w->b, 0);
         return;
     }
-    const uint32_t id = np_spool_intern(w->pool, s, strlen(s));
+    const uint32_t id = npi_spool_intern(w->pool, s, strlen(s));
     if (id == NP_SPOOL_NONE) {
         w->b->failed = true;
         return;
@@ -78,7 +78,7 @@ static void put_str(writer *w, const char *s)
 
 static void put_requirement(writer *w, const np_requirement *r)
 {
-    np_bytes *b = w->b;
+    npi_bytes *b = w->b;
     put_u(b, (uint64_t)r->kind);
     put_byte(b, r->essential);
     put_str(w, r->text);
@@ -121,7 +121,7 @@ static void put_requirement(writer *w, const np_requirement *r)
 
 static void put_field(writer *w, const np_posting *p, const nps_field *f)
 {
-    np_bytes *b = w->b;
+    npi_bytes *b = w->b;
     const void *v = nps_cmember(p, f);
     switch (f->kind) {
     case NPS_STRING:
@@ -210,7 +210,7 @@ static void put_field(writer *w, const np_posting *p, const nps_field *f)
     }
 }
 
-np_status np_codec_encode(np_bytes *b, np_spool *pool, const np_posting *p, np_error *err)
+np_status npi_codec_encode(npi_bytes *b, npi_spool *pool, const np_posting *p, np_error *err)
 {
     const size_t start = b->len;
     writer w = {b, pool};
@@ -227,7 +227,7 @@ np_status np_codec_encode(np_bytes *b, np_spool *pool, const np_posting *p, np_e
 
 typedef struct reader {
     const uint8_t *p, *end;
-    const np_spool *pool;
+    const npi_spool *pool;
     bool bad;
 } reader;
 
@@ -288,7 +288,7 @@ static const char *get_str(reader *r, size_t *len)
         r->bad = true;
         return NULL;
     }
-    return np_spool_str(r->pool, (uint32_t)(v - 1), len);
+    return npi_spool_str(r->pool, (uint32_t)(v - 1), len);
 }
 
 /* Reads a string into *slot (owned copy). */
@@ -308,7 +308,7 @@ static np_status get_requirement(reader *r, np_posting *p, np_error *err)
     const char *text = get_str(r, &len);
     const int line = get_int(r);
     if (kind > NP_REQ_CLEARANCE) r->bad = true;
-    if (r->bad) return NP_OK; /* reported by np_codec_decode */
+    if (r->bad) return NP_OK; /* reported by npi_codec_decode */
     np_requirement *q;
     np_status st = np_posting_add_requirement(p, &q, essential, text, len, line, err);
     if (st != NP_OK) return st;
@@ -470,7 +470,7 @@ static np_status decode(reader *r, np_posting *p, np_error *err)
     return NP_OK;
 }
 
-np_status np_codec_decode(np_posting **out, const uint8_t *data, size_t len, const np_spool *pool,
+np_status npi_codec_decode(np_posting **out, const uint8_t *data, size_t len, const npi_spool *pool,
                           np_error *err)
 {
     *out = NULL;

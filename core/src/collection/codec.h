@@ -13,19 +13,19 @@
 #include "natopost/posting.h"
 #include "spool.h"
 
-typedef struct np_bytes {
+typedef struct npi_bytes {
     uint8_t *data;
     size_t len, cap;
     bool failed; /* sticky: an allocation failed */
-} np_bytes;
+} npi_bytes;
 
 /* Appends the encoding of `posting` to `out`, interning its strings into
  * `pool`. NP_ENOMEM on allocation failure (out->len is then restored). */
-np_status np_codec_encode(np_bytes *out, np_spool *pool, const np_posting *posting, np_error *err);
+np_status npi_codec_encode(npi_bytes *out, npi_spool *pool, const np_posting *posting, np_error *err);
 
 /* Decodes one posting (free with np_posting_free). NP_EINVAL for bytes that
  * are not an encoding (a bug), NP_ENOMEM. */
-np_status np_codec_decode(np_posting **out, const uint8_t *data, size_t len, const np_spool *pool,
+np_status npi_codec_decode(np_posting **out, const uint8_t *data, size_t len, const npi_spool *pool,
                           np_error *err);
 
 #endif

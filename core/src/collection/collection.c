@@ -98,7 +98,7 @@ static bool column_widen(column *col, col_kind kind, size_t rows, size_t cap)
             break;
         }
         case COL_T16: ((uint16_t *)wide)[i] = col->v.u8[i]; break;
-        case COL_T32: ((uint32_t *)wide)[i] = np_coll_code(col, i); break;
+        case COL_T32: ((uint32_t *)wide)[i] = npi_coll_code(col, i); break;
         default: break;
         }
     }
@@ -168,7 +168,7 @@ static bool column_set(np_collection *c, column *col, size_t row, const np_qvalu
     case COL_T32: {
         uint32_t code = 0;
         if (!v->is_null) {
-            const uint32_t id = np_spool_intern(&c->pool, v->text ? v->text : "", v->text ? v->text_len : 0);
+            const uint32_t id = npi_spool_intern(&c->pool, v->text ? v->text : "", v->text ? v->text_len : 0);
             if (id == NP_SPOOL_NONE || (code = dict_code(col, id)) == 0) return false;
         }
         if (col->kind == COL_T8 && code > UINT8_MAX && !column_widen(col, COL_T16, row, c->cap)) return false;
@@ -200,7 +200,7 @@ static bool column_set(np_collection *c, column *col, size_t row, const np_qvalu
     return false;
 }
 
-void np_coll_column_value(const np_collection *c, const column *col, np_qtype type, size_t row,
+void npi_coll_column_value(const np_collection *c, const column *col, np_qtype type, size_t row,
                           np_qvalue *out)
 {
     *out = (np_qvalue){type, true, 0, 0, NULL, 0};
@@ -208,10 +208,10 @@ void np_coll_column_value(const np_collection *c, const column *col, np_qtype ty
     case COL_T8:
     case COL_T16:
     case COL_T32: {
-        const uint32_t code = np_coll_code(col, row);
+        const uint32_t code = npi_coll_code(col, row);
         if (code == 0) return;
         out->is_null = false;
-        out->text = np_spool_str(&c->pool, col->dict[code - 1], &out->text_len);
+        out->text = npi_spool_str(&c->pool, col->dict[code - 1], &out->text_len);
         return;
     }
     case COL_I16:
@@ -291,8 +291,8 @@ void np_collection_free(np_collection *c)
     free(c->cache);
     free(c->blob.data);
     free(c->offsets);
-    np_spool_free(&c->pool);
-    np_coll_free_loading(c);
+    npi_spool_free(&c->pool);
+    npi_coll_free_loading(c);
     free(c);
 }
 
@@ -328,7 +328,7 @@ np_status np_collection_add_posting(np_collection *c, const np_posting *p, np_er
                             UINT32_MAX - 1);
     if (!reserve_rows(c, c->rows + 1)) return oom(err);
     const size_t row = c->rows;
-    np_status st = np_codec_encode(&c->blob, &c->pool, p, err);
+    np_status st = npi_codec_encode(&c->blob, &c->pool, p, err);
     if (st != NP_OK) return st;
     for (int id = 0; id < NP_PF_COUNT; id++) {
         np_qvalue v;
@@ -379,7 +379,7 @@ np_status np_collection_shrink(np_collection *c, np_error *err)
 }
 
 /* Drops rows [rows, c->rows) after a failed multi-row add. */
-void np_coll_truncate(np_collection *c, size_t rows)
+void npi_coll_truncate(np_collection *c, size_t rows)
 {
     for (size_t r = rows; r < c->rows; r++) {
         np_posting **chunk = r / CACHE_CHUNK < c->cache_chunks ? c->cache[r / CACHE_CHUNK] : NULL;
@@ -398,7 +398,7 @@ size_t np_collection_count(const np_collection *c) { return c->rows; }
 
 static np_status decode_row(const np_collection *c, size_t row, np_posting **out, np_error *err)
 {
-    return np_codec_decode(out, c->blob.data + c->offsets[row],
+    return npi_codec_decode(out, c->blob.data + c->offsets[row],
                            (size_t)(c->offsets[row + 1] - c->offsets[row]), &c->pool, err);
 }
 
@@ -433,7 +433,7 @@ np_status np_collection_posting_copy(const np_collection *c, size_t row, np_post
     return decode_row(c, row, out, err);
 }
 
-const column *np_coll_column(const np_collection *c, const np_qfield *field)
+const column *npi_coll_column(const np_collection *c, const np_qfield *field)
 {
     if (field->id >= 0 && field->id < NP_PF_COUNT) {
         const np_qfield *own = &c->tables[0][field->id];
@@ -450,12 +450,12 @@ const column *np_coll_column(const np_collection *c, const np_qfield *field)
 
 void np_collection_value(const np_collection *c, size_t row, const np_qfield *field, np_qvalue *out)
 {
-    const column *col = row < c->rows ? np_coll_column(c, field) : NULL;
+    const column *col = row < c->rows ? npi_coll_column(c, field) : NULL;
     if (!col) {
         *out = (np_qvalue){field->type, true, 0, 0, NULL, 0};
         return;
     }
-    np_coll_column_value(c, col, field->type, row, out);
+    npi_coll_column_value(c, col, field->type, row, out);
 }
 
 static size_t column_memory(const column *col, size_t cap)
@@ -466,7 +466,7 @@ static size_t column_memory(const column *col, size_t cap)
 
 size_t np_collection_memory(const np_collection *c)
 {
-    size_t total = sizeof *c + np_spool_memory(&c->pool) + c->blob.cap + (c->cap + 1) * sizeof *c->offsets;
+    size_t total = sizeof *c + npi_spool_memory(&c->pool) + c->blob.cap + (c->cap + 1) * sizeof *c->offsets;
     for (size_t i = 0; i < NP_PF_COUNT; i++) total += column_memory(&c->cols[i], c->cap);
     for (size_t i = 0; i < c->candidate_count; i++)
         total += sizeof c->candidates[i] + column_memory(&c->candidates[i].verdicts, c->cap);
@@ -479,7 +479,7 @@ void np_collection_row_get(const void *record, const np_qfield *field, np_qvalue
     const np_collection_row *r = record;
     *out = (np_qvalue){field->type, true, 0, 0, NULL, 0};
     const np_posting *p = np_collection_posting(r->collection, r->row, NULL);
-    if (!p || !np_coll_column(r->collection, field)) return;
+    if (!p || !npi_coll_column(r->collection, field)) return;
     if (field->id < NP_PF_COUNT) {
         np_posting_field_get(p, field, out);
         return;

@@ -51,10 +51,10 @@ typedef struct column {
     size_t dict_table_cap;
 } column;
 
-static inline bool np_coll_is_text(const column *col) { return col->kind >= COL_T8; }
+static inline bool npi_coll_is_text(const column *col) { return col->kind >= COL_T8; }
 
 /* The dictionary code of a text column's row (0 = null). */
-static inline uint32_t np_coll_code(const column *col, size_t row)
+static inline uint32_t npi_coll_code(const column *col, size_t row)
 {
     switch (col->kind) {
     case COL_T8: return col->v.u8[row];
@@ -72,10 +72,10 @@ enum { CACHE_CHUNK = 4096 };
 
 struct np_collection {
     size_t rows, cap;
-    np_spool pool;
+    npi_spool pool;
     column cols[NP_PF_COUNT];
     /* Encoded postings: blob bytes [offsets[i], offsets[i + 1]). */
-    np_bytes blob;
+    npi_bytes blob;
     uint64_t *offsets; /* rows + 1 entries (capacity cap + 1) */
     /* Re-created postings, in chunks of CACHE_CHUNK rows allocated on use. */
     np_posting ***cache;
@@ -93,7 +93,7 @@ struct np_collection {
     np_on_error on_error;
     np_collection_skip *skips;
     size_t skip_count, skip_cap;
-    struct np_coll_file *files;
+    struct npi_coll_file *files;
     size_t file_count, file_cap;
     /* collection_unique.c: the sources folded into rows [0, sourced_rows):
      * row r's are sources[source_offsets[r] .. source_offsets[r + 1]). */
@@ -103,37 +103,37 @@ struct np_collection {
 };
 
 /* A malloc'd copy of `s` (NULL when memory runs out). */
-char *np_coll_copy_text(const char *s);
+char *npi_coll_copy_text(const char *s);
 
 /* Frees what collection_io.c and collection_unique.c keep. */
-void np_coll_free_loading(np_collection *c);
+void npi_coll_free_loading(np_collection *c);
 
 /* The column a field reads from, or NULL when the collection has no such
  * field (a foreign table, an unknown candidate). */
-const column *np_coll_column(const np_collection *c, const np_qfield *field);
+const column *npi_coll_column(const np_collection *c, const np_qfield *field);
 
 /* Drops rows [rows, count) (an add that failed half-way). */
-void np_coll_truncate(np_collection *c, size_t rows);
+void npi_coll_truncate(np_collection *c, size_t rows);
 
 /* Value of row `row` of a column (type taken from `type`). */
-void np_coll_column_value(const np_collection *c, const column *col, np_qtype type, size_t row,
+void npi_coll_column_value(const np_collection *c, const column *col, np_qtype type, size_t row,
                           np_qvalue *out);
 
 /* Evaluates `query`'s condition over every row: the matching rows in
  * collection order into *rows (malloc'd, *count entries). */
-np_status np_coll_select(const np_collection *c, const np_query *query, uint32_t **rows,
+np_status npi_coll_select(const np_collection *c, const np_query *query, uint32_t **rows,
                          size_t *count, np_error *err);
 
 /* Sorts rows[0..n) in place, stably, by `keys` (np_query_compare_records
  * semantics). */
-np_status np_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t key_count,
+np_status npi_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t key_count,
                        uint32_t *rows, size_t n, np_error *err);
 
 /* Groups rows[0..n) by `col` for "count by": *order gets a permutation of
  * 0..n that puts equal values together (a stable sort by value, null last),
  * *starts the position in it of each group's first row, then n; *groups the
  * number of groups. Both arrays are malloc'd. */
-np_status np_coll_group(const np_collection *c, const column *col, const uint32_t *rows, size_t n,
+np_status npi_coll_group(const np_collection *c, const column *col, const uint32_t *rows, size_t n,
                         uint32_t **order, size_t **starts, size_t *groups, np_error *err);
 
 #endif

@@ -24,7 +24,7 @@ static np_status add_list(np_collection *c, const np_posting_list *list, np_erro
         np_status st = i % 1024 == 0 ? np_cancel_check(err) : NP_OK;
         if (st == NP_OK) st = np_collection_add_posting(c, list->items[i], err);
         if (st != NP_OK) {
-            np_coll_truncate(c, start);
+            npi_coll_truncate(c, start);
             return st;
         }
     }
@@ -59,7 +59,7 @@ static bool is_json_path(const char *path)
 
 /* ---- the error policy and the skip list ---- */
 
-struct np_coll_file {
+struct npi_coll_file {
     dev_t dev;
     ino_t ino;
 };
@@ -83,7 +83,7 @@ const np_collection_skip *np_collection_skip_at(const np_collection *c, size_t i
     return i < c->skip_count ? &c->skips[i] : NULL;
 }
 
-char *np_coll_copy_text(const char *s)
+char *npi_coll_copy_text(const char *s)
 {
     const size_t n = strlen(s) + 1;
     char *copy = malloc(n);
@@ -103,8 +103,8 @@ static np_status record_skip(np_collection *c, const char *path, const np_error 
         c->skip_cap = cap;
     }
     np_collection_skip *s = &c->skips[c->skip_count];
-    char *p = np_coll_copy_text(path);
-    char *m = np_coll_copy_text(failure ? failure->message : "already loaded: its postings are not added again");
+    char *p = npi_coll_copy_text(path);
+    char *m = npi_coll_copy_text(failure ? failure->message : "already loaded: its postings are not added again");
     if (!p || !m) {
         free(p);
         free(m);
@@ -143,16 +143,16 @@ static np_status check_repeat(np_collection *c, const char *path, bool *repeated
         }
     if (c->file_count == c->file_cap) {
         const size_t cap = c->file_cap ? c->file_cap * 2 : 32;
-        struct np_coll_file *grown = realloc(c->files, cap * sizeof *grown);
+        struct npi_coll_file *grown = realloc(c->files, cap * sizeof *grown);
         if (!grown) return oom(err);
         c->files = grown;
         c->file_cap = cap;
     }
-    c->files[c->file_count++] = (struct np_coll_file){sb.st_dev, sb.st_ino};
+    c->files[c->file_count++] = (struct npi_coll_file){sb.st_dev, sb.st_ino};
     return NP_OK;
 }
 
-void np_coll_free_loading(np_collection *c)
+void npi_coll_free_loading(np_collection *c)
 {
     for (size_t i = 0; i < c->skip_count; i++) {
         free((char *)c->skips[i].path);
@@ -221,7 +221,7 @@ static np_status list_folder(const char *path, char ***out, size_t *count, np_er
     *out = NULL;
     *count = 0;
     DIR *dir = opendir(path);
-    if (!dir) return np_file_error(err, "cannot open folder", path, errno);
+    if (!dir) return npi_file_error(err, "cannot open folder", path, errno);
     char **names = NULL;
     size_t n = 0, cap = 0;
     np_status st = NP_OK;
@@ -272,7 +272,7 @@ np_status np_collection_add_folder(np_collection *c, const char *path, np_error 
         if (st == NP_OK) st = np_collection_add_file(c, names[i], err);
     }
     if (st != NP_OK) { /* all or nothing */
-        np_coll_truncate(c, start);
+        npi_coll_truncate(c, start);
         c->file_count = files;
         while (c->skip_count > skips) {
             c->skip_count--;

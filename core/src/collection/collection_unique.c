@@ -111,7 +111,7 @@ static np_status record_sources(np_collection *out, const np_collection *c, cons
         for (size_t k = groups[g].first; k < groups[g].end; k++) {
             const char *source = text_value(c, keyed[k].row, NP_PF_SOURCE);
             if (!source) continue;
-            if (!(out->sources[n++] = np_coll_copy_text(source))) return oom(err);
+            if (!(out->sources[n++] = npi_coll_copy_text(source))) return oom(err);
             out->source_total = n; /* what the free on failure frees */
         }
         out->source_offsets[g + 1] = n;

@@ -207,7 +207,7 @@ static bool lut_leaf(plan *pl, pnode *p, const uint8_t *lut, size_t size)
 static bool build_leaf(plan *pl, pnode *p, const np_qnode *n)
 {
     const np_collection *c = pl->c;
-    const column *col = np_coll_column(c, n->field);
+    const column *col = npi_coll_column(c, n->field);
     if (!col) {
         pl->bad_field = n->field;
         return false;
@@ -250,7 +250,7 @@ static bool build_leaf(plan *pl, pnode *p, const np_qnode *n)
         lut[0] = np_qnode_test_value(n, &value);
         value.is_null = false;
         for (uint32_t code = 1; code <= col->dict_count; code++) {
-            value.text = np_spool_str(&c->pool, col->dict[code - 1], &value.text_len);
+            value.text = npi_spool_str(&c->pool, col->dict[code - 1], &value.text_len);
             lut[code] = np_qnode_test_value(n, &value);
         }
         const bool ok = lut_leaf(pl, p, lut, size);
@@ -346,7 +346,7 @@ static void leaf_values(const np_collection *c, const pnode *p, size_t start, si
     }
     for (size_t i = 0; i < n; i++) {
         np_qvalue v;
-        np_coll_column_value(c, p->col, q->field->type, start + i, &v);
+        npi_coll_column_value(c, p->col, q->field->type, start + i, &v);
         m[i] = np_qnode_test_value(q, &v);
     }
 }
@@ -430,8 +430,8 @@ static void eval(const np_collection *c, const pnode *p, size_t start, size_t n,
 static const np_qfield *missing_field(const np_collection *c, const np_query *q)
 {
     for (size_t i = 0; i < q->order_by_count; i++)
-        if (!np_coll_column(c, q->order_by[i].field)) return q->order_by[i].field;
-    if (q->count_by && !np_coll_column(c, q->count_by)) return q->count_by;
+        if (!npi_coll_column(c, q->order_by[i].field)) return q->order_by[i].field;
+    if (q->count_by && !npi_coll_column(c, q->count_by)) return q->count_by;
     return NULL;
 }
 
@@ -458,7 +458,7 @@ static bool collect(const uint8_t *m, size_t start, size_t valid, uint32_t **row
     return true;
 }
 
-np_status np_coll_select(const np_collection *c, const np_query *q, uint32_t **rows, size_t *count,
+np_status npi_coll_select(const np_collection *c, const np_query *q, uint32_t **rows, size_t *count,
                          np_error *err)
 {
     *rows = NULL;
@@ -557,13 +557,13 @@ static double *column_keys(const np_collection *c, const column *col, const uint
             return NULL;
         }
         for (uint32_t code = 1; code <= col->dict_count; code++) {
-            items[code - 1].s = np_spool_str(&c->pool, col->dict[code - 1], &items[code - 1].len);
+            items[code - 1].s = npi_spool_str(&c->pool, col->dict[code - 1], &items[code - 1].len);
             items[code - 1].code = code;
         }
         qsort(items, col->dict_count, sizeof *items, compare_text_items);
         for (uint32_t i = 0; i < col->dict_count; i++) rank[items[i].code] = i;
         for (size_t i = 0; i < n; i++) {
-            const uint32_t code = np_coll_code(col, rows[i]);
+            const uint32_t code = npi_coll_code(col, rows[i]);
             keys[i] = code == 0 ? (double)NAN : (double)rank[code];
         }
         free(items);
@@ -621,7 +621,7 @@ static bool merge_sort(const sort_ctx *s, uint32_t *perm, size_t n)
     return true;
 }
 
-np_status np_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t key_count,
+np_status npi_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t key_count,
                        uint32_t *rows, size_t n, np_error *err)
 {
     if (key_count == 0 || n < 2) return NP_OK;
@@ -631,7 +631,7 @@ np_status np_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t 
     uint32_t *sorted = malloc(n * sizeof *sorted);
     bool ok = k && desc && perm && sorted;
     for (size_t i = 0; ok && i < key_count; i++) {
-        const column *col = np_coll_column(c, keys[i].field);
+        const column *col = npi_coll_column(c, keys[i].field);
         ok = col && (k[i] = column_keys(c, col, rows, n)) != NULL;
         desc[i] = keys[i].descending;
     }
@@ -652,7 +652,7 @@ np_status np_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t 
     return ok ? NP_OK : np_error_set(err, NP_ENOMEM, "out of memory sorting a result");
 }
 
-np_status np_coll_group(const np_collection *c, const column *col, const uint32_t *rows, size_t n,
+np_status npi_coll_group(const np_collection *c, const column *col, const uint32_t *rows, size_t n,
                         uint32_t **order, size_t **starts, size_t *groups, np_error *err)
 {
     *order = NULL;

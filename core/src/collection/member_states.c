@@ -1,5 +1,5 @@
 /* NATO member states and their accession dates
- * (../shared/spec/nato-reference.md, "NATO member states"). */
+ * (docs/nato-reference.md, "NATO member states"). */
 #include <string.h>
 
 #include "natopost/candidate.h"

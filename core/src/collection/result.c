@@ -31,7 +31,7 @@ static np_status count_groups(np_result *r, const column *col, np_error *err)
 {
     uint32_t *order;
     size_t *starts, n;
-    np_status st = np_coll_group(r->collection, col, r->rows, r->count, &order, &starts, &n, err);
+    np_status st = npi_coll_group(r->collection, col, r->rows, r->count, &order, &starts, &n, err);
     if (st != NP_OK) return st;
     r->groups = malloc((n ? n : 1) * sizeof *r->groups);
     if (!r->groups) {
@@ -41,7 +41,7 @@ static np_status count_groups(np_result *r, const column *col, np_error *err)
     }
     for (size_t g = 0; g < n; g++) {
         const size_t row = r->rows[order[starts[g]]];
-        np_coll_column_value(r->collection, col, r->count_by->type, row, &r->groups[g].value);
+        npi_coll_column_value(r->collection, col, r->count_by->type, row, &r->groups[g].value);
         r->groups[g].count = starts[g + 1] - starts[g];
     }
     r->group_count = n;
@@ -65,9 +65,9 @@ np_status np_collection_run(np_result **out, np_collection *c, const np_query *q
             if (fields[i].id == q->count_by->id) r->count_by = &fields[i];
         if (!r->count_by) r->count_by = q->count_by;
     }
-    np_status st = np_coll_select(c, q, &r->rows, &r->count, err);
-    if (st == NP_OK) st = np_coll_sort(c, q->order_by, q->order_by_count, r->rows, r->count, err);
-    if (st == NP_OK && q->count_by) st = count_groups(r, np_coll_column(c, q->count_by), err);
+    np_status st = npi_coll_select(c, q, &r->rows, &r->count, err);
+    if (st == NP_OK) st = npi_coll_sort(c, q->order_by, q->order_by_count, r->rows, r->count, err);
+    if (st == NP_OK && q->count_by) st = count_groups(r, npi_coll_column(c, q->count_by), err);
     if (st != NP_OK) {
         np_result_free(r);
         return st;
@@ -107,11 +107,11 @@ np_collection *np_result_collection(const np_result *r) { return r->collection; 
 
 np_status np_result_values(const np_result *r, const np_qfield *field, np_qvalue *out, np_error *err)
 {
-    const column *col = np_coll_column(r->collection, field);
+    const column *col = npi_coll_column(r->collection, field);
     if (!col)
         return np_error_set(err, NP_EINVAL, "this collection has no field '%s'", field->name);
     for (size_t i = 0; i < r->count; i++)
-        np_coll_column_value(r->collection, col, field->type, r->rows[i], &out[i]);
+        npi_coll_column_value(r->collection, col, field->type, r->rows[i], &out[i]);
     return NP_OK;
 }
 

@@ -17,7 +17,7 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return (uint32_t)(h ^ (h >> 32));
 }
 
-static uint32_t lookup(const np_spool *pool, const char *s, size_t len, uint32_t h, size_t *slot)
+static uint32_t lookup(const npi_spool *pool, const char *s, size_t len, uint32_t h, size_t *slot)
 {
     if (!pool->table_cap) {
         *slot = 0;
@@ -31,19 +31,19 @@ static uint32_t lookup(const np_spool *pool, const char *s, size_t len, uint32_t
             *slot = i;
             return NP_SPOOL_NONE;
         }
-        const np_spool_entry *e = &pool->entries[v - 1];
+        const npi_spool_entry *e = &pool->entries[v - 1];
         if (e->hash == h && e->len == len && memcmp(e->str, s, len) == 0) return v - 1;
         i = (i + 1) & mask;
     }
 }
 
-uint32_t np_spool_find(const np_spool *pool, const char *s, size_t len)
+uint32_t npi_spool_find(const npi_spool *pool, const char *s, size_t len)
 {
     size_t slot;
     return lookup(pool, s, len, hash_bytes(s, len), &slot);
 }
 
-static bool grow_table(np_spool *pool)
+static bool grow_table(npi_spool *pool)
 {
     const size_t cap = pool->table_cap ? pool->table_cap * 2 : 1024;
     uint32_t *table = calloc(cap, sizeof *table);
@@ -59,7 +59,7 @@ static bool grow_table(np_spool *pool)
     return true;
 }
 
-static char *store(np_spool *pool, const char *s, size_t len)
+static char *store(npi_spool *pool, const char *s, size_t len)
 {
     const size_t need = len + 1;
     if (pool->chunk_count == 0 || pool->chunk_size - pool->chunk_used < need) {
@@ -96,7 +96,7 @@ static char *store(np_spool *pool, const char *s, size_t len)
     return dst;
 }
 
-uint32_t np_spool_intern(np_spool *pool, const char *s, size_t len)
+uint32_t npi_spool_intern(npi_spool *pool, const char *s, size_t len)
 {
     if (len > UINT32_MAX - 1) return NP_SPOOL_NONE;
     const uint32_t h = hash_bytes(s, len);
@@ -110,7 +110,7 @@ uint32_t np_spool_intern(np_spool *pool, const char *s, size_t len)
     }
     if (pool->count == pool->cap) {
         const uint32_t cap = pool->cap ? (pool->cap > UINT32_MAX / 2 ? UINT32_MAX - 1 : pool->cap * 2) : 256;
-        np_spool_entry *entries = realloc(pool->entries, (size_t)cap * sizeof *entries);
+        npi_spool_entry *entries = realloc(pool->entries, (size_t)cap * sizeof *entries);
         if (!entries) return NP_SPOOL_NONE;
         pool->entries = entries;
         pool->cap = cap;
@@ -118,18 +118,18 @@ uint32_t np_spool_intern(np_spool *pool, const char *s, size_t len)
     const char *copy = store(pool, s, len);
     if (!copy) return NP_SPOOL_NONE;
     const uint32_t id = pool->count++;
-    pool->entries[id] = (np_spool_entry){copy, (uint32_t)len, h};
+    pool->entries[id] = (npi_spool_entry){copy, (uint32_t)len, h};
     pool->table[slot] = id + 1;
     return id;
 }
 
-size_t np_spool_memory(const np_spool *pool)
+size_t npi_spool_memory(const npi_spool *pool)
 {
     return pool->bytes + (size_t)pool->cap * sizeof *pool->entries +
            pool->table_cap * sizeof *pool->table + pool->chunk_cap * sizeof *pool->chunks;
 }
 
-void np_spool_free(np_spool *pool)
+void npi_spool_free(npi_spool *pool)
 {
     for (size_t i = 0; i < pool->chunk_count; i++) free(pool->chunks[i]);
     free(pool->chunks);

@@ -1,7 +1,7 @@
 /* Private: an interning string pool. Each distinct byte string is stored
  * once, NUL-terminated, in arena chunks that never move, and gets a dense
  * id (0, 1, 2, ...); a hash table finds the id of a string already seen.
- * Pointers returned by np_spool_str stay valid until np_spool_free. */
+ * Pointers returned by npi_spool_str stay valid until npi_spool_free. */
 #ifndef NATOPOST_SPOOL_H
 #define NATOPOST_SPOOL_H
 
@@ -9,37 +9,37 @@
 #include <stddef.h>
 #include <stdint.h>
 
-typedef struct np_spool_entry {
+typedef struct npi_spool_entry {
     const char *str;
     uint32_t len;
     uint32_t hash;
-} np_spool_entry;
+} npi_spool_entry;
 
-typedef struct np_spool {
+typedef struct npi_spool {
     char **chunks;
     size_t chunk_count, chunk_cap;
     size_t chunk_used, chunk_size; /* of the last chunk */
-    np_spool_entry *entries;
+    npi_spool_entry *entries;
     uint32_t count, cap;
     uint32_t *table; /* open addressing: id + 1, 0 = empty */
     size_t table_cap; /* a power of two */
     size_t bytes;     /* bytes of the chunks */
-} np_spool;
+} npi_spool;
 
 #define NP_SPOOL_NONE UINT32_MAX /* no id: allocation failed or too many strings */
 
 /* The id of `s` (len bytes, may hold NULs), interning it if new;
  * NP_SPOOL_NONE when memory runs out or the pool is full. */
-uint32_t np_spool_intern(np_spool *pool, const char *s, size_t len);
+uint32_t npi_spool_intern(npi_spool *pool, const char *s, size_t len);
 /* The id of `s` if interned, else NP_SPOOL_NONE. */
-uint32_t np_spool_find(const np_spool *pool, const char *s, size_t len);
-static inline const char *np_spool_str(const np_spool *pool, uint32_t id, size_t *len)
+uint32_t npi_spool_find(const npi_spool *pool, const char *s, size_t len);
+static inline const char *npi_spool_str(const npi_spool *pool, uint32_t id, size_t *len)
 {
     if (len) *len = pool->entries[id].len;
     return pool->entries[id].str;
 }
 /* Heap bytes the pool holds (chunks, entries, table). */
-size_t np_spool_memory(const np_spool *pool);
-void np_spool_free(np_spool *pool);
+size_t npi_spool_memory(const npi_spool *pool);
+void npi_spool_free(npi_spool *pool);
 
 #endif

@@ -45,6 +45,6 @@ static inline np_status emit_key_date(const np_emitter *em, const char *key, np_
 }
 
 /* Fills `err` for a walk of `what` that a callback stopped; returns `st`. */
-np_status np_emit_stopped(np_error *err, np_status st, const char *what);
+np_status npi_emit_stopped(np_error *err, np_status st, const char *what);
 
 #endif

@@ -127,7 +127,7 @@ np_status np_emit_json(char **out, np_emit_fn emit, const void *arg, bool pretty
     while (w.depth > 0) close_container(&w); /* a stopped walk */
     if (st == NP_OK && (!w.root || w.depth != 0)) st = np_error_set(err, NP_EINVAL, "JSON writer: nothing emitted");
     if (st == NP_OK) {
-        *out = np_json_dumps(w.root, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+        *out = npi_json_dumps(w.root, pretty ? JSON_INDENT(2) : JSON_COMPACT);
         if (!*out) st = np_error_set(err, NP_ENOMEM, "out of memory writing JSON");
     }
     json_decref(w.root);

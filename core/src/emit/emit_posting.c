@@ -123,7 +123,7 @@ np_status np_emit_posting(const np_emitter *em, const np_posting *posting, np_er
     np_status st = form(em, posting, &root, &owned, err);
     if (st == NP_OK) st = record(em, posting, root, err);
     if (owned) json_decref(root);
-    return np_emit_stopped(err, st, "a posting record");
+    return npi_emit_stopped(err, st, "a posting record");
 }
 
 np_status np_emit_posting_member(const np_emitter *em, const np_posting *posting, const char *key,
@@ -136,5 +136,5 @@ np_status np_emit_posting_member(const np_emitter *em, const np_posting *posting
     np_status st = form(em, posting, &root, &owned, err);
     if (st == NP_OK) st = member(em, posting, key, json_object_get(root, key), err);
     if (owned) json_decref(root);
-    return np_emit_stopped(err, st, "a posting record");
+    return npi_emit_stopped(err, st, "a posting record");
 }

@@ -3,19 +3,19 @@
  * "Candidate eligibility") that the JSON writer, Python and Lua share. */
 #include "emit_internal.h"
 
-np_status np_emit_stopped(np_error *err, np_status st, const char *what)
+np_status npi_emit_stopped(np_error *err, np_status st, const char *what)
 {
     if (st != NP_OK && err && err->code == NP_OK)
         np_error_set(err, st, "writing %s: %s", what, np_status_name(st));
     return st;
 }
 
-/* Clears `err` first so that np_emit_stopped can tell a message already set
+/* Clears `err` first so that npi_emit_stopped can tell a message already set
  * by a nested call (a posting walk) from none. */
 #define PUBLIC_WALK(err, what, walk)           \
     do {                                       \
         np_error_clear(err);                   \
-        return np_emit_stopped(err, (walk), what); \
+        return npi_emit_stopped(err, (walk), what); \
     } while (0)
 
 static np_status appointment(const np_emitter *em, const np_appointment *a)

@@ -1,5 +1,5 @@
 /* NATO grades: parsing the spellings notices and queries use, canonical text,
- * rank order. Facts: ../shared/spec/nato-reference.md, "Grades". */
+ * rank order. Facts: docs/nato-reference.md, "Grades". */
 #include "natopost/grade.h"
 
 #include <stdio.h>
@@ -74,7 +74,7 @@ static int accept_word(cursor *c, const char *word)
 static np_status parse_error(np_error *err, const cursor *c, const char *what)
 {
     char quoted[NP_QUOTE_MAX];
-    np_quote(quoted, sizeof quoted, c->text, c->len);
+    npi_quote(quoted, sizeof quoted, c->text, c->len);
     return np_error_set_at(err, NP_EPARSE, 1, (int)c->pos + 1, c->pos,
                            "grade %s: %s at column %zu (expected a grade such as G15, "
                            "G15/G16 or A2)",

@@ -236,7 +236,7 @@ np_status np_posting_add_diagnostic(np_posting *p, np_diag_severity severity, in
     va_start(ap, fmt);
     const int full = vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (full >= (int)sizeof message) message[np_utf8_cut(message, sizeof message - 1)] = '\0';
+    if (full >= (int)sizeof message) message[npi_utf8_cut(message, sizeof message - 1)] = '\0';
     char *m = copy_bytes(message, strlen(message));
     char *f = field ? copy_bytes(field, strlen(field)) : NULL;
     np_diagnostic *d = (m && (f || !field))
@@ -626,11 +626,11 @@ np_status np_posting_identity(char **out, const np_posting *p, np_error *err)
     *out = NULL;
     const char *req = p->requisition && *p->requisition ? p->requisition : NULL;
     if (!req && (!p->id || !*p->id)) return NP_OK;
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     if (!req) {
-        np_strbuf_puts(&sb, p->id);
+        npi_strbuf_puts(&sb, p->id);
     } else {
-        np_strbuf_puts(&sb, "req:");
+        npi_strbuf_puts(&sb, "req:");
         bool blank = true; /* drops leading blanks and collapses runs */
         for (const char *b = p->body ? p->body : ""; *b; b++) {
             const char ch = *b;
@@ -638,14 +638,14 @@ np_status np_posting_identity(char **out, const np_posting *p, np_error *err)
                 blank = true;
                 continue;
             }
-            if (blank && sb.len > 4) np_strbuf_append(&sb, " ", 1);
+            if (blank && sb.len > 4) npi_strbuf_append(&sb, " ", 1);
             blank = false;
             const char lower = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
-            np_strbuf_append(&sb, &lower, 1);
+            npi_strbuf_append(&sb, &lower, 1);
         }
-        np_strbuf_puts(&sb, "/");
-        np_strbuf_puts(&sb, req);
+        npi_strbuf_puts(&sb, "/");
+        npi_strbuf_puts(&sb, req);
     }
-    if (!(*out = np_strbuf_take(&sb))) return np_error_set(err, NP_ENOMEM, "out of memory");
+    if (!(*out = npi_strbuf_take(&sb))) return np_error_set(err, NP_ENOMEM, "out of memory");
     return NP_OK;
 }

@@ -1,5 +1,5 @@
 /* Ordered requirement scales: security clearance, NATO official-language
- * levels, STANAG 6001 profiles. Facts: ../shared/spec/nato-reference.md. */
+ * levels, STANAG 6001 profiles. Facts: docs/nato-reference.md. */
 #include "natopost/scales.h"
 
 #include <stdio.h>
@@ -69,7 +69,7 @@ np_status np_clearance_parse(np_clearance *out, bool *atomal, const char *text, 
         }
     }
 bad:
-    np_quote(quoted, sizeof quoted, text, len);
+    npi_quote(quoted, sizeof quoted, text, len);
     /* "NATO RESTRICTED, ..., COSMIC TOP SECRET or NR, ..., CTS", from the table. */
     char expected[160] = "";
     for (int column = 0; column < 2; column++)
@@ -145,7 +145,7 @@ np_status np_lang_level_parse(np_lang_level *out, const char *text, size_t len, 
             return NP_OK;
         }
     }
-    np_quote(quoted, sizeof quoted, text, len);
+    npi_quote(quoted, sizeof quoted, text, len);
     return np_error_set(err, NP_EPARSE,
                         "unknown language level %s (expected I..VI or Beginner, Elementary, "
                         "Intermediate, Upper Intermediate, Advanced, Proficiency, or their "

@@ -138,7 +138,7 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
     *out = NULL;
     *len = 0;
     FILE *f = fopen(path, "rb");
-    if (!f) return np_file_error(err, "cannot open", path, errno);
+    if (!f) return npi_file_error(err, "cannot open", path, errno);
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
     if (!buf) {
@@ -164,7 +164,7 @@ static np_status read_bounded(const char *path, char **out, size_t *len, np_erro
         if (got == 0) break;
     }
     if (out_of_memory) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
-    else if (ferror(f)) st = np_file_error(err, "cannot read", path, errno);
+    else if (ferror(f)) st = npi_file_error(err, "cannot read", path, errno);
     else if (n > NP_NOTICE_MAX_BYTES)
         st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,
                           (size_t)NP_NOTICE_MAX_BYTES);

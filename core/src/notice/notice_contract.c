@@ -156,24 +156,24 @@ np_status nt_read_contract(nt_doc *d)
         return nt_diag(d, NP_DIAG_WARNING, 0, "contract",
                        "no contract section: the contract terms are not stated");
     }
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
         const nt_line *l = &d->lines[i];
         if (l->kind != NT_CONTRACT || l->heading || !l->len) continue;
-        if (sb.len) np_strbuf_append(&sb, "\n", 1);
-        np_strbuf_append(&sb, nt_text(d, l), l->len);
+        if (sb.len) npi_strbuf_append(&sb, "\n", 1);
+        npi_strbuf_append(&sb, nt_text(d, l), l->len);
         nt_each_sentence(d, l, true, contract_sentence, NULL);
     }
     if (sb.failed) d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
     if (sb.len == 0) {
-        np_strbuf_reset(&sb);
+        npi_strbuf_reset(&sb);
         return nt_diag(d, NP_DIAG_WARNING, d->section_line[NT_CONTRACT], "contract",
                        "the contract section is empty: the contract terms are not stated");
     }
     c->stated = true;
     c->line = d->section_line[NT_CONTRACT];
     nt_set(d, &c->text, sb.data, sb.len);
-    np_strbuf_reset(&sb);
+    npi_strbuf_reset(&sb);
     if (c->definite_months < 0)
         nt_diag(d, NP_DIAG_WARNING, c->line, "contract",
                 "the contract section states no definite duration");

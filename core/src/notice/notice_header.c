@@ -193,7 +193,7 @@ static bool settle_date_order(nt_doc *d, header_state *st, const char *field_nam
     nt_diag(d, NP_DIAG_WARNING, no, field_name,
             "\"%.*s\": day and month could be either way round and no other date on the page "
             "settles it; not read",
-            (int)(len > 40 ? np_utf8_cut(s, 40) : len), s);
+            (int)(len > 40 ? npi_utf8_cut(s, 40) : len), s);
     return false;
 }
 
@@ -583,7 +583,7 @@ static bool salary_value(nt_doc *d, const char *label_low, size_t label_len, con
         /* "EUR 80,000 - 100,000 per year": a range states the basis and the
          * currency, never one amount */
         nt_diag(d, NP_DIAG_INFO, no, "salary", "a salary range (%.*s); no single amount kept",
-                (int)(len > 60 ? np_utf8_cut(s, 60) : len), s);
+                (int)(len > 60 ? npi_utf8_cut(s, 60) : len), s);
         memcpy(sal->currency, currency, 4);
         if (basis) nt_set(d, &sal->basis, basis, strlen(basis));
         d->p->lines.salary = no;
@@ -943,7 +943,7 @@ static void scan_labels(nt_doc *d, header_state *st)
         l->used = 1;
         if (!taken && !st->unread_line[lab->field]) {
             st->unread[lab->field] = s;
-            st->unread_len[lab->field] = l->len > 80 ? np_utf8_cut(s, 80) : l->len;
+            st->unread_len[lab->field] = l->len > 80 ? npi_utf8_cut(s, 80) : l->len;
             st->unread_line[lab->field] = l->no;
         }
     }

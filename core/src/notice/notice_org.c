@@ -42,7 +42,7 @@ static bool bracketed(const char *w, size_t n) { return n >= 3 && w[0] == '(' &&
 
 /* Writes the name of the unit whose word starts at s[at] into sb; false
  * when no name precedes it. */
-static bool unit_name(const char *s, size_t at, const char *unit, bool keep_acronym, np_strbuf *sb)
+static bool unit_name(const char *s, size_t at, const char *unit, bool keep_acronym, npi_strbuf *sb)
 {
     word words[MAX_WORDS];
     size_t count = 0;
@@ -80,10 +80,10 @@ static bool unit_name(const char *s, size_t at, const char *unit, bool keep_acro
     const word *first = &words[count - 1];
     if (first->s[first->len - 1] == ',') return false; /* "Head, ..." already stopped; a list */
     for (size_t k = count; k-- > 0;) {
-        np_strbuf_append(sb, words[k].s, words[k].len);
-        np_strbuf_append(sb, " ", 1);
+        npi_strbuf_append(sb, words[k].s, words[k].len);
+        npi_strbuf_append(sb, " ", 1);
     }
-    np_strbuf_puts(sb, unit);
+    npi_strbuf_puts(sb, unit);
     return true;
 }
 
@@ -224,14 +224,14 @@ static bool unit_in(nt_doc *d, const unit_spec *u, const char *s, const char *lo
         at += from;
         from = at + wl;
         if (subject_only && !unit_is_subject(s, low, len, at + wl)) continue;
-        np_strbuf sb = NP_STRBUF_INIT;
+        npi_strbuf sb = NP_STRBUF_INIT;
         bool ok = unit_name(s, at, u->word, u->keep_acronym, &sb);
         if (sb.failed) {
             d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
             return false;
         }
         if (ok) nt_set(d, u->slot, sb.data, sb.len);
-        np_strbuf_reset(&sb);
+        npi_strbuf_reset(&sb);
         if (ok) {
             *u->line = no;
             return true;

@@ -397,12 +397,12 @@ static np_status read_software(np_requirement *req, const char *s, const char *l
     req->kind = NP_REQ_SOFTWARE;
     req->as.software.names = NULL;
     if (count == 0) return NP_OK;
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     for (size_t i = 0; i < count; i++) {
-        if (i) np_strbuf_append(&sb, ", ", 2);
-        np_strbuf_append(&sb, s + found[i].at, found[i].len);
+        if (i) npi_strbuf_append(&sb, ", ", 2);
+        npi_strbuf_append(&sb, s + found[i].at, found[i].len);
     }
-    char *names = np_strbuf_take(&sb);
+    char *names = npi_strbuf_take(&sb);
     if (!names) return np_error_set(err, NP_ENOMEM, "out of memory");
     req->as.software.names = names;
     return NP_OK;
@@ -603,7 +603,7 @@ static size_t glued_opener(const char *s, size_t len, size_t from)
 /* Adds the item collected so far as requirements and empties it. Nothing
  * collected is nothing to add; a failed append (which leaves the item empty
  * but failed) is reported, so a requirement is never dropped silently. */
-static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
+static void flush_item(nt_doc *d, npi_strbuf *item, bool essential, int line)
 {
     if (item->failed) {
         d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
@@ -635,7 +635,7 @@ static void flush_item(nt_doc *d, np_strbuf *item, bool essential, int line)
         }
     }
     add_requirement(d, s + start, len - start, essential, line);
-    np_strbuf_reset(item);
+    npi_strbuf_reset(item);
 }
 
 /* A notice whose site dropped every qualifications heading and intro still
@@ -665,7 +665,7 @@ static void stated_minimums(nt_doc *d)
 
 np_status nt_read_requirements(nt_doc *d)
 {
-    np_strbuf item = NP_STRBUF_INIT;
+    npi_strbuf item = NP_STRBUF_INIT;
     int item_line = 0;
     bool item_essential = true, item_bullet = false;
     int intro_line[3] = {0, 0, 0};
@@ -681,19 +681,19 @@ np_status nt_read_requirements(nt_doc *d)
         const char *s = nt_text(d, l);
         bool continuation = item.len && item_bullet && !l->bullet && nt_is_lower((unsigned char)s[0]);
         if (continuation) {
-            np_strbuf_append(&item, " ", 1);
-            np_strbuf_append(&item, s, l->len);
+            npi_strbuf_append(&item, " ", 1);
+            npi_strbuf_append(&item, s, l->len);
             continue;
         }
         flush_item(d, &item, item_essential, item_line);
-        np_strbuf_append(&item, s, l->len);
+        npi_strbuf_append(&item, s, l->len);
         item_line = l->no;
         item_essential = l->part != NT_PART_DESIRABLE;
         item_bullet = l->bullet;
         items_in_part[l->part == NT_PART_DESIRABLE ? NT_PART_DESIRABLE : NT_PART_ESSENTIAL]++;
     }
     if (d->status == NP_OK) flush_item(d, &item, item_essential, item_line);
-    np_strbuf_reset(&item);
+    npi_strbuf_reset(&item);
     if (d->status != NP_OK) return d->status;
     static const char *const PART_NAMES[] = {"", "essential", "desirable"};
     for (int part = NT_PART_ESSENTIAL; part <= NT_PART_DESIRABLE; part++)

@@ -12,19 +12,19 @@ static bool content(const nt_line *l, nt_kind kind) { return l->kind == kind && 
 
 static np_status read_summary(nt_doc *d)
 {
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     int first = 0;
     for (size_t i = 0; i < d->count; i++) {
         const nt_line *l = &d->lines[i];
         if (!content(l, NT_SUMMARY)) continue;
         if (!first) first = l->no;
-        else np_strbuf_append(&sb, "\n", 1);
-        np_strbuf_append(&sb, nt_text(d, l), l->len);
+        else npi_strbuf_append(&sb, "\n", 1);
+        npi_strbuf_append(&sb, nt_text(d, l), l->len);
     }
     if (!first) return NP_OK;
     if (sb.failed) return d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
     nt_set(d, &d->p->summary, sb.data, sb.len);
-    np_strbuf_reset(&sb);
+    npi_strbuf_reset(&sb);
     d->p->lines.summary = first;
     return d->status;
 }
@@ -97,7 +97,7 @@ static bool looks_like_french_heading(const char *s, const char *low, size_t len
 typedef struct acc_state {
     const char *heading;
     size_t heading_len;
-    np_strbuf text;
+    npi_strbuf text;
     int line;
     bool open;
 } acc_state;
@@ -111,7 +111,7 @@ static void acc_flush(nt_doc *d, acc_state *a)
                                                       a->text.data ? a->text.data : "",
                                                       a->text.len, a->line, d->err);
     }
-    np_strbuf_reset(&a->text);
+    npi_strbuf_reset(&a->text);
     a->heading = NULL;
     a->heading_len = 0;
     a->open = false;
@@ -128,8 +128,8 @@ static void acc_open(nt_doc *d, acc_state *a, const char *heading, size_t headin
 
 static void acc_append(acc_state *a, const char *s, size_t len)
 {
-    if (a->text.len) np_strbuf_append(&a->text, "\n", 1);
-    np_strbuf_append(&a->text, s, len);
+    if (a->text.len) npi_strbuf_append(&a->text, "\n", 1);
+    npi_strbuf_append(&a->text, s, len);
 }
 
 /* The next content line of the section is a paragraph, not another short line. */
@@ -290,14 +290,14 @@ static np_status read_interrelationships(nt_doc *d)
 {
     const bool french = strcmp(d->p->language, "fr") == 0;
     np_interrelationships *r = &d->p->interrelationships;
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     for (size_t i = 0; i < d->count && d->status == NP_OK; i++) {
         const nt_line *l = &d->lines[i];
         if (!content(l, NT_INTERRELATIONSHIPS)) continue;
         const char *s = nt_text(d, l), *low = nt_low(d, l);
         if (!r->line) r->line = l->no;
-        if (sb.len) np_strbuf_append(&sb, "\n", 1);
-        np_strbuf_append(&sb, s, l->len);
+        if (sb.len) npi_strbuf_append(&sb, "\n", 1);
+        npi_strbuf_append(&sb, s, l->len);
         const char *v;
         size_t n;
         size_t at = nt_find(low, l->len, "reports to ");
@@ -315,7 +315,7 @@ static np_status read_interrelationships(nt_doc *d)
     }
     if (sb.failed && d->status == NP_OK) d->status = np_error_set(d->err, NP_ENOMEM, "out of memory");
     if (sb.len && d->status == NP_OK) nt_set(d, &r->text, sb.data, sb.len);
-    np_strbuf_reset(&sb);
+    npi_strbuf_reset(&sb);
     return d->status;
 }
 

@@ -569,7 +569,7 @@ np_status nt_diag(nt_doc *d, np_diag_severity severity, int line, const char *fi
     const int full = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     /* a long quote is cut at the buffer's end, perhaps inside a character */
-    if (full >= (int)sizeof msg) msg[np_utf8_cut(msg, sizeof msg - 1)] = '\0';
+    if (full >= (int)sizeof msg) msg[npi_utf8_cut(msg, sizeof msg - 1)] = '\0';
     d->status = np_posting_add_diagnostic(d->p, severity, line, field, d->err, "%s", msg);
     return d->status;
 }

@@ -113,7 +113,7 @@ static np_status members(reader *r, const json_t *obj, const char *const *keys, 
         for (size_t i = 0; i < n; i++) values[i] = NULL;
         return NP_OK;
     }
-    if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", np_json_type_name(obj));
+    if (!json_is_object(obj)) return bad(r, NULL, "expected an object, got %s", npi_json_type_name(obj));
     const char *key;
     const json_t *value;
     json_object_foreach((json_t *)obj, key, value) {
@@ -121,7 +121,7 @@ static np_status members(reader *r, const json_t *obj, const char *const *keys, 
         while (i < n && strcmp(keys[i], key) != 0) i++;
         if (i < n) continue;
         char shown[64], expected[NP_ERROR_MESSAGE_MAX / 2];
-        np_json_quote_key(shown, sizeof shown, key);
+        npi_json_quote_key(shown, sizeof shown, key);
         if (!join_names(expected, sizeof expected, keys, n, false, ", ")) {
             const char *close = closest_key(key, keys, n);
             if (close)
@@ -148,7 +148,7 @@ static np_status string(reader *r, const json_t *v, const char *key, bool nullab
     if (!v || (nullable && json_is_null(v))) return NP_OK; /* the slot stays NULL */
     if (!json_is_string(v))
         return bad(r, key, "expected a string%s, got %s", nullable ? " or null" : "",
-                   np_json_type_name(v));
+                   npi_json_type_name(v));
     return np_posting_set_text(slot, json_string_value(v), json_string_length(v), r->err);
 }
 
@@ -160,7 +160,7 @@ static np_status text(reader *r, const json_t *v, const char *key, const char **
         *len = 0;
         return NP_OK;
     }
-    if (!json_is_string(v)) return bad(r, key, "expected a string, got %s", np_json_type_name(v));
+    if (!json_is_string(v)) return bad(r, key, "expected a string, got %s", npi_json_type_name(v));
     *s = json_string_value(v);
     *len = json_string_length(v);
     return NP_OK;
@@ -174,7 +174,7 @@ static np_status optional_text(reader *r, const json_t *v, const char *key, cons
     *len = 0;
     if (!v || json_is_null(v)) return NP_OK;
     if (!json_is_string(v))
-        return bad(r, key, "expected a string or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a string or null, got %s", npi_json_type_name(v));
     return text(r, v, key, s, len);
 }
 
@@ -184,7 +184,7 @@ static np_status boolean(reader *r, const json_t *v, const char *key, bool *out)
         *out = false;
         return NP_OK;
     }
-    if (!json_is_boolean(v)) return bad(r, key, "expected true or false, got %s", np_json_type_name(v));
+    if (!json_is_boolean(v)) return bad(r, key, "expected true or false, got %s", npi_json_type_name(v));
     *out = json_is_true(v);
     return NP_OK;
 }
@@ -194,7 +194,7 @@ static np_status tristate(reader *r, const json_t *v, const char *key, np_trista
 {
     if (!v || json_is_null(v)) *out = NP_UNKNOWN;
     else if (json_is_boolean(v)) *out = json_is_true(v) ? NP_YES : NP_NO;
-    else return bad(r, key, "expected true, false or null, got %s", np_json_type_name(v));
+    else return bad(r, key, "expected true, false or null, got %s", npi_json_type_name(v));
     return NP_OK;
 }
 
@@ -207,7 +207,7 @@ static np_status language(reader *r, const json_t *v, char out[3])
     }
     if (!json_is_string(v) || !np_posting_language_known(json_string_value(v)))
         return bad(r, "language", "expected \"en\", \"fr\" or null, got %s",
-                   json_is_string(v) ? "another string" : np_json_type_name(v));
+                   json_is_string(v) ? "another string" : npi_json_type_name(v));
     memcpy(out, json_string_value(v), 3);
     return NP_OK;
 }
@@ -226,7 +226,7 @@ static np_status integer(reader *r, const json_t *v, const char *key, int lo, in
     }
     if (!json_is_integer(v))
         return bad(r, key, "expected an integer%s, got %s", nullable ? " or null" : "",
-                   np_json_type_name(v));
+                   npi_json_type_name(v));
     const json_int_t n = json_integer_value(v);
     if (n < lo || n > hi)
         return bad(r, key, "%lld is out of range (%d..%d)", (long long)n, lo, hi);
@@ -247,7 +247,7 @@ static np_status number(reader *r, const json_t *v, const char *key, double max,
         return NP_OK;
     }
     if (!json_is_number(v))
-        return bad(r, key, "expected a number or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a number or null, got %s", npi_json_type_name(v));
     const double d = json_number_value(v);
     if (!(d >= 0 && d <= max)) return bad(r, key, "%g is out of range (0..%g)", d, max);
     *out = d;
@@ -276,10 +276,10 @@ static np_status name(reader *r, const json_t *v, const char *key, const char *c
         snprintf(expected, sizeof expected, "a name listed in docs/posting-json.md");
     if (json_is_string(v)) {
         char shown[64];
-        np_json_quote_key(shown, sizeof shown, json_string_value(v));
+        npi_json_quote_key(shown, sizeof shown, json_string_value(v));
         return bad(r, key, "expected %s, got %s", expected, shown);
     }
-    return bad(r, key, "expected %s, got %s", expected, np_json_type_name(v));
+    return bad(r, key, "expected %s, got %s", expected, npi_json_type_name(v));
 }
 
 /* The names of the scales (scales.h), with null (index 0) for "not stated". */
@@ -312,7 +312,7 @@ static np_status date(reader *r, const json_t *v, const char *key, np_date *out)
         return NP_OK;
     }
     if (!json_is_string(v))
-        return bad(r, key, "expected a date \"YYYY-MM-DD\" or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a date \"YYYY-MM-DD\" or null, got %s", npi_json_type_name(v));
     np_error e;
     if (np_date_parse(out, json_string_value(v), json_string_length(v), &e) != NP_OK)
         return bad(r, key, "%s", e.message);
@@ -328,10 +328,10 @@ static np_status time_of_day(reader *r, const json_t *v, const char *key, int *m
         return NP_OK;
     }
     if (!json_is_string(v))
-        return bad(r, key, "expected a time \"HH:MM\" or null, got %s", np_json_type_name(v));
+        return bad(r, key, "expected a time \"HH:MM\" or null, got %s", npi_json_type_name(v));
     const char *s = json_string_value(v);
     char shown[64];
-    np_json_quote_key(shown, sizeof shown, s);
+    npi_json_quote_key(shown, sizeof shown, s);
     if (json_string_length(v) != 5 || !digit(s[0]) || !digit(s[1]) || s[2] != ':' ||
         !digit(s[3]) || !digit(s[4]))
         return bad(r, key, "expected a time \"HH:MM\" (24-hour clock), got %s", shown);
@@ -366,7 +366,7 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!m[0] && !m[1] && !m[2]) return NP_OK; /* {}: not stated */
     if (!json_is_string(m[0]))
-        return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", np_json_type_name(m[0]));
+        return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", npi_json_type_name(m[0]));
     const char *text = json_string_value(m[0]);
     const size_t len = json_string_length(m[0]);
     np_grade g;
@@ -376,7 +376,7 @@ static np_status grade(reader *r, const json_t *v, np_grade *out)
     const size_t n = np_grade_format(g, canonical);
     if (n != len || memcmp(canonical, text, n) != 0) {
         char shown[64];
-        np_json_quote_key(shown, sizeof shown, text);
+        npi_json_quote_key(shown, sizeof shown, text);
         return bad(r, "text", "%s is not in canonical form (\"%s\")", shown, canonical);
     }
     /* Absent ends are the text's: {"text": "G15"} is enough. */
@@ -402,9 +402,9 @@ static np_status salary(reader *r, const json_t *v, np_salary *s)
         if (!c || json_string_length(m[1]) != 3 || c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' ||
             c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z') {
             char shown[64] = "";
-            if (c) np_json_quote_key(shown, sizeof shown, c);
+            if (c) npi_json_quote_key(shown, sizeof shown, c);
             return bad(r, "currency", "expected an ISO 4217 code (three upper-case letters) or null, got %s",
-                       c ? shown : np_json_type_name(m[1]));
+                       c ? shown : npi_json_type_name(m[1]));
         }
         memcpy(s->currency, c, 4);
     }
@@ -425,7 +425,7 @@ static np_status deadline(reader *r, const json_t *v, np_deadline *d)
 /* Checks `v` is an array; the items are read by the caller. */
 static np_status array(reader *r, const json_t *v)
 {
-    if (v && !json_is_array(v)) return bad(r, NULL, "expected an array, got %s", np_json_type_name(v));
+    if (v && !json_is_array(v)) return bad(r, NULL, "expected an array, got %s", npi_json_type_name(v));
     return NP_OK;
 }
 
@@ -586,7 +586,7 @@ static np_status requirement(reader *r, const json_t *v, np_posting *p)
     const json_t *part = NULL;
     if (kind == NP_REQ_OTHER) {
         if (m[4] && !json_is_null(m[4]))
-            return bad(r, "as", "expected null for kind \"other\", got %s", np_json_type_name(m[4]));
+            return bad(r, "as", "expected null for kind \"other\", got %s", npi_json_type_name(m[4]));
     } else {
         /* {"<kind>": {...}}: the typed part under the kind's name. */
         NESTED(r, "as", members(r, m[4], &kind_name, 1, &part));
@@ -682,9 +682,9 @@ _Static_assert(COUNT(ROOT_KEYS) == ROOT_COUNT, "ROOT_KEYS and the schema disagre
 static np_status source_bytes(reader *r, const json_t *v, const json_t *source, char **slot)
 {
     if (!json_is_string(v))
-        return bad(r, "source_bytes", "expected a percent-encoded string, got %s", np_json_type_name(v));
+        return bad(r, "source_bytes", "expected a percent-encoded string, got %s", npi_json_type_name(v));
     if (!json_is_string(source))
-        return bad(r, "source", "expected a string beside source_bytes, got %s", np_json_type_name(source));
+        return bad(r, "source", "expected a string beside source_bytes, got %s", npi_json_type_name(source));
     const size_t len = json_string_length(v);
     char *bytes = malloc(len + 1);
     if (!bytes) return np_error_set(r->err, NP_ENOMEM, "out of memory reading posting JSON");
@@ -705,15 +705,15 @@ static np_status source_bytes(reader *r, const json_t *v, const json_t *source, 
 static np_status format(reader *r, const json_t *v)
 {
     if (!json_is_object(v))
-        return bad(r, NULL, "expected a posting object, got %s", np_json_type_name(v));
+        return bad(r, NULL, "expected a posting object, got %s", npi_json_type_name(v));
     const json_t *f = json_object_get(v, "format");
     if (!f) return bad(r, NULL, "missing key \"format\" (expected \"%s\")", NP_POSTING_FORMAT);
     if (!json_is_string(f))
-        return bad(r, "format", "expected \"%s\", got %s", NP_POSTING_FORMAT, np_json_type_name(f));
+        return bad(r, "format", "expected \"%s\", got %s", NP_POSTING_FORMAT, npi_json_type_name(f));
     const char *s = json_string_value(f);
     if (strcmp(s, NP_POSTING_FORMAT) == 0) return NP_OK;
     char shown[64];
-    np_json_quote_key(shown, sizeof shown, s);
+    npi_json_quote_key(shown, sizeof shown, s);
     if (strncmp(s, "natopost.posting/", 17) == 0)
         return bad(r, "format", "unsupported version %s (this reader reads \"%s\")", shown,
                    NP_POSTING_FORMAT);

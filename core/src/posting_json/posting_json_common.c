@@ -81,7 +81,7 @@ json_t *npj_number(double v, int *digits)
 char *npj_dump(const json_t *value, size_t flags, int digits)
 {
     if (digits > 0) flags |= JSON_REAL_PRECISION(digits);
-    return np_json_dumps(value, flags);
+    return npi_json_dumps(value, flags);
 }
 
 /* ---- parse errors ------------------------------------------------------------- */
@@ -90,7 +90,7 @@ np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *t
                           int line_base, size_t offset_base)
 {
     np_error local;
-    const np_status st = np_json_parse_error(&local, jerr, "posting JSON", text, len);
+    const np_status st = npi_json_parse_error(&local, jerr, "posting JSON", text, len);
     if (st != NP_EPARSE || (line_base == 1 && offset_base == 0)) {
         if (err) *err = local;
         return st;

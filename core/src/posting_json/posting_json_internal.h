@@ -76,7 +76,7 @@ np_status npj_posting_read(np_posting **out, const json_t *value, npj_path *path
 
 /* A jansson parse error of `text` (len bytes), which starts at line
  * `line_base` (1 for a whole text; an NDJSON line's number) and byte
- * `offset_base` of the input: np_json_parse_error's NP_EPARSE "posting JSON:
+ * `offset_base` of the input: npi_json_parse_error's NP_EPARSE "posting JSON:
  * <reason> at line L, column C" with the position in the whole input, or
  * NP_ENOMEM when jansson ran out of memory. */
 np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *text, size_t len,

@@ -110,7 +110,7 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
                                              : np_error_set(err, NP_EINVAL,
                                                             "posting JSON: line %d: expected a "
                                                             "posting object, got %s",
-                                                            line, np_json_type_name(v));
+                                                            line, npi_json_type_name(v));
             json_decref(v);
             if (st == NP_OK) st = np_posting_list_push(out, p, err);
             if (st != NP_OK) {
@@ -137,7 +137,7 @@ static np_status read_any(np_posting_list *out, const char *text, size_t len, np
                            : np_error_set(err, NP_EINVAL,
                                           "posting JSON: expected a posting object, an array of "
                                           "postings or one object per line, got %s",
-                                          np_json_type_name(root));
+                                          npi_json_type_name(root));
         json_decref(root);
         return st;
     }
@@ -180,7 +180,7 @@ np_status np_posting_list_load(np_posting_list *list, const char *path, np_error
 {
     char *text;
     size_t len;
-    np_status st = np_file_read_all(path, &text, &len, err);
+    np_status st = npi_file_read_all(path, &text, &len, err);
     if (st != NP_OK) return st;
     st = np_posting_list_read_json(list, text, len, err);
     if (st != NP_OK) np_error_prefix(err, "%s", path);
@@ -216,21 +216,21 @@ static np_status write_array(char **out, const np_posting *const *postings, size
 static np_status write_ndjson(char **out, const np_posting *const *postings, size_t count,
                               np_error *err)
 {
-    np_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf sb = NP_STRBUF_INIT;
     for (size_t i = 0; i < count; i++) {
         char *line;
         np_status st = np_posting_to_json(&line, postings[i], false, err);
         if (st != NP_OK) {
             if (st == NP_EINVAL) np_error_prefix(err, "posting %zu", i);
-            np_strbuf_reset(&sb);
+            npi_strbuf_reset(&sb);
             return st;
         }
-        np_strbuf_puts(&sb, line);
-        np_strbuf_append(&sb, "\n", 1);
+        npi_strbuf_puts(&sb, line);
+        npi_strbuf_append(&sb, "\n", 1);
         free(line);
     }
-    np_strbuf_append(&sb, "", 0); /* "" for no postings */
-    *out = np_strbuf_take(&sb);
+    npi_strbuf_append(&sb, "", 0); /* "" for no postings */
+    *out = npi_strbuf_take(&sb);
     return *out ? NP_OK : oom(err, "writing");
 }
 
@@ -274,7 +274,7 @@ np_status np_posting_list_save(const char *path, const np_posting *const *postin
         text[len++] = '\n';
         text[len] = '\0';
     }
-    st = np_file_write_atomic(path, text, len, err);
+    st = npi_file_write_atomic(path, text, len, err);
     free(text);
     return st;
 }

@@ -15,7 +15,7 @@ static const char *const RESERVED[] = {"id", "start", "kind", "initial_months", 
                                        "max_months", "twin_grade", "reduction_months",
                                        "direct_higher"};
 
-bool np_roster_is_parameter_column(const char *name)
+bool npi_roster_is_parameter_column(const char *name)
 {
     for (size_t i = 0; i < sizeof RESERVED / sizeof RESERVED[0]; i++)
         if (strcmp(name, RESERVED[i]) == 0) return true;
@@ -69,10 +69,10 @@ np_status np_roster_new(np_roster **out, const np_policy *policy, const char *co
     }
     for (size_t i = 0; i < group_count; i++) {
         char shown[NP_QUOTE_MAX];
-        np_quote(shown, sizeof shown, names[i], strlen(names[i]));
+        npi_quote(shown, sizeof shown, names[i], strlen(names[i]));
         if (!npj_valid_utf8(names[i]))
             return np_error_set(err, NP_EINVAL, "group column %s: the name is not UTF-8", shown);
-        if (np_roster_is_parameter_column(names[i]))
+        if (npi_roster_is_parameter_column(names[i]))
             return np_error_set(err, NP_EINVAL, "group column %s is a parameter column", shown);
         for (size_t j = 0; j < i; j++)
             if (strcmp(names[i], names[j]) == 0)
@@ -199,7 +199,7 @@ np_status np_roster_append(np_roster *r, const char *id, const np_appointment *a
     /* Checked before it is stored, so that a roster only ever holds rows a
      * projection accepts, and texts every writer can write. */
     char shown[NP_QUOTE_MAX];
-    np_quote(shown, sizeof shown, id, strlen(id));
+    npi_quote(shown, sizeof shown, id, strlen(id));
     if (!npj_valid_utf8(id)) return np_error_set(err, NP_EINVAL, "row %s: the id is not UTF-8", shown);
     for (size_t g = 0; group_values && g < r->group_count; g++)
         if (group_values[g] && !npj_valid_utf8(group_values[g]))
@@ -212,9 +212,9 @@ np_status np_roster_append(np_roster *r, const char *id, const np_appointment *a
     const uint8_t twin = a->twin_grade, direct = a->direct_higher;
     const np_roster_columns one = {1,     &start, &kind,      &initial, &renewal, &max,
                                    &twin, &reduction, &direct, NULL,   0};
-    np_row_rules cache = np_row_rules_init(&r->policy);
+    npi_row_rules cache = npi_row_rules_init(&r->policy);
     int64_t days[NP_EVENT_COUNT];
-    np_status st = np_roster_row_events(&cache, &one, 0, days, err);
+    np_status st = npi_roster_row_events(&cache, &one, 0, days, err);
     if (st != NP_OK) {
         np_error_prefix(err, "row %s", shown);
         return st;
@@ -253,7 +253,7 @@ const char *np_roster_id(const np_roster *r, size_t row) { return r->ids[row]; }
 np_appointment np_roster_appointment(const np_roster *r, size_t row)
 {
     const np_roster_columns c = np_roster_view(r, SIZE_MAX);
-    return np_roster_row_appointment(&c, row);
+    return npi_roster_row_appointment(&c, row);
 }
 
 size_t np_roster_group_column_count(const np_roster *r) { return r->group_count; }
@@ -273,7 +273,7 @@ np_status np_roster_group_column_find(const np_roster *r, const char *name, size
         }
     }
     char shown[NP_QUOTE_MAX], known[200] = "";
-    np_quote(shown, sizeof shown, name, strlen(name));
+    npi_quote(shown, sizeof shown, name, strlen(name));
     size_t used = 0;
     for (size_t g = 0; g < r->group_count && used < sizeof known; g++) {
         const int n = snprintf(known + used, sizeof known - used, "%s%s", g ? ", " : "",
@@ -314,7 +314,7 @@ np_status np_month_parse(int *year, int *month, const char *text, size_t len, np
      * messages for the part that is there. */
     char date[NP_DATE_ISO_LEN + 1];
     char shown[NP_QUOTE_MAX];
-    np_quote(shown, sizeof shown, text, len);
+    npi_quote(shown, sizeof shown, text, len);
     bool well_formed = len == 7 && text[4] == '-';
     for (size_t i = 0; well_formed && i < 7; i++)
         well_formed = i == 4 || (text[i] >= '0' && text[i] <= '9');

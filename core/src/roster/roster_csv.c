@@ -13,7 +13,7 @@
 
 /* One record's fields: NUL-separated texts in `text`, `count` of them. */
 typedef struct record {
-    np_strbuf text;
+    npi_strbuf text;
     size_t *starts;
     size_t count, cap;
     int line; /* where the record starts */
@@ -65,7 +65,7 @@ static np_status next_record(cursor *c, record *r, bool *got, np_error *err)
                                            quote_line);
                 if (*c->p == '"') {
                     if (c->p + 1 < c->end && c->p[1] == '"') {
-                        np_strbuf_append(&r->text, "\"", 1);
+                        npi_strbuf_append(&r->text, "\"", 1);
                         c->p += 2;
                         continue;
                     }
@@ -73,7 +73,7 @@ static np_status next_record(cursor *c, record *r, bool *got, np_error *err)
                     break;
                 }
                 if (*c->p == '\n') c->line++;
-                np_strbuf_append(&r->text, c->p++, 1);
+                npi_strbuf_append(&r->text, c->p++, 1);
             }
             if (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r')
                 return np_error_set_at(err, NP_EPARSE, c->line, 0, 0,
@@ -83,9 +83,9 @@ static np_status next_record(cursor *c, record *r, bool *got, np_error *err)
         } else {
             const char *s = c->p;
             while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') c->p++;
-            np_strbuf_append(&r->text, s, (size_t)(c->p - s));
+            npi_strbuf_append(&r->text, s, (size_t)(c->p - s));
         }
-        np_strbuf_append(&r->text, "", 1);
+        npi_strbuf_append(&r->text, "", 1);
         if (r->text.failed) return np_error_set(err, NP_ENOMEM, "out of memory reading CSV");
         if (c->p < c->end && *c->p == ',') {
             c->p++;
@@ -128,7 +128,7 @@ static np_status read_header(layout *l, const record *h, const char *source, np_
     for (size_t i = 0; i < h->count; i++) {
         const char *name = field(h, i);
         char shown[NP_QUOTE_MAX];
-        np_quote(shown, sizeof shown, name, strlen(name));
+        npi_quote(shown, sizeof shown, name, strlen(name));
         if (!*name)
             return np_error_set_at(err, NP_EPARSE, h->line, 0, 0,
                                    "%s:%d: column %zu of the header has no name", source,
@@ -173,7 +173,7 @@ static np_status parse_bool(bool *out, const char *text, np_error *err)
         if (same_word(text, no[i])) return *out = false, NP_OK;
     }
     char shown[NP_QUOTE_MAX];
-    np_quote(shown, sizeof shown, text, strlen(text));
+    npi_quote(shown, sizeof shown, text, strlen(text));
     return np_error_set(err, NP_EINVAL, "%s is not a boolean (true/false, 1/0, yes/no)", shown);
 }
 
@@ -187,7 +187,7 @@ static np_status parse_int(int *out, const char *text, np_error *err)
     for (; *p >= '0' && *p <= '9' && v <= 100000000; p++, digits = true) v = v * 10 + (*p - '0');
     if (!digits || *p || v > 100000000) {
         char shown[NP_QUOTE_MAX];
-        np_quote(shown, sizeof shown, text, strlen(text));
+        npi_quote(shown, sizeof shown, text, strlen(text));
         return np_error_set(err, NP_EINVAL, "%s is not a whole number of months", shown);
     }
     *out = (int)(negative ? -v : v);
@@ -281,8 +281,8 @@ np_status np_roster_read_csv(np_roster **out, const char *text, size_t len, cons
     if (st == NP_OK) st = read_header(&l, &header, source, err);
     if (st == NP_OK) st = np_roster_new(&roster, policy, l.group_names, l.group_count, err);
     if (st == NP_OK) st = read_rows(roster, &c, &row, &l, err);
-    np_strbuf_reset(&header.text);
-    np_strbuf_reset(&row.text);
+    npi_strbuf_reset(&header.text);
+    npi_strbuf_reset(&row.text);
     free(header.starts);
     free(row.starts);
     free(l.group_fields);
@@ -301,7 +301,7 @@ np_status np_roster_load_csv(np_roster **out, const char *path, const np_policy 
     *out = NULL;
     char *text;
     size_t len;
-    np_status st = np_file_read_all(path, &text, &len, err);
+    np_status st = npi_file_read_all(path, &text, &len, err);
     if (st != NP_OK) return st;
     st = np_roster_read_csv(out, text, len, path, policy, err);
     free(text);

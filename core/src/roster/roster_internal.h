@@ -6,6 +6,6 @@
 
 /* True for "id" and the appointment parameter columns (start, kind, ...):
  * every other column of a roster is a group column. */
-bool np_roster_is_parameter_column(const char *name);
+bool npi_roster_is_parameter_column(const char *name);
 
 #endif

@@ -21,7 +21,7 @@ const char *np_projection_column_name(size_t column)
     return np_measure_name((np_measure)(column - NP_EVENT_COUNT));
 }
 
-np_appointment np_roster_row_appointment(const np_roster_columns *c, size_t i)
+np_appointment npi_roster_row_appointment(const np_roster_columns *c, size_t i)
 {
     np_appointment a = NP_APPOINTMENT_INIT;
     a.start = (np_date)c->start[i];
@@ -35,27 +35,27 @@ np_appointment np_roster_row_appointment(const np_roster_columns *c, size_t i)
     return a;
 }
 
-np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, size_t row,
+np_status npi_roster_row_events(npi_row_rules *cache, const np_roster_columns *c, size_t row,
                                int64_t days[NP_EVENT_COUNT], np_error *err)
 {
     const int64_t start = c->start[row];
-    const np_appointment a = np_roster_row_appointment(c, row);
+    const np_appointment a = npi_roster_row_appointment(c, row);
     if ((c->kind && (c->kind[row] < 0 || c->kind[row] > NP_KIND_SERVING)))
         return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
                             (int)c->kind[row]);
-    const np_rules *rules = NULL;
-    if (cache->used && np_rules_same_appointment(&cache->key[cache->last], &a))
+    const npi_rules *rules = NULL;
+    if (cache->used && npi_rules_same_appointment(&cache->key[cache->last], &a))
         rules = &cache->rules[cache->last];
     for (int k = 0; !rules && k < cache->used; k++) {
-        if (np_rules_same_appointment(&cache->key[k], &a)) {
+        if (npi_rules_same_appointment(&cache->key[k], &a)) {
             cache->last = k;
             rules = &cache->rules[k];
         }
     }
     if (!rules) {
         const int k = cache->next;
-        np_rules fresh; /* a failed resolution must not spoil the slot it would take */
-        np_status st = np_rules_resolve(&fresh, cache->policy, &a, err);
+        npi_rules fresh; /* a failed resolution must not spoil the slot it would take */
+        np_status st = npi_rules_resolve(&fresh, cache->policy, &a, err);
         if (st != NP_OK) return st;
         cache->rules[k] = fresh;
         cache->key[k] = a;
@@ -68,8 +68,8 @@ np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, 
         return np_error_set(err, NP_EINVAL,
                             "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
-    np_rules_event_days(rules, start, days);
-    return np_rules_check_days(days, start, err);
+    npi_rules_event_days(rules, start, days);
+    return npi_rules_check_days(days, start, err);
 }
 
 static np_status check_shape(const np_roster_columns *c, np_error *err)
@@ -81,10 +81,10 @@ static np_status check_shape(const np_roster_columns *c, np_error *err)
     return NP_OK;
 }
 
-static np_status row_events(np_row_rules *cache, const np_roster_columns *c, size_t row,
+static np_status row_events(npi_row_rules *cache, const np_roster_columns *c, size_t row,
                             int64_t days[NP_EVENT_COUNT], np_error *err)
 {
-    np_status st = np_roster_row_events(cache, c, row, days, err);
+    np_status st = npi_roster_row_events(cache, c, row, days, err);
     if (st != NP_OK) {
         np_error_prefix(err, "row %zu", row);
         return st;
@@ -99,7 +99,7 @@ np_status np_roster_check(const np_policy *policy, const np_roster_columns *c, n
 {
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
-    np_row_rules cache = np_row_rules_init(policy);
+    npi_row_rules cache = npi_row_rules_init(policy);
     int64_t days[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         st = row_events(&cache, c, i, days, err);
@@ -121,15 +121,15 @@ static bool horizon_init(horizon *h, int first_year, int first_month, size_t mon
 {
     const int64_t first_total = (int64_t)first_year * 12 + first_month - 1;
     const int64_t end_total = first_total + (int64_t)months; /* the month after the horizon */
-    h->first_day = np_days_from_civil(first_year, first_month, 1);
-    h->last_day = np_days_from_civil(end_total / 12, (int)(end_total % 12) + 1, 1) - 1;
+    h->first_day = npi_days_from_civil(first_year, first_month, 1);
+    h->last_day = npi_days_from_civil(end_total / 12, (int)(end_total % 12) + 1, 1) - 1;
     h->months = (int64_t)months;
     h->month_of = malloc((size_t)(h->last_day - h->first_day + 1) * sizeof *h->month_of);
     if (!h->month_of) return false;
     int64_t day = h->first_day;
     for (int64_t m = 0; m < h->months; m++) {
         const int64_t next_total = first_total + m + 1;
-        const int64_t next = np_days_from_civil(next_total / 12, (int)(next_total % 12) + 1, 1);
+        const int64_t next = npi_days_from_civil(next_total / 12, (int)(next_total % 12) + 1, 1);
         for (; day < next; day++) h->month_of[day - h->first_day] = (int16_t)m;
     }
     return true;
@@ -187,7 +187,7 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
         return np_error_set(err, NP_ENOMEM, "out of memory projecting %zu months", months);
     }
 
-    np_row_rules cache = np_row_rules_init(policy);
+    npi_row_rules cache = npi_row_rules_init(policy);
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         st = row_events(&cache, c, i, d, err);
@@ -250,7 +250,7 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
 {
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
-    np_row_rules cache = np_row_rules_init(policy);
+    npi_row_rules cache = npi_row_rules_init(policy);
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         st = row_events(&cache, c, i, d, err);
@@ -271,7 +271,7 @@ np_status np_roster_events(const np_policy *policy, const np_roster_columns *c,
 {
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
-    np_row_rules cache = np_row_rules_init(policy);
+    npi_row_rules cache = npi_row_rules_init(policy);
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         st = row_events(&cache, c, i, d, err);
@@ -287,13 +287,13 @@ np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, 
 {
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
-    np_row_rules cache = np_row_rules_init(policy);
+    npi_row_rules cache = npi_row_rules_init(policy);
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         st = row_events(&cache, c, i, d, err);
         if (st != NP_OK) return st;
         const bool twin = c->twin_grade && c->twin_grade[i];
-        const np_day_status s = np_rules_status(d, twin, on);
+        const np_day_status s = npi_rules_status(d, twin, on);
         if (out->phase) out->phase[i] = (int32_t)s.phase;
         if (out->days_to_contract_end) out->days_to_contract_end[i] = s.days_to_contract_end;
         if (out->conversion_window_open) out->conversion_window_open[i] = s.conversion_window_open;

@@ -17,30 +17,30 @@
  * row by row resolves each kind once. */
 #define NP_ROW_RULES_SLOTS 8
 
-typedef struct np_row_rules {
+typedef struct npi_row_rules {
     const np_policy *policy;
     int used;  /* slots filled */
     int next;  /* the slot to replace next, round robin */
     int last;  /* the slot the previous row used */
     np_appointment key[NP_ROW_RULES_SLOTS]; /* the parameters (start unused) */
-    np_rules rules[NP_ROW_RULES_SLOTS];
-} np_row_rules;
+    npi_rules rules[NP_ROW_RULES_SLOTS];
+} npi_row_rules;
 
-static inline np_row_rules np_row_rules_init(const np_policy *policy)
+static inline npi_row_rules npi_row_rules_init(const np_policy *policy)
 {
-    np_row_rules c;
+    npi_row_rules c;
     memset(&c, 0, sizeof c);
     c.policy = policy;
     return c;
 }
 
 /* The row's appointment as the columns give it (NULL column: default). */
-np_appointment np_roster_row_appointment(const np_roster_columns *c, size_t row);
+np_appointment npi_roster_row_appointment(const np_roster_columns *c, size_t row);
 
 /* Fills days[code] with every event's day number (NP_RULES_ABSENT where the
  * appointment has none) for row `row`. NP_EINVAL without any row prefix
  * (callers add it) for a bad parameter or a date outside 0001..9999. */
-np_status np_roster_row_events(np_row_rules *cache, const np_roster_columns *c, size_t row,
+np_status npi_roster_row_events(npi_row_rules *cache, const np_roster_columns *c, size_t row,
                                int64_t days[NP_EVENT_COUNT], np_error *err);
 
 #endif

@@ -7,18 +7,18 @@
 #include "strbuf.h"
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-static void put_csv_field(np_strbuf *sb, const char *text)
+static void put_csv_field(npi_strbuf *sb, const char *text)
 {
     if (!strpbrk(text, ",\"\r\n")) {
-        np_strbuf_puts(sb, text);
+        npi_strbuf_puts(sb, text);
         return;
     }
-    np_strbuf_append(sb, "\"", 1);
+    npi_strbuf_append(sb, "\"", 1);
     for (const char *p = text; *p; p++) {
-        if (*p == '"') np_strbuf_append(sb, "\"", 1);
-        np_strbuf_append(sb, p, 1);
+        if (*p == '"') npi_strbuf_append(sb, "\"", 1);
+        npi_strbuf_append(sb, p, 1);
     }
-    np_strbuf_append(sb, "\"", 1);
+    npi_strbuf_append(sb, "\"", 1);
 }
 
 static void month_text(char out[8], const np_projection *p, size_t m)
@@ -44,33 +44,33 @@ char *np_projection_to_csv(const np_projection *p, const char *group_name,
                            const char *const *labels, np_error *err)
 {
     const bool by_group = grouped(p, group_name, labels);
-    np_strbuf sb = NP_STRBUF_INIT;
-    np_strbuf_puts(&sb, "month");
+    npi_strbuf sb = NP_STRBUF_INIT;
+    npi_strbuf_puts(&sb, "month");
     if (by_group) {
-        np_strbuf_append(&sb, ",", 1);
+        npi_strbuf_append(&sb, ",", 1);
         put_csv_field(&sb, group_name);
     }
     for (size_t k = 0; k < NP_PROJECTION_COLUMNS; k++)
-        np_strbuf_printf(&sb, ",%s", np_projection_column_name(k));
-    np_strbuf_append(&sb, "\n", 1);
+        npi_strbuf_printf(&sb, ",%s", np_projection_column_name(k));
+    npi_strbuf_append(&sb, "\n", 1);
     /* Month by month, the groups of a month together: the order a reader of
      * the table (or a pivot) expects. */
     for (size_t m = 0; m < p->months; m++) {
         char month[8];
         month_text(month, p, m);
         for (size_t g = 0; g < p->groups; g++) {
-            np_strbuf_puts(&sb, month);
+            npi_strbuf_puts(&sb, month);
             if (by_group) {
-                np_strbuf_append(&sb, ",", 1);
+                npi_strbuf_append(&sb, ",", 1);
                 put_csv_field(&sb, labels[g]);
             }
             const int64_t *row = p->counts + (g * p->months + m) * NP_PROJECTION_COLUMNS;
             for (size_t k = 0; k < NP_PROJECTION_COLUMNS; k++)
-                np_strbuf_printf(&sb, ",%lld", (long long)row[k]);
-            np_strbuf_append(&sb, "\n", 1);
+                npi_strbuf_printf(&sb, ",%lld", (long long)row[k]);
+            npi_strbuf_append(&sb, "\n", 1);
         }
     }
-    char *text = np_strbuf_take(&sb);
+    char *text = npi_strbuf_take(&sb);
     /* Roster texts are checked UTF-8 (np_roster_append); labels from elsewhere
      * that jansson refuses end up here too. */
     if (!text) np_error_set(err, NP_ENOMEM, "out of memory writing the projection (or a group "
@@ -98,7 +98,7 @@ char *np_projection_to_json(const np_projection *p, const char *group_name,
                                          json_integer((json_int_t)counts[k])) == 0;
         }
     }
-    char *text = ok ? np_json_dumps(rows, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+    char *text = ok ? npi_json_dumps(rows, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
     json_decref(rows);
     /* Roster texts are checked UTF-8 (np_roster_append); labels from elsewhere
      * that jansson refuses end up here too. */
