@@ -1,7 +1,9 @@
+#define _POSIX_C_SOURCE 200809L /* localtime_r */
 #include "natopost/date.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "civil.h"
 #include "text_quote.h"
@@ -25,6 +27,15 @@ int np_date_days_in_month(int year, int month)
 bool np_date_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_DATE_MAX; }
 
 np_ymd np_date_to_ymd(np_date d) { return np_civil_from_days(d); }
+
+np_status np_date_today(np_date *out, np_error *err)
+{
+    const time_t now = time(NULL);
+    struct tm local;
+    if (now == (time_t)-1 || !localtime_r(&now, &local))
+        return np_error_set(err, NP_EIO, "cannot read today's date from the system clock");
+    return np_date_from_ymd(out, local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, err);
+}
 
 static np_status out_of_range(np_error *err, int64_t days)
 {

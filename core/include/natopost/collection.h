@@ -139,6 +139,11 @@ const np_qfield *np_collection_fields(const np_collection *collection, size_t *c
  * np_query_free, before the collection. */
 np_status np_collection_compile(const np_collection *collection, np_query **out,
                                 const char *text, size_t len, np_error *err);
+/* The same with "?" parameters and a fixed "today" (np_query_compile_env;
+ * `env` NULL: none). */
+np_status np_collection_compile_env(const np_collection *collection, np_query **out,
+                                    const char *text, size_t len, const np_query_env *env,
+                                    np_error *err);
 
 /* Runs a compiled query (compiled against this collection's fields or
  * np_posting_fields()). *out: free with np_result_free. NP_EINVAL when the
@@ -149,6 +154,8 @@ np_status np_collection_run(np_result **out, np_collection *collection, const np
 /* Compile and run in one call (the query is not kept). */
 np_status np_collection_query(np_result **out, np_collection *collection, const char *text,
                               size_t len, np_error *err);
+np_status np_collection_query_env(np_result **out, np_collection *collection, const char *text,
+                                  size_t len, const np_query_env *env, np_error *err);
 
 /* Row-wise evaluation, for checks and for hosts that hold one row: a
  * record for np_query_match / np_query_compare_records with the getter

@@ -576,7 +576,13 @@ const np_qfield *np_collection_fields(const np_collection *c, size_t *count)
 np_status np_collection_compile(const np_collection *c, np_query **out, const char *text,
                                 size_t len, np_error *err)
 {
+    return np_collection_compile_env(c, out, text, len, NULL, err);
+}
+
+np_status np_collection_compile_env(const np_collection *c, np_query **out, const char *text,
+                                    size_t len, const np_query_env *env, np_error *err)
+{
     size_t n;
     const np_qfield *fields = np_collection_fields(c, &n);
-    return np_query_compile(out, text, len, fields, n, err);
+    return np_query_compile_env(out, text, len, fields, n, env, err);
 }

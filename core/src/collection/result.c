@@ -79,9 +79,15 @@ np_status np_collection_run(np_result **out, np_collection *c, const np_query *q
 np_status np_collection_query(np_result **out, np_collection *c, const char *text, size_t len,
                               np_error *err)
 {
+    return np_collection_query_env(out, c, text, len, NULL, err);
+}
+
+np_status np_collection_query_env(np_result **out, np_collection *c, const char *text, size_t len,
+                                  const np_query_env *env, np_error *err)
+{
     *out = NULL;
     np_query *q;
-    np_status st = np_collection_compile(c, &q, text, len, err);
+    np_status st = np_collection_compile_env(c, &q, text, len, env, err);
     if (st != NP_OK) return st;
     st = np_collection_run(out, c, q, err);
     np_query_free(q);
