@@ -13,6 +13,11 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Union, overload
 
+#: A value for a ``?`` of a query: checked by the core against the field it
+#: is compared with (str is read as that field's literal: "G15", "III",
+#: "NATO SECRET", "2025-12-01").
+QueryParam = Union[str, int, float, bool, datetime.date]
+
 from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
@@ -142,16 +147,19 @@ class Result(Sequence[Posting]):
     when the collection is gone. ``groups`` holds ``(value, count)`` pairs
     for ``count by`` queries, sorted by count, then value."""
 
-    __slots__ = ("_postings", "rows", "count_by", "groups", "_collection", "_query")
+    __slots__ = ("_postings", "rows", "count_by", "groups", "_collection", "_query", "_params", "_today")
 
-    def __init__(self, collection: "Collection", query: str) -> None:
-        postings, rows, count_by, groups = collection._core._query(query)
+    def __init__(self, collection: "Collection", query: str, params: tuple[QueryParam, ...] = (),
+                 today: datetime.date | str | None = None) -> None:
+        postings, rows, count_by, groups = collection._core._query(query, params, today)
         self._postings: list[Posting] = postings
         self.rows: list[int] = rows
         self.count_by: str | None = count_by
         self.groups: list[tuple[Any, int]] = groups
         self._collection = collection
         self._query = query
+        self._params = params
+        self._today = today
 
     @property
     def ids(self) -> list[str]:
@@ -161,7 +169,7 @@ class Result(Sequence[Posting]):
     def to_records(self) -> list[dict[str, Any]]:
         """Flat dicts (one per posting, keyed by query field names) that
         ``pandas.DataFrame(...)`` takes as they are."""
-        return self._collection.to_records(self._query)
+        return self._collection.to_records(self._query, *self._params, today=self._today)
 
     @overload
     def __getitem__(self, i: int) -> Posting: ...
@@ -232,26 +240,40 @@ class Collection:
             raise TypeError(f"add_candidate(): name must be a str, not {type(name).__name__}")
         self._core._add_candidate(name, _candidate_json(candidate, "add_candidate"))
 
-    def query(self, query: str = "") -> Result:
+    def query(self, query: str = "", /, *params: QueryParam,
+              today: datetime.date | str | None = None) -> Result:
         """Runs a query; raises ValueError (natopost.Error) with the position
-        and a caret for syntax and type errors."""
+        and a caret for syntax and type errors.
+
+        Each ``?`` of the query takes the next of `params`, checked by the
+        core against the field it is compared with (a mismatch or a count
+        that differs from the ``?``s is a ValueError with the position);
+        ``today`` in the query is the local date, or `today` when given:
+
+        >>> c.query("deadline > ? and grade >= ?", datetime.date.today(), "G15")
+        >>> c.query("deadline >= today", today=datetime.date(2025, 11, 1))
+        """
         if not isinstance(query, str):
             raise TypeError(f"query(): query must be a str, not {type(query).__name__}")
-        return Result(self, query)
+        return Result(self, query, params, today)
 
-    def count_by(self, field: str, where: str = "") -> dict[Any, int]:
-        """``{value: count}`` of `field` over the postings `where` selects."""
+    def count_by(self, field: str, where: str = "", /, *params: QueryParam,
+                 today: datetime.date | str | None = None) -> dict[Any, int]:
+        """``{value: count}`` of `field` over the postings `where` selects
+        (with `params` for its ``?``s and `today`, as :meth:`query`)."""
         if not isinstance(field, str) or not isinstance(where, str):
             raise TypeError("count_by(): field and where must be str")
-        return dict(self.query(f"{where} count by {field}").groups)
+        return dict(self.query(f"{where} count by {field}", *params, today=today).groups)
 
-    def to_records(self, query: str | None = None) -> list[dict[str, Any]]:
+    def to_records(self, query: str | None = None, /, *params: QueryParam,
+                   today: datetime.date | str | None = None) -> list[dict[str, Any]]:
         """One flat dict per posting (all, or those `query` selects, in its
-        order) keyed by the query field names: str/None, datetime.date,
-        float, bool; grades "G15", levels "III", clearances "NATO SECRET"."""
+        order, with `params` and `today` as :meth:`query`) keyed by the
+        query field names: str/None, datetime.date, float, bool; grades
+        "G15", levels "III", clearances "NATO SECRET"."""
         if query is not None and not isinstance(query, str):
             raise TypeError(f"to_records(): query must be a str or None, not {type(query).__name__}")
-        return self._core._records(query)
+        return self._core._records(query, params, today)
 
     def to_ical(self, dtstamp: int | datetime.datetime | None = None) -> str:
         """The application deadlines as an iCalendar (RFC 5545) text: one
