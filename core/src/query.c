@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit_distance.h"
 #include "natopost/date.h"
 
 /* ---- allocation: everything a query owns is recorded and freed at once ---- */
@@ -442,27 +443,6 @@ static np_qnode *new_node(parser *p, np_qnode_kind kind, size_t offset)
     return n;
 }
 
-/* Edit distance (insertions, deletions, substitutions, adjacent swaps)
- * between two short words, capped at 9. */
-static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-    enum { MAXW = 48 };
-    if (n > MAXW || m > MAXW) return 9;
-    unsigned char d[MAXW + 1][MAXW + 1]; /* distances <= 2 * MAXW */
-    for (size_t i = 0; i <= n; i++) d[i][0] = (unsigned char)i;
-    for (size_t j = 0; j <= m; j++) d[0][j] = (unsigned char)j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            size_t best = (size_t)d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if ((size_t)d[i - 1][j] + 1 < best) best = (size_t)d[i - 1][j] + 1;
-            if ((size_t)d[i][j - 1] + 1 < best) best = (size_t)d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && (size_t)d[i - 2][j - 2] + 1 < best)
-                best = (size_t)d[i - 2][j - 2] + 1;
-            d[i][j] = (unsigned char)best;
-        }
-    return d[n][m] < 9 ? d[n][m] : 9;
-}
-
 /* The field whose name is a small typo away from `name`, or NULL. */
 static const np_qfield *closest_field(const parser *p, const char *name, size_t len)
 {
@@ -470,7 +450,7 @@ static const np_qfield *closest_field(const parser *p, const char *name, size_t 
     size_t best_d = len / 3 > 1 ? len / 3 : 1; /* at most a third of the word */
     bool tie = false;
     for (size_t i = 0; i < p->field_count; i++) {
-        const size_t d = edit_distance(name, len, p->fields[i].name, strlen(p->fields[i].name));
+        const size_t d = np_edit_distance(name, len, p->fields[i].name, strlen(p->fields[i].name), false);
         if (d < best_d || (d == best_d && !best)) {
             best = &p->fields[i];
             best_d = d;

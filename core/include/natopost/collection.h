@@ -121,7 +121,8 @@ size_t np_collection_memory(const np_collection *collection);
 
 /* Registers a copy of `candidate` under candidate->name, adding the field
  * eligible(NAME) to the collection's field table. NP_EINVAL for an empty
- * name or a name already registered; NP_ENOMEM. */
+ * name, a name already registered or a nationality that names no country
+ * (np_candidate_check_nationality); NP_ENOMEM. */
 np_status np_collection_add_candidate(np_collection *collection, const np_candidate *candidate,
                                       np_error *err);
 size_t np_collection_candidate_count(const np_collection *collection);

@@ -496,6 +496,8 @@ np_status np_collection_add_candidate(np_collection *c, const np_candidate *cand
     if (name_len == 0 || name_len == sizeof cand->name)
         return np_error_set(err, NP_EINVAL, "a candidate needs a name (1..%d bytes) to be "
                                             "registered", NP_CANDIDATE_NAME_MAX - 1);
+    const np_status valid = np_coll_check_profile(cand, err);
+    if (valid != NP_OK) return valid;
     for (size_t k = 0; k < c->candidate_count; k++)
         if (strcmp(c->candidates[k].profile.name, cand->name) == 0)
             return np_error_set(err, NP_EINVAL, "a candidate named \"%s\" is already registered",
