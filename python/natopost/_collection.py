@@ -240,7 +240,7 @@ class Collection:
             raise TypeError(f"add_candidate(): name must be a str, not {type(name).__name__}")
         self._core._add_candidate(name, _candidate_json(candidate, "add_candidate"))
 
-    def query(self, query: str = "", /, *params: QueryParam,
+    def query(self, query: str = "", *params: QueryParam,
               today: datetime.date | str | None = None) -> Result:
         """Runs a query; raises ValueError (natopost.Error) with the position
         and a caret for syntax and type errors.
@@ -257,7 +257,7 @@ class Collection:
             raise TypeError(f"query(): query must be a str, not {type(query).__name__}")
         return Result(self, query, params, today)
 
-    def count_by(self, field: str, where: str = "", /, *params: QueryParam,
+    def count_by(self, field: str, where: str = "", *params: QueryParam,
                  today: datetime.date | str | None = None) -> dict[Any, int]:
         """``{value: count}`` of `field` over the postings `where` selects
         (with `params` for its ``?``s and `today`, as :meth:`query`)."""
@@ -265,7 +265,7 @@ class Collection:
             raise TypeError("count_by(): field and where must be str")
         return dict(self.query(f"{where} count by {field}", *params, today=today).groups)
 
-    def to_records(self, query: str | None = None, /, *params: QueryParam,
+    def to_records(self, query: str | None = None, *params: QueryParam,
                    today: datetime.date | str | None = None) -> list[dict[str, Any]]:
         """One flat dict per posting (all, or those `query` selects, in its
         order, with `params` and `today` as :meth:`query`) keyed by the
