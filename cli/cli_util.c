@@ -71,3 +71,8 @@ int cli_finish_output(const char *cmd, int rc)
     }
     return rc;
 }
+
+const char *cli_plural(long long n, const char *one, const char *many)
+{
+    return n == 1 || n == -1 ? one : many;
+}

@@ -335,8 +335,8 @@ static int collection_memory(lua_State *L)
 
 static int collection_tostring(lua_State *L)
 {
-    lua_pushfstring(L, "natopost.Collection(%I postings)",
-                    (lua_Integer)np_collection_count(check_collection(L, 1)));
+    const size_t n = np_collection_count(check_collection(L, 1));
+    lua_pushfstring(L, "natopost.Collection(%I %s)", (lua_Integer)n, n == 1 ? "posting" : "postings");
     return 1;
 }
 

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "civil.h"
+#include "plural.h"
 #include "text_quote.h"
 
 static const char *const MONTH_NAMES[12] = {
@@ -39,10 +40,10 @@ np_status np_date_today(np_date *out, np_error *err)
 
 static np_status out_of_range(np_error *err, int64_t days)
 {
+    const int64_t beyond = days < NP_DATE_MIN ? NP_DATE_MIN - days : days - NP_DATE_MAX;
     return np_error_set(err, NP_EINVAL,
-                        "date is out of range: %s 0001-01-01..9999-12-31 by %lld day(s)",
-                        days < NP_DATE_MIN ? "before" : "after",
-                        (long long)(days < NP_DATE_MIN ? NP_DATE_MIN - days : days - NP_DATE_MAX));
+                        "date is out of range: %s 0001-01-01..9999-12-31 by %lld %s",
+                        days < NP_DATE_MIN ? "before" : "after", (long long)beyond, np_plural(beyond, "day", "days"));
 }
 
 /* Day number of month `total` (year * 12 + month - 1, any sign: years 0 and
@@ -156,8 +157,8 @@ np_status np_date_add_days(np_date *out, np_date d, int64_t n, np_error *err)
         char from[NP_DATE_ISO_LEN + 1];
         np_date_format(d, from);
         return np_error_set(err, NP_EINVAL,
-                            "%s %+lld day(s) is outside 0001-01-01..9999-12-31", from,
-                            (long long)n);
+                            "%s %+lld %s is outside 0001-01-01..9999-12-31", from, (long long)n,
+                            np_plural(n, "day", "days"));
     }
     const int64_t r = (int64_t)d + n;
     *out = (np_date)r;

@@ -23,6 +23,11 @@ from ._natopost import Posting, _candidate_validate, _Collection, _eligibility
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 
+def _count(n: int, noun: str) -> str:
+    """"1 posting", "2 postings"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _fspath(path: Any, fname: str, arg: str) -> str | bytes:
     """os.fspath(path), with a TypeError naming the function and argument
     (as the C extension's messages do) instead of open()'s generic one."""
@@ -187,7 +192,7 @@ class Result(Sequence[Posting]):
         return iter(self._postings)
 
     def __repr__(self) -> str:
-        return f"<natopost.Result {self._query!r}: {len(self)} postings>"
+        return f"<natopost.Result {self._query!r}: {_count(len(self), 'posting')}>"
 
 
 class Collection:
@@ -301,4 +306,4 @@ class Collection:
         return iter(self.query(""))
 
     def __repr__(self) -> str:
-        return f"<natopost.Collection of {len(self)} postings>"
+        return f"<natopost.Collection of {_count(len(self), 'posting')}>"

@@ -91,3 +91,11 @@ def test_bad_today(c):
         c.query("deadline > today", today="2025-02-30")
     with pytest.raises(TypeError, match="today"):
         c.query("deadline > today", today=20250101)
+
+
+def test_reprs_count_postings_in_the_singular_and_plural(c):
+    assert repr(c) == "<natopost.Collection of 8 postings>"
+    assert repr(c.query("id = ?", "q01")) == "<natopost.Result 'id = ?': 1 posting>"
+    assert repr(c.query("id = ?", "nope")) == "<natopost.Result 'id = ?': 0 postings>"
+    one = natopost.Collection(postings=[c.query("id = q01")[0]])
+    assert repr(one) == "<natopost.Collection of 1 posting>"

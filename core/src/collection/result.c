@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "collection_impl.h"
+#include "plural.h"
 
 typedef struct group {
     np_qvalue value;
@@ -103,7 +104,8 @@ const uint32_t *np_result_rows(const np_result *r) { return r->rows; }
 const np_posting *np_result_posting(np_result *r, size_t i, np_error *err)
 {
     if (i >= r->count) {
-        np_error_set(err, NP_EINVAL, "result index %zu is out of range (%zu matches)", i, r->count);
+        np_error_set(err, NP_EINVAL, "result index %zu is out of range (%zu %s)", i, r->count,
+                     np_plural((long long)r->count, "match", "matches"));
         return NULL;
     }
     return np_collection_posting(r->collection, r->rows[i], err);
