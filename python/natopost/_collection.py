@@ -46,7 +46,9 @@ class Candidate:
     ``degree`` ("none", "university", "postgraduate"), ``experience_years``,
     ``languages`` ({"english": "V", "french": "II"}), ``stanag``
     ("SLP 3321"), ``clearance`` ("NATO SECRET", "NS", ...),
-    ``nationality`` ("Sweden", "SE", "SWE"), ``serving_staff`` (bool).
+    ``nationality`` ("Sweden", "SE", "SWE"; any country's name or ISO code:
+    a typo such as "Swden" raises ValueError naming the closest member
+    states), ``serving_staff`` (bool).
 
     >>> alice = natopost.Candidate(name="alice", degree="university",
     ...     experience_years=4, languages={"english": "V", "french": "II"},
