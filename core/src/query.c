@@ -11,6 +11,7 @@
 
 #include "edit_distance.h"
 #include "natopost/date.h"
+#include "text_quote.h"
 
 /* ---- allocation: everything a query owns is recorded and freed at once ---- */
 
@@ -351,11 +352,17 @@ static np_qvalue *parse_param(parser *p, const np_qfield *f)
         char *copy = q_alloc(p->q, len + 1);
         if (!copy) { fail_at(p, NP_ENOMEM, at, "out of memory"); return NULL; }
         if (len) memcpy(copy, param->text, len);
+        /* The value is shown quoted and escaped: it may hold anything. */
+        char shown[NP_QUOTE_MAX];
+        np_quote(shown, sizeof shown, copy, len);
+        if (memchr(copy, '\0', len)) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu (%s) contains a NUL byte", index + 1, shown);
+            return NULL;
+        }
         np_error lit;
         if (field_literal(f, v, copy, len, &lit) != NP_OK) {
-            fail_at(p, NP_EINVAL, at, "parameter %zu (\"%.*s%s\"): %s is a %s field: %s", index + 1,
-                    (int)(len > 30 ? 30 : len), copy, len > 30 ? "..." : "", f->name, np_qtype_name(f->type),
-                    lit.message);
+            fail_at(p, NP_EINVAL, at, "parameter %zu (%s): %s is a %s field: %s", index + 1, shown, f->name,
+                    np_qtype_name(f->type), lit.message);
             return NULL;
         }
         fits = true;

@@ -449,6 +449,12 @@ Test(query_params, mismatches_are_positioned_errors)
     const np_qparam bad_grade[] = {text_param("G25")};
     const np_query_env grade_env = {bad_grade, 1, false, 0};
     expect_param_error("grade >= ?", &grade_env, 10, "parameter 1 (\"G25\"): grade is a grade field:");
+    const np_qparam nul[] = {{NP_QPARAM_TEXT, "5\0x", 3, 0, 0, 0, false}};
+    const np_query_env nul_env = {nul, 1, false, 0};
+    expect_param_error("salary = ?", &nul_env, 10, "parameter 1 (\"5\\x00x\") contains a NUL byte");
+    const np_qparam newline[] = {text_param("G1\nG2")};
+    const np_query_env newline_env = {newline, 1, false, 0};
+    expect_param_error("grade = ?", &newline_env, 9, "parameter 1 (\"G1\\x0AG2\"): grade is a grade field:");
     const np_qparam number_for_text[] = {{NP_QPARAM_INTEGER, NULL, 0, 15, 0, 0, false}};
     const np_query_env number_env = {number_for_text, 1, false, 0};
     expect_param_error("title = ?", &number_env, 9, "parameter 1 is an integer, but title is a text field: give a string");
