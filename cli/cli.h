@@ -29,6 +29,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+/* `one` when n is 1 or -1, else `many`: "1 day", "2 days". */
+const char *cli_plural(long long n, const char *one, const char *many);
 /* Parses a decimal int option value strictly (no trailing text, in int range). */
 int cli_parse_int(const char *cmd, const char *option, const char *text, int *out);
 

@@ -150,3 +150,8 @@ int cli_skipped_status(const np_collection *c, int rc)
         if (!np_collection_skip_at(c, i)->repeated) return CLI_SKIPPED;
     return rc;
 }
+
+const char *cli_plural(long long n, const char *one, const char *many)
+{
+    return n == 1 || n == -1 ? one : many;
+}

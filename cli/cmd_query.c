@@ -15,6 +15,7 @@
 static const char QUERY_HELP[] =
     "usage: natopost query 'EXPR' PATH... [--json | --csv] [--fields F,...]\n"
     "                      [--candidate FILE]... [--limit N] [--keep-going] [--unique]\n"
+    "                      [--param VALUE]... [--today DATE]\n"
     "\n"
     "Reads the postings of every PATH (a notice's text, posting JSON -- .json,\n"
     ".ndjson, .jsonl -- or a folder of them) and prints those EXPR selects.\n"
@@ -23,6 +24,7 @@ static const char QUERY_HELP[] =
     "  'grade >= G15 and division ~ \"operations\" order by deadline'\n"
     "  'lang.second >= II and deadline < 2025-12-01 and clearance >= \"NATO SECRET\"'\n"
     "  'deadline is null'      'count by division'      'eligible(alice)'\n"
+    "  'deadline > today and grade >= ?' --param G15\n"
     "\n"
     "options:\n"
     "  --json             the matches as a JSON array of flat records (every field),\n"
@@ -41,6 +43,11 @@ static const char QUERY_HELP[] =
     "                     body, else the text's fingerprint): the most complete\n"
     "                     copy is kept, and each folded one is named on stderr\n"
     "                     with the sources of all its copies\n"
+    "  --param VALUE      the value of the next '?' of EXPR, read as the compared\n"
+    "                     field's literal (G15, III, 2025-12-01, \"NATO SECRET\");\n"
+    "                     repeat it once per '?', in order\n"
+    "  --today DATE       what 'today' in EXPR stands for (default: the local\n"
+    "                     date), for reproducible runs\n"
     "  --list-fields      list the fields and their types, then exit\n"
     "  -h, --help         show this help\n"
     "\n"
@@ -229,6 +236,18 @@ static int choose_fields(field_list *out, const np_collection *c, const np_query
 
 typedef enum format { TABLE, JSON, CSV } format;
 
+/* The line under the table: how many postings match and, when --limit cut
+ * the rows, how many of them are shown. */
+static void print_match_note(size_t shown, size_t total, size_t postings)
+{
+    if (shown < total)
+        printf("(showing %zu of %zu matching posting%s; raise --limit to see more)\n", shown, total,
+               total == 1 ? "" : "s");
+    else
+        printf("(%zu of %zu posting%s match%s)\n", total, postings, postings == 1 ? "" : "s",
+               total == 1 ? "es" : "");
+}
+
 static void print_rows_table(np_result *r, const field_list *fl, size_t shown, size_t total)
 {
     const np_collection *c = np_result_collection(r);
@@ -259,8 +278,7 @@ static void print_rows_table(np_result *r, const field_list *fl, size_t shown, s
         }
         printf("\n");
     }
-    printf("(%zu of %zu postings match%s)\n", total, np_collection_count(c),
-           shown < total ? "; use --limit to see more" : "");
+    print_match_note(shown, total, np_collection_count(c));
     free(buf);
     free(line);
 }
@@ -366,7 +384,8 @@ static void list_fields(const np_collection *c)
 
 /* ---- natopost query ---- */
 
-enum { OPT_JSON = 1000, OPT_CSV, OPT_FIELDS, OPT_CANDIDATE, OPT_LIMIT, OPT_LIST_FIELDS, OPT_KEEP_GOING, OPT_UNIQUE };
+enum { OPT_JSON = 1000, OPT_CSV, OPT_FIELDS, OPT_CANDIDATE, OPT_LIMIT, OPT_LIST_FIELDS, OPT_KEEP_GOING, OPT_UNIQUE,
+       OPT_PARAM, OPT_TODAY };
 
 static const struct option QUERY_OPTIONS[] = {
     {"json", no_argument, NULL, OPT_JSON},
@@ -377,6 +396,8 @@ static const struct option QUERY_OPTIONS[] = {
     {"list-fields", no_argument, NULL, OPT_LIST_FIELDS},
     {"keep-going", no_argument, NULL, OPT_KEEP_GOING},
     {"unique", no_argument, NULL, OPT_UNIQUE},
+    {"param", required_argument, NULL, OPT_PARAM},
+    {"today", required_argument, NULL, OPT_TODAY},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -400,8 +421,24 @@ static void report_folded(const np_collection *u)
     free(buf);
 }
 
+/* Adds the text of one --param: the core reads it as the literal of the
+ * field its '?' is compared with. */
+static int add_param(const char *cmd, np_query_env *env, np_qparam **params, size_t *cap, const char *value)
+{
+    if (env->param_count == *cap) {
+        const size_t grown_cap = *cap ? *cap * 2 : 4;
+        np_qparam *grown = realloc(*params, grown_cap * sizeof *grown);
+        if (!grown) return cli_usage_error(cmd, "out of memory");
+        *params = grown;
+        *cap = grown_cap;
+    }
+    (*params)[env->param_count++] = (np_qparam){NP_QPARAM_TEXT, value, strlen(value), 0, 0, 0, false};
+    env->params = *params;
+    return CLI_OK;
+}
+
 static int run_query(np_collection *all, int argc, char **argv, format fmt, const char *fields_spec,
-                     size_t limit, bool keep_going, bool unique)
+                     size_t limit, bool keep_going, bool unique, const np_query_env *env)
 {
     static const char CMD[] = "query";
     const char *text = argv[optind];
@@ -415,7 +452,7 @@ static int run_query(np_collection *all, int argc, char **argv, format fmt, cons
         report_folded(u);
         c = u;
     }
-    if (np_collection_compile(c, &q, text, strlen(text), &err) != NP_OK) {
+    if (np_collection_compile_env(c, &q, text, strlen(text), env, &err) != NP_OK) {
         np_collection_free(u);
         return cli_fail(CMD, &err);
     }
@@ -446,6 +483,9 @@ int cli_query(int argc, char **argv)
     const char *fields_spec = NULL;
     size_t limit = (size_t)-1;
     bool list = false, keep_going = false, unique = false;
+    np_query_env env = NP_QUERY_ENV_INIT;
+    np_qparam *params = NULL;
+    size_t params_cap = 0;
     np_collection *c;
     np_error err;
     if (np_collection_new(&c, &err) != NP_OK) return cli_fail(CMD, &err);
@@ -454,8 +494,8 @@ int cli_query(int argc, char **argv)
     opterr = 0;
     unsigned long long seen = 0;
     while (rc == CLI_OK && (opt = getopt_long(argc, argv, ":h", QUERY_OPTIONS, NULL)) != -1) {
-        /* --candidate adds one candidate each time; any other option once */
-        if (opt != OPT_CANDIDATE && (rc = cli_option_once(CMD, QUERY_OPTIONS, opt, &seen))) break;
+        /* --candidate and --param add one each time; any other option once */
+        if (opt != OPT_CANDIDATE && opt != OPT_PARAM && (rc = cli_option_once(CMD, QUERY_OPTIONS, opt, &seen))) break;
         switch (opt) {
         case OPT_JSON:
         case OPT_CSV:
@@ -478,7 +518,18 @@ int cli_query(int argc, char **argv)
         case OPT_LIST_FIELDS: list = true; break;
         case OPT_KEEP_GOING: keep_going = true; break;
         case OPT_UNIQUE: unique = true; break;
-        case 'h': fputs(QUERY_HELP, stdout); np_collection_free(c); return CLI_OK;
+        case OPT_PARAM: rc = add_param(CMD, &env, &params, &params_cap, optarg); break;
+        case OPT_TODAY: {
+            np_date today;
+            if (np_date_parse(&today, optarg, strlen(optarg), &err) != NP_OK) {
+                rc = cli_usage_error(CMD, "--today: %s", err.message);
+                break;
+            }
+            env.today_fixed = true;
+            env.today = today;
+            break;
+        }
+        case 'h': fputs(QUERY_HELP, stdout); np_collection_free(c); free(params); return CLI_OK;
         case ':': rc = cli_usage_error(CMD, "%s needs a value", argv[optind - 1]); break;
         default: rc = cli_usage_error(CMD, "unknown option \"%s\"", argv[optind - 1]); break;
         }
@@ -488,8 +539,9 @@ int cli_query(int argc, char **argv)
     else if (rc == CLI_OK && list) list_fields(c);
     else if (rc == CLI_OK && optind >= argc) rc = cli_usage_error(CMD, "expected a query and at least one file or folder");
     else if (rc == CLI_OK && optind + 1 >= argc) rc = cli_usage_error(CMD, "expected at least one file or folder after the query");
-    else if (rc == CLI_OK) rc = run_query(c, argc, argv, fmt, fields_spec, limit, keep_going, unique);
+    else if (rc == CLI_OK) rc = run_query(c, argc, argv, fmt, fields_spec, limit, keep_going, unique, &env);
     np_collection_free(c);
+    free(params);
     return rc;
 }
 

@@ -162,7 +162,7 @@ static void row(const char *name, const char *value, int line)
 static void print_months(const char *what, int months, bool *first)
 {
     if (months < 0) return;
-    printf("%s%s %d months", *first ? "" : ", ", what, months);
+    printf("%s%s %d %s", *first ? "" : ", ", what, months, cli_plural(months, "month", "months"));
     *first = false;
 }
 
@@ -234,8 +234,10 @@ static void print_summary(const np_posting *p)
     size_t essential = 0, desirable = 0;
     for (size_t i = 0; i < p->requirement_count; i++)
         p->requirements[i].essential ? essential++ : desirable++;
-    printf("  %-14s %zu competencies, %zu accountabilities, %zu essential and %zu desirable requirements\n",
-           "counts", p->competency_count, p->accountability_count, essential, desirable);
+    printf("  %-14s %zu %s, %zu %s; requirements: %zu essential, %zu desirable\n", "counts", p->competency_count,
+           cli_plural((long long)p->competency_count, "competency", "competencies"), p->accountability_count,
+           cli_plural((long long)p->accountability_count, "accountability", "accountabilities"), essential,
+           desirable);
     if (p->diagnostic_count) printf("  diagnostics\n");
     static const char *const SEVERITY[] = {"info", "warning", "error"};
     for (size_t i = 0; i < p->diagnostic_count; i++) {

@@ -94,9 +94,13 @@ static void print_table(const np_timeline *t, const np_day_status *status)
     np_date_format(a->start, date);
     printf("Contract timeline: %s appointment%s, entry on duty %s\n", np_kind_name(a->kind),
            a->twin_grade ? ", twin-graded post" : "", date);
-    printf("initial %d months, renewal %d months, maximum %d months", a->initial_months,
-           a->renewal_months, a->max_months);
-    if (a->reduction_months) printf(", promotion wait reduced by %d months", a->reduction_months);
+    printf("initial %d %s, renewal %d %s, maximum %d %s", a->initial_months,
+           cli_plural(a->initial_months, "month", "months"), a->renewal_months,
+           cli_plural(a->renewal_months, "month", "months"), a->max_months,
+           cli_plural(a->max_months, "month", "months"));
+    if (a->reduction_months)
+        printf(", promotion wait reduced by %d %s", a->reduction_months,
+               cli_plural(a->reduction_months, "month", "months"));
     printf("\n\n");
 
     /* Chronological order reads best; ties keep the spec's table order. */
@@ -121,10 +125,12 @@ static void print_table(const np_timeline *t, const np_day_status *status)
     for (size_t i = 0; i < t->note_count; i++) printf("  - %s\n", t->notes[i].text);
     if (status) {
         np_date_format(status->on, date);
-        printf("\nstatus at the end of %s: phase %s, %d day(s) to the contract end, "
-               "conversion window %s, %d month(s) served",
+        printf("\nstatus at the end of %s: phase %s, %d %s to the contract end, "
+               "conversion window %s, %d %s served",
                date, np_phase_name(status->phase), (int)status->days_to_contract_end,
-               status->conversion_window_open ? "open" : "closed", status->months_served);
+               cli_plural(status->days_to_contract_end, "day", "days"),
+               status->conversion_window_open ? "open" : "closed", status->months_served,
+               cli_plural(status->months_served, "month", "months"));
         if (status->twin_grade)
             printf(", promotion %s", status->promotion_possible ? "possible" : "not possible");
         printf("\n");

@@ -180,23 +180,75 @@ static int result_gc(lua_State *L)
     return 0;
 }
 
-/* Runs the query at `idx` (a string; nil = everything). The result lives in
- * a box pushed on the stack. */
+/* The values of the query's "?"s (the arguments from `first` on: strings,
+ * which the core reads as the compared field's literal, integers, floats,
+ * booleans) and an optional last table {today = "YYYY-MM-DD"}. Strings stay
+ * on the stack; the array is a userdata pushed on it. */
+static np_query_env query_env(lua_State *L, int first)
+{
+    np_query_env env = NP_QUERY_ENV_INIT;
+    int last = lua_gettop(L);
+    if (last >= first && lua_type(L, last) == LUA_TTABLE) {
+        static const char *const KEYS[] = {"today", NULL};
+        np_lua_checkkeys(L, last, last, KEYS);
+        if (np_lua_getopt(L, last, "today") != LUA_TNIL) {
+            env.today = np_lua_todate(L, -1, last, "today", "today");
+            env.today_fixed = true;
+        }
+        lua_pop(L, 1);
+        last--;
+    }
+    const int n = last >= first ? last - first + 1 : 0;
+    np_qparam *params = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *params, 0);
+    for (int i = 0; i < n; i++) {
+        const int idx = first + i;
+        np_qparam *p = &params[i];
+        *p = (np_qparam){NP_QPARAM_TEXT, NULL, 0, 0, 0, 0, false};
+        switch (lua_type(L, idx)) {
+        case LUA_TSTRING: p->text = lua_tolstring(L, idx, &p->text_len); break;
+        case LUA_TBOOLEAN:
+            p->type = NP_QPARAM_BOOL;
+            p->boolean = lua_toboolean(L, idx);
+            break;
+        case LUA_TNUMBER:
+            if (lua_isinteger(L, idx)) {
+                p->type = NP_QPARAM_INTEGER;
+                p->integer = lua_tointeger(L, idx);
+            } else {
+                p->type = NP_QPARAM_NUMBER;
+                p->number = lua_tonumber(L, idx);
+            }
+            break;
+        case LUA_TNIL:
+            luaL_argerror(L, idx, "nil: a missing value never compares; write 'is null' in the query instead");
+            break;
+        default: np_lua_field_typeerror(L, idx, NULL, idx, "string, number or boolean"); break;
+        }
+    }
+    env.params = params;
+    env.param_count = (size_t)n;
+    return env;
+}
+
+/* Runs the query at `idx` (a string; nil = everything) with the "?" values
+ * and options after it (query_env). The result lives in a box pushed on the
+ * stack. */
 static np_result *run(lua_State *L, np_collection *c, int idx)
 {
     size_t len = 0;
     if (!lua_isnoneornil(L, idx) && lua_type(L, idx) != LUA_TSTRING)
         np_lua_field_typeerror(L, idx, NULL, idx, "string");
     const char *text = lua_isnoneornil(L, idx) ? "" : lua_tolstring(L, idx, &len);
+    const np_query_env env = query_env(L, idx + 1);
     result_box *box = lua_newuserdatauv(L, sizeof *box, 0);
     box->result = NULL;
     luaL_setmetatable(L, RESULT_BOX_MT);
     np_error err;
-    if (np_collection_query(&box->result, c, text, len, &err) != NP_OK) np_lua_raise(L, &err);
+    if (np_collection_query_env(&box->result, c, text, len, &env, &err) != NP_OK) np_lua_raise(L, &err);
     return box->result;
 }
 
-/* c:query(expr) -> array of natopost.Posting (independent copies) with the
+/* c:query(expr, ...) -> array of natopost.Posting (independent copies) with the
  * fields count_by and groups ({value =, count =}, ...) for "count by". */
 static int collection_query(lua_State *L)
 {
@@ -253,7 +305,7 @@ static int collection_rows(lua_State *L)
     return 3;
 }
 
-/* c:to_records([expr]) -> array of flat tables keyed by field name. */
+/* c:to_records([expr, ...]) -> array of flat tables keyed by field name. */
 static int collection_to_records(lua_State *L)
 {
     np_collection *c = check_collection(L, 1);
@@ -313,8 +365,8 @@ static int collection_memory(lua_State *L)
 
 static int collection_tostring(lua_State *L)
 {
-    lua_pushfstring(L, "natopost.Collection(%I postings)",
-                    (lua_Integer)np_collection_count(check_collection(L, 1)));
+    const size_t n = np_collection_count(check_collection(L, 1));
+    lua_pushfstring(L, "natopost.Collection(%I %s)", (lua_Integer)n, n == 1 ? "posting" : "postings");
     return 1;
 }
 

@@ -132,10 +132,11 @@ static PyObject *value_to_python(const np_qvalue *v)
     Py_RETURN_NONE;
 }
 
-/* Runs the query `expr` (None: everything); the caller holds the lock
- * until it has freed the result. */
-static np_status run(np_result **out, collection_object *self, PyObject *expr, const char *fname,
-                     np_error *err)
+/* Runs the query `expr` (None: everything) with the "?" values of the
+ * tuple `params` and `today` (None: the local date); the caller holds the
+ * lock until it has freed the result. */
+static np_status run(np_result **out, collection_object *self, PyObject *expr, PyObject *params,
+                     PyObject *today, const char *fname, np_error *err)
 {
     Py_ssize_t len = 0;
     const char *text = "";
@@ -148,22 +149,34 @@ static np_status run(np_result **out, collection_object *self, PyObject *expr, c
         text = PyUnicode_AsUTF8AndSize(expr, &len);
         if (!text) return NP_EINVAL;
     }
+    np_py_query_env env;
+    if (np_py_query_env_get(np_py_state_of((PyObject *)self), params, today, fname, &env) < 0) return NP_EINVAL;
     np_status status;
     Py_BEGIN_ALLOW_THREADS
-    status = np_collection_query(out, self->collection, text, (size_t)len, err);
+    status = np_collection_query_env(out, self->collection, text, (size_t)len, &env.env, err);
     Py_END_ALLOW_THREADS
+    np_py_query_env_release(&env);
     return status;
 }
 
-/* _query(expr) -> (postings: list[Posting], rows: list[int],
+/* The private calls' arguments: (expr, params, today). */
+static int query_args(Py_ssize_t n, const char *fname)
+{
+    if (n == 3) return 0;
+    PyErr_Format(PyExc_TypeError, "%s() takes a query, a tuple of parameters and today", fname);
+    return -1;
+}
+
+/* _query(expr, params, today) -> (postings: list[Posting], rows: list[int],
  *                  count_by: str | None, groups: list[tuple[value, int]]) */
-static PyObject *collection_query(PyObject *self, PyObject *expr)
+static PyObject *collection_query(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     np_py_state *st = np_py_state_of(self);
     np_result *result = NULL;
     np_error err;
+    if (query_args(nargs, "_query") < 0) return NULL;
     lock_collection(self);
-    np_status status = run(&result, (collection_object *)self, expr, "query", &err);
+    np_status status = run(&result, (collection_object *)self, args[0], args[1], args[2], "query", &err);
     if (status != NP_OK) {
         unlock_collection(self);
         return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
@@ -211,16 +224,17 @@ done:
     return out;
 }
 
-/* _select(expr) -> (rows: bytearray of uint32 collection rows in query
+/* _select(expr, params, today) -> (rows: bytearray of uint32 collection rows in query
  * order, count_by: str | None, groups: list[tuple[value, int]]): a query
  * result without creating any posting (Result creates them on demand). */
-static PyObject *collection_select(PyObject *self, PyObject *expr)
+static PyObject *collection_select(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     np_py_state *st = np_py_state_of(self);
     np_result *result = NULL;
     np_error err;
+    if (query_args(nargs, "_select") < 0) return NULL;
     lock_collection(self);
-    np_status status = run(&result, (collection_object *)self, expr, "query", &err);
+    np_status status = run(&result, (collection_object *)self, args[0], args[1], args[2], "query", &err);
     if (status != NP_OK) {
         unlock_collection(self);
         return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
@@ -295,16 +309,17 @@ static PyObject *collection_columns(PyObject *self, PyObject *args)
     return out;
 }
 
-/* _records(expr=None) -> list[dict]: one flat dict per matching posting,
- * keyed by the query field names, in query order. */
-static PyObject *collection_records(PyObject *self, PyObject *expr)
+/* _records(expr, params, today) -> list[dict]: one flat dict per matching
+ * posting, keyed by the query field names, in query order. */
+static PyObject *collection_records(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     np_py_state *st = np_py_state_of(self);
     collection_object *c = (collection_object *)self;
     np_result *result = NULL;
     np_error err;
+    if (query_args(nargs, "_records") < 0) return NULL;
     lock_collection(self);
-    if (run(&result, c, expr, "to_records", &err) != NP_OK) {
+    if (run(&result, c, args[0], args[1], args[2], "to_records", &err) != NP_OK) {
         unlock_collection(self);
         return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
     }
@@ -499,9 +514,9 @@ static PyObject *collection_unique(PyObject *self, PyObject *unused)
 
 static PyMethodDef collection_methods[] = {
     {"add", collection_add, METH_O, "add(item): a notice file, a folder, a .json/.ndjson file or a Posting."},
-    {"_query", collection_query, METH_O, NULL},
-    {"_records", collection_records, METH_O, NULL},
-    {"_select", collection_select, METH_O, NULL},
+    {"_query", (PyCFunction)(void (*)(void))collection_query, METH_FASTCALL, NULL},
+    {"_records", (PyCFunction)(void (*)(void))collection_records, METH_FASTCALL, NULL},
+    {"_select", (PyCFunction)(void (*)(void))collection_select, METH_FASTCALL, NULL},
     {"_posting", collection_posting, METH_O, NULL},
     {"_columns", collection_columns, METH_VARARGS, NULL},
     {"_add_candidate", (PyCFunction)(void (*)(void))collection_add_candidate, METH_FASTCALL, NULL},

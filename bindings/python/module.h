@@ -115,6 +115,22 @@ static inline np_py_state *np_py_state_of(PyObject *self)
     return (np_py_state *)PyType_GetModuleState(Py_TYPE(self));
 }
 
+/* ---- query_env.c -------------------------------------------------------- */
+
+/* A query's parameters and "today" as the core takes them. */
+typedef struct np_py_query_env {
+    np_query_env env;
+    np_qparam *storage; /* owned: free with np_py_query_env_release */
+} np_py_query_env;
+
+/* `params`: a tuple of str, bool, int, float or dates (one per "?");
+ * `today`: None (the local date) or a date. Text parameters point into the
+ * tuple's str objects: keep `params` alive while `out` is used. 0, or -1
+ * with TypeError/ValueError naming the parameter (nothing to release). */
+int np_py_query_env_get(np_py_state *st, PyObject *params, PyObject *today, const char *fname,
+                    np_py_query_env *out);
+void np_py_query_env_release(np_py_query_env *env);
+
 /* ---- cancel_hook.c ------------------------------------------------------ */
 
 /* Installs the cancellation hook that lets Python's signal handlers

@@ -58,8 +58,8 @@ static int hold_columns(PyObject *tuple, Py_ssize_t group_count, held_columns *h
         }
         const Py_ssize_t n = v->len / v->itemsize;
         if (count >= 0 && n != count) {
-            PyErr_Format(PyExc_ValueError, "roster column %s has %zd rows, start has %zd",
-                         COLUMN_NAMES[i], n, count);
+            PyErr_Format(PyExc_ValueError, "roster column %s has %zd %s, start has %zd", COLUMN_NAMES[i], n,
+                         n == 1 ? "row" : "rows", count);
             release_columns(h);
             return -1;
         }

@@ -1,9 +1,12 @@
+#define _POSIX_C_SOURCE 200809L /* localtime_r */
 #include "natopost/date.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "civil.h"
+#include "plural.h"
 #include "text_quote.h"
 
 static const char *const MONTH_NAMES[12] = {
@@ -26,12 +29,21 @@ bool np_date_in_range(int64_t days) { return days >= NP_DATE_MIN && days <= NP_D
 
 np_ymd np_date_to_ymd(np_date d) { return npi_civil_from_days(d); }
 
+np_status np_date_today(np_date *out, np_error *err)
+{
+    const time_t now = time(NULL);
+    struct tm local;
+    if (now == (time_t)-1 || !localtime_r(&now, &local))
+        return np_error_set(err, NP_EIO, "cannot read today's date from the system clock");
+    return np_date_from_ymd(out, local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, err);
+}
+
 static np_status out_of_range(np_error *err, int64_t days)
 {
+    const int64_t beyond = days < NP_DATE_MIN ? NP_DATE_MIN - days : days - NP_DATE_MAX;
     return np_error_set(err, NP_EINVAL,
-                        "date is out of range: %s 0001-01-01..9999-12-31 by %lld day(s)",
-                        days < NP_DATE_MIN ? "before" : "after",
-                        (long long)(days < NP_DATE_MIN ? NP_DATE_MIN - days : days - NP_DATE_MAX));
+                        "date is out of range: %s 0001-01-01..9999-12-31 by %lld %s",
+                        days < NP_DATE_MIN ? "before" : "after", (long long)beyond, npi_plural(beyond, "day", "days"));
 }
 
 /* Day number of month `total` (year * 12 + month - 1, any sign: years 0 and
@@ -145,8 +157,8 @@ np_status np_date_add_days(np_date *out, np_date d, int64_t n, np_error *err)
         char from[NP_DATE_ISO_LEN + 1];
         np_date_format(d, from);
         return np_error_set(err, NP_EINVAL,
-                            "%s %+lld day(s) is outside 0001-01-01..9999-12-31", from,
-                            (long long)n);
+                            "%s %+lld %s is outside 0001-01-01..9999-12-31", from, (long long)n,
+                            npi_plural(n, "day", "days"));
     }
     const int64_t r = (int64_t)d + n;
     *out = (np_date)r;

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "edit_distance.h"
 #include "natopost/date.h"
+#include "text_quote.h"
 
 /* ---- allocation: everything a query owns is recorded and freed at once ---- */
 
@@ -44,7 +46,7 @@ void np_query_free(np_query *query)
 
 /* ---- lexer ---- */
 
-typedef enum tok_kind { T_END, T_LPAREN, T_RPAREN, T_LBRACKET, T_RBRACKET, T_COMMA, T_OP, T_STRING, T_WORD } tok_kind;
+typedef enum tok_kind { T_END, T_LPAREN, T_RPAREN, T_LBRACKET, T_RBRACKET, T_COMMA, T_OP, T_STRING, T_WORD, T_PARAM } tok_kind;
 
 typedef struct token {
     tok_kind kind;
@@ -67,6 +69,10 @@ typedef struct parser {
     np_error *err;
     np_status status;
     int depth; /* open parentheses and "not"s: bounded so that recursion is */
+    const np_query_env *env; /* never NULL */
+    size_t params_used;      /* "?"s seen so far */
+    bool today_known;        /* `today` below is resolved */
+    np_date today;
 } parser;
 
 /* Deeper nesting than any real question needs; the bound keeps the
@@ -131,6 +137,7 @@ static void next(parser *p)
     case '[': t.kind = T_LBRACKET; t.len = 1; break;
     case ']': t.kind = T_RBRACKET; t.len = 1; break;
     case ',': t.kind = T_COMMA; t.len = 1; break;
+    case '?': t.kind = T_PARAM; t.len = 1; break;
     case '~': t.kind = T_OP; t.len = 1; t.contains = true; break;
     case '=': t.kind = T_OP; t.len = c2 == '=' ? 2 : 1; t.op = NP_QOP_EQ; break;
     case '!':
@@ -243,8 +250,20 @@ static np_status default_literal(np_qvalue *out, np_qtype type, const char *text
     }
 }
 
+/* `text` read as a literal of field `f` (the field's own parser, else its
+ * type's). */
+static np_status field_literal(const np_qfield *f, np_qvalue *v, const char *text, size_t len, np_error *err)
+{
+    np_error_clear(err);
+    return f->parse_literal ? f->parse_literal(v, text, len, err) : default_literal(v, f->type, text, len, err);
+}
+
+static np_qvalue *parse_param(parser *p, const np_qfield *f);
+static bool parse_today(parser *p, np_qvalue *v);
+
 static np_qvalue *parse_literal(parser *p, const np_qfield *f)
 {
+    if (p->tok.kind == T_PARAM) return parse_param(p, f);
     if (p->tok.kind != T_WORD && p->tok.kind != T_STRING) {
         char b[64];
         fail_at(p, NP_EPARSE, p->tok.start, "expected a value for %s, found %s", f->name, describe(p, b, sizeof b));
@@ -262,10 +281,13 @@ static np_qvalue *parse_literal(parser *p, const np_qfield *f)
         text = copy;
     }
     v->type = f->type;
+    if (f->type == NP_QTYPE_DATE && word_is(p, "today")) {
+        if (!parse_today(p, v)) return NULL;
+        next(p);
+        return v;
+    }
     np_error lit;
-    np_error_clear(&lit);
-    np_status st = f->parse_literal ? f->parse_literal(v, text, len, &lit) : default_literal(v, f->type, text, len, &lit);
-    if (st != NP_OK) {
+    if (field_literal(f, v, text, len, &lit) != NP_OK) {
         fail_at(p, NP_EINVAL, p->tok.start, "%s is a %s field: %s", f->name, np_qtype_name(f->type), lit.message);
         return NULL;
     }
@@ -273,6 +295,146 @@ static np_qvalue *parse_literal(parser *p, const np_qfield *f)
     v->is_null = false;
     next(p);
     return v;
+}
+
+/* ---- parameters and today ---- */
+
+const char *np_qparam_type_name(np_qparam_type type)
+{
+    switch (type) {
+    case NP_QPARAM_TEXT: return "a string";
+    case NP_QPARAM_INTEGER: return "an integer";
+    case NP_QPARAM_NUMBER: return "a number";
+    case NP_QPARAM_DATE: return "a date";
+    case NP_QPARAM_BOOL: return "a boolean";
+    }
+    return "an unknown kind of value";
+}
+
+/* What a value for a field of `type` looks like, for messages. */
+static const char *expected_value(np_qtype type)
+{
+    switch (type) {
+    case NP_QTYPE_TEXT: return "a string";
+    case NP_QTYPE_NUMBER: return "a number";
+    case NP_QTYPE_DATE: return "a date";
+    case NP_QTYPE_GRADE: return "a grade such as \"G15\"";
+    case NP_QTYPE_LEVEL: return "a language level such as \"III\"";
+    case NP_QTYPE_CLEARANCE: return "a clearance such as \"NATO SECRET\"";
+    case NP_QTYPE_BOOL: return "true or false";
+    }
+    return "a value";
+}
+
+/* Integers beyond 2^53 have no exact double: refuse rather than round. */
+#define EXACT_INTEGER_MAX 9007199254740992LL
+
+/* The parameter of the current "?" as a value of field `f`, or a
+ * positioned error. */
+static np_qvalue *parse_param(parser *p, const np_qfield *f)
+{
+    const size_t at = p->tok.start;
+    const size_t index = p->params_used++;
+    const size_t given = p->env->param_count;
+    if (index >= given) {
+        fail_at(p, NP_EINVAL, at, "placeholder %zu has no value (%zu parameter%s given)", index + 1, given,
+                given == 1 ? "" : "s");
+        return NULL;
+    }
+    const np_qparam *param = &p->env->params[index];
+    np_qvalue *v = q_alloc(p->q, sizeof *v);
+    if (!v) { fail_at(p, NP_ENOMEM, at, "out of memory"); return NULL; }
+    v->type = f->type;
+    bool fits = false;
+    switch (param->type) {
+    case NP_QPARAM_TEXT: {
+        const size_t len = param->text ? param->text_len : 0;
+        char *copy = q_alloc(p->q, len + 1);
+        if (!copy) { fail_at(p, NP_ENOMEM, at, "out of memory"); return NULL; }
+        if (len) memcpy(copy, param->text, len);
+        /* The value is shown quoted and escaped: it may hold anything. */
+        char shown[NP_QUOTE_MAX];
+        npi_quote(shown, sizeof shown, copy, len);
+        if (memchr(copy, '\0', len)) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu (%s) contains a NUL byte", index + 1, shown);
+            return NULL;
+        }
+        np_error lit;
+        if (field_literal(f, v, copy, len, &lit) != NP_OK) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu (%s): %s is a %s field: %s", index + 1, shown, f->name,
+                    np_qtype_name(f->type), lit.message);
+            return NULL;
+        }
+        fits = true;
+        break;
+    }
+    case NP_QPARAM_INTEGER:
+        if (f->type != NP_QTYPE_NUMBER) break;
+        if (param->integer > EXACT_INTEGER_MAX || param->integer < -EXACT_INTEGER_MAX) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu (%lld) is too large to compare exactly", index + 1,
+                    (long long)param->integer);
+            return NULL;
+        }
+        v->number = (double)param->integer;
+        fits = true;
+        break;
+    case NP_QPARAM_NUMBER:
+        if (f->type != NP_QTYPE_NUMBER) break;
+        if (!isfinite(param->number)) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu is not a finite number", index + 1);
+            return NULL;
+        }
+        v->number = param->number;
+        fits = true;
+        break;
+    case NP_QPARAM_DATE:
+        if (f->type != NP_QTYPE_DATE) break;
+        if (!np_date_in_range(param->date)) {
+            fail_at(p, NP_EINVAL, at, "parameter %zu is a date outside 0001-01-01..9999-12-31", index + 1);
+            return NULL;
+        }
+        v->ordinal = param->date;
+        fits = true;
+        break;
+    case NP_QPARAM_BOOL:
+        if (f->type != NP_QTYPE_BOOL) break;
+        v->ordinal = param->boolean ? 1 : 0;
+        fits = true;
+        break;
+    }
+    if (!fits) {
+        fail_at(p, NP_EINVAL, at, "parameter %zu is %s, but %s is a %s field: give %s", index + 1,
+                np_qparam_type_name(param->type), f->name, np_qtype_name(f->type), expected_value(f->type));
+        return NULL;
+    }
+    v->is_null = false;
+    next(p);
+    return v;
+}
+
+/* `today` as a date value: the environment's fixed date, else the local
+ * date, read once per query so that every `today` of it agrees. */
+static bool parse_today(parser *p, np_qvalue *v)
+{
+    if (!p->today_known) {
+        if (p->env->today_fixed) {
+            if (!np_date_in_range(p->env->today)) {
+                fail_at(p, NP_EINVAL, p->tok.start, "the date fixed for today is outside 0001-01-01..9999-12-31");
+                return false;
+            }
+            p->today = p->env->today;
+        } else {
+            np_error e;
+            if (np_date_today(&p->today, &e) != NP_OK) {
+                fail_at(p, e.code, p->tok.start, "%s", e.message);
+                return false;
+            }
+        }
+        p->today_known = true;
+    }
+    v->ordinal = p->today;
+    v->is_null = false;
+    return true;
 }
 
 /* ---- parser ---- */
@@ -288,27 +450,6 @@ static np_qnode *new_node(parser *p, np_qnode_kind kind, size_t offset)
     return n;
 }
 
-/* Edit distance (insertions, deletions, substitutions, adjacent swaps)
- * between two short words, capped at 9. */
-static size_t edit_distance(const char *a, size_t n, const char *b, size_t m)
-{
-    enum { MAXW = 48 };
-    if (n > MAXW || m > MAXW) return 9;
-    unsigned char d[MAXW + 1][MAXW + 1]; /* distances <= 2 * MAXW */
-    for (size_t i = 0; i <= n; i++) d[i][0] = (unsigned char)i;
-    for (size_t j = 0; j <= m; j++) d[0][j] = (unsigned char)j;
-    for (size_t i = 1; i <= n; i++)
-        for (size_t j = 1; j <= m; j++) {
-            size_t best = (size_t)d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if ((size_t)d[i - 1][j] + 1 < best) best = (size_t)d[i - 1][j] + 1;
-            if ((size_t)d[i][j - 1] + 1 < best) best = (size_t)d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && (size_t)d[i - 2][j - 2] + 1 < best)
-                best = (size_t)d[i - 2][j - 2] + 1;
-            d[i][j] = (unsigned char)best;
-        }
-    return d[n][m] < 9 ? d[n][m] : 9;
-}
-
 /* The field whose name is a small typo away from `name`, or NULL. */
 static const np_qfield *closest_field(const parser *p, const char *name, size_t len)
 {
@@ -316,7 +457,7 @@ static const np_qfield *closest_field(const parser *p, const char *name, size_t 
     size_t best_d = len / 3 > 1 ? len / 3 : 1; /* at most a third of the word */
     bool tie = false;
     for (size_t i = 0; i < p->field_count; i++) {
-        const size_t d = edit_distance(name, len, p->fields[i].name, strlen(p->fields[i].name));
+        const size_t d = npi_edit_distance(name, len, p->fields[i].name, strlen(p->fields[i].name), false);
         if (d < best_d || (d == best_d && !best)) {
             best = &p->fields[i];
             best_d = d;
@@ -557,10 +698,18 @@ static np_qnode *parse_or(parser *p) { return parse_binary(p, "or", NP_QNODE_OR,
 np_status np_query_compile(np_query **out, const char *text, size_t len, const np_qfield *fields,
                            size_t field_count, np_error *err)
 {
+    return np_query_compile_env(out, text, len, fields, field_count, NULL, err);
+}
+
+np_status np_query_compile_env(np_query **out, const char *text, size_t len, const np_qfield *fields,
+                               size_t field_count, const np_query_env *env, np_error *err)
+{
+    static const np_query_env NO_ENV = NP_QUERY_ENV_INIT;
     *out = NULL;
     query_impl *q = calloc(1, sizeof *q);
     if (!q) return np_error_set(err, NP_ENOMEM, "out of memory compiling a query");
-    parser p = {text, len, 0, {T_END, 0, 0, NULL, 0, NP_QOP_EQ, false}, fields, field_count, q, err, NP_OK, 0};
+    parser p = {text, len, 0, {T_END, 0, 0, NULL, 0, NP_QOP_EQ, false}, fields, field_count, q, err, NP_OK, 0,
+                env ? env : &NO_ENV, 0, false, 0};
     char b[64];
     /* Control characters (a NUL from a C string gone wrong, binary noise)
      * are never part of a question: say where, rather than compare them. */
@@ -609,6 +758,11 @@ np_status np_query_compile(np_query **out, const char *text, size_t len, const n
     if (p.status == NP_OK && p.tok.kind != T_END) {
         if (p.tok.kind == T_RPAREN) fail_at(&p, NP_EPARSE, p.tok.start, "unbalanced ')'");
         else fail_at(&p, NP_EPARSE, p.tok.start, "expected and, or, order by, count by or the end of the query, found %s", describe(&p, b, sizeof b));
+    }
+    if (p.status == NP_OK && p.params_used < p.env->param_count) {
+        const size_t given = p.env->param_count;
+        fail_at(&p, NP_EINVAL, len, "%zu parameter%s given, but the query has %zu placeholder%s ('?')", given,
+                given == 1 ? "" : "s", p.params_used, p.params_used == 1 ? "" : "s");
     }
     if (p.status != NP_OK) {
         np_query_free(&q->pub);

@@ -191,8 +191,8 @@ np_status npi_rules_resolve(npi_rules *r, const np_policy *policy, const np_appo
                             "not to serving staff");
     if (a->direct_higher && a->kind != NP_KIND_SERVING)
         return np_error_set(err, NP_EINVAL,
-                            "direct_higher applies only to serving staff, not to a %s appointment",
-                            np_kind_name(a->kind));
+                            "direct_higher applies only to serving staff, not to %s %s appointment",
+                            a->kind == NP_KIND_EXTERNAL ? "an" : "a", np_kind_name(a->kind));
     if (a->direct_higher && !a->twin_grade)
         return np_error_set(err, NP_EINVAL,
                             "direct_higher applies only to twin-graded posts (twin_grade is false)");

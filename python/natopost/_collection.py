@@ -13,9 +13,19 @@ import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, Union, overload
 
+#: A value for a ``?`` of a query: checked by the core against the field it
+#: is compared with (str is read as that field's literal: "G15", "III",
+#: "NATO SECRET", "2025-12-01").
+QueryParam = Union[str, int, float, bool, datetime.date]
+
 from ._natopost import Posting, _candidate_validate, _Collection, _eligibility, loads
 
 PathLike = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 posting", "2 postings"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _fspath(path: Any, fname: str, arg: str) -> str | bytes:
@@ -36,7 +46,9 @@ class Candidate:
     ``degree`` ("none", "university", "postgraduate"), ``experience_years``,
     ``languages`` ({"english": "V", "french": "II"}), ``stanag``
     ("SLP 3321"), ``clearance`` ("NATO SECRET", "NS", ...),
-    ``nationality`` ("Sweden", "SE", "SWE"), ``serving_staff`` (bool).
+    ``nationality`` ("Sweden", "SE", "SWE"; any country's name or ISO code:
+    a typo such as "Swden" raises ValueError naming the closest member
+    states), ``serving_staff`` (bool).
 
     >>> alice = natopost.Candidate(name="alice", degree="university",
     ...     experience_years=4, languages={"english": "V", "french": "II"},
@@ -159,15 +171,18 @@ class Result(Sequence[Posting]):
     ``groups`` holds ``(value, count)`` pairs for ``count by`` queries, sorted
     by count, then value; ``to_dataframe()`` reads the fields column-wise."""
 
-    __slots__ = ("_rows", "count_by", "groups", "_collection", "_query")
+    __slots__ = ("_rows", "count_by", "groups", "_collection", "_query", "_params", "_today")
 
-    def __init__(self, collection: "Collection", query: str) -> None:
-        rows, count_by, groups = collection._core._select(query)
+    def __init__(self, collection: "Collection", query: str, params: tuple[QueryParam, ...] = (),
+                 today: datetime.date | str | None = None) -> None:
+        rows, count_by, groups = collection._core._select(query, params, today)
         self._rows: bytearray = rows
         self.count_by: str | None = count_by
         self.groups: list[tuple[Any, int]] = groups
         self._collection = collection
         self._query = query
+        self._params = params
+        self._today = today
 
     @property
     def rows(self) -> list[int]:
@@ -188,7 +203,7 @@ class Result(Sequence[Posting]):
     def to_records(self) -> list[dict[str, Any]]:
         """Flat dicts (one per posting, keyed by query field names) that
         ``pandas.DataFrame(...)`` takes as they are."""
-        return self._collection.to_records(self._query)
+        return self._collection.to_records(self._query, *self._params, today=self._today)
 
     def to_dataframe(self) -> Any:
         """The selected postings as a pandas DataFrame, built column-wise from
@@ -221,7 +236,7 @@ class Result(Sequence[Posting]):
         return (self._posting(k) for k in range(len(self)))
 
     def __repr__(self) -> str:
-        return f"<natopost.Result {self._query!r}: {len(self)} postings>"
+        return f"<natopost.Result {self._query!r}: {_count(len(self), 'posting')}>"
 
     def __eq__(self, other: object) -> bool:
         """Equal when the same postings (equal collections) are selected in the
@@ -236,13 +251,16 @@ class Result(Sequence[Posting]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_result, (self._collection, self._query, bytes(self._rows), self.count_by,
-                                  self.groups))
+                                  self.groups, self._params, self._today))
 
 
 def _rebuild_result(collection: "Collection", query: str, rows: bytes, count_by: str | None,
-                    groups: list[tuple[Any, int]]) -> Result:
+                    groups: list[tuple[Any, int]], params: tuple[QueryParam, ...] = (),
+                    today: datetime.date | str | None = None) -> Result:
     """A Result as pickled: the rows it held, not a re-run of the query."""
     self = Result.__new__(Result)
+    self._params = params
+    self._today = today
     self._rows = bytearray(rows)
     self.count_by = count_by
     self.groups = groups
@@ -362,27 +380,41 @@ class Collection:
         self._core._add_candidate(name, profile)
         self._candidates[name] = profile
 
-    def query(self, query: str = "") -> Result:
+    def query(self, query: str = "", *params: QueryParam,
+              today: datetime.date | str | None = None) -> Result:
         """Runs a query; raises ValueError (natopost.Error) with the position
-        and a caret for syntax and type errors."""
+        and a caret for syntax and type errors.
+
+        Each ``?`` of the query takes the next of `params`, checked by the
+        core against the field it is compared with (a mismatch or a count
+        that differs from the ``?``s is a ValueError with the position);
+        ``today`` in the query is the local date, or `today` when given:
+
+        >>> c.query("deadline > ? and grade >= ?", datetime.date.today(), "G15")
+        >>> c.query("deadline >= today", today=datetime.date(2025, 11, 1))
+        """
         if not isinstance(query, str):
             raise TypeError(f"query(): query must be a str, not {type(query).__name__}")
-        return Result(self, query)
+        return Result(self, query, params, today)
 
-    def count_by(self, field: str, where: str = "") -> dict[Any, int]:
-        """``{value: count}`` of `field` over the postings `where` selects;
-        the core counts, no posting is created."""
+    def count_by(self, field: str, where: str = "", *params: QueryParam,
+                 today: datetime.date | str | None = None) -> dict[Any, int]:
+        """``{value: count}`` of `field` over the postings `where` selects
+        (with `params` for its ``?``s and `today`, as :meth:`query`); the core
+        counts, no posting is created."""
         if not isinstance(field, str) or not isinstance(where, str):
             raise TypeError("count_by(): field and where must be str")
-        return dict(self.query(f"{where} count by {field}").groups)
+        return dict(self.query(f"{where} count by {field}", *params, today=today).groups)
 
-    def to_records(self, query: str | None = None) -> list[dict[str, Any]]:
+    def to_records(self, query: str | None = None, *params: QueryParam,
+                   today: datetime.date | str | None = None) -> list[dict[str, Any]]:
         """One flat dict per posting (all, or those `query` selects, in its
-        order) keyed by the query field names: str/None, datetime.date,
-        float, bool; grades "G15", levels "III", clearances "NATO SECRET"."""
+        order, with `params` and `today` as :meth:`query`) keyed by the
+        query field names: str/None, datetime.date, float, bool; grades
+        "G15", levels "III", clearances "NATO SECRET"."""
         if query is not None and not isinstance(query, str):
             raise TypeError(f"to_records(): query must be a str or None, not {type(query).__name__}")
-        return self._core._records(query)
+        return self._core._records(query, params, today)
 
     def to_ical(self, dtstamp: int | datetime.datetime | None = None) -> str:
         """The application deadlines as an iCalendar (RFC 5545) text: one
@@ -434,7 +466,7 @@ class Collection:
         return iter(self.query(""))
 
     def __repr__(self) -> str:
-        return f"<natopost.Collection of {len(self)} postings>"
+        return f"<natopost.Collection of {_count(len(self), 'posting')}>"
 
     def __eq__(self, other: object) -> bool:
         """Equal postings in the same order, and the same candidates."""

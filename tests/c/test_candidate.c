@@ -136,6 +136,50 @@ Test(candidate_json, errors_name_the_key)
     rejects("{\"name\": ", NP_EPARSE, "candidate JSON");
 }
 
+Test(candidate_json, nationality_names_a_country)
+{
+    static const char *const COUNTRIES[] = {"Sweden", "se", "SWE", " Belgium ", "Turkey", "Switzerland", "CH", "che",
+                                            "Australia", "C\xc3\xb4te d'Ivoire", "Bolivia", "Kosovo", "Taiwan"};
+    for (size_t i = 0; i < sizeof COUNTRIES / sizeof COUNTRIES[0]; i++) {
+        np_error err;
+        cr_assert_eq(np_candidate_check_nationality(COUNTRIES[i], strlen(COUNTRIES[i]), &err), NP_OK, "%s: %s",
+                     COUNTRIES[i], err.message);
+    }
+    rejects("{\"nationality\": \"Swden\"}", NP_EINVAL,
+            "candidate JSON: nationality: \"Swden\" is not a country's name or ISO 3166 code (closest NATO member "
+            "states: Sweden, Spain, Italy)");
+    rejects("{\"nationality\": \"Narnia\"}", NP_EINVAL,
+            "nationality: \"Narnia\" is not a country's name or ISO 3166 code (closest NATO member states: Latvia, ");
+    rejects("{\"nationality\": \"Untied Kingdom\"}", NP_EINVAL, "(closest NATO member states: United Kingdom, ");
+    rejects("{\"nationality\": \"Swedish\"}", NP_EINVAL, "(closest NATO member states: Sweden, ");
+    rejects("{\"nationality\": \"   \"}", NP_EINVAL, "\"\" is not a country's name");
+    rejects("{\"nationality\": \"\\u0001x\"}", NP_EINVAL, "\"\\x01x\" is not a country's name");
+}
+
+Test(candidate_json, a_hand_built_profile_is_checked_too)
+{
+    np_candidate c = NP_CANDIDATE_INIT;
+    strcpy(c.name, "narnian");
+    strcpy(c.nationality, "Narnia");
+    np_posting *p = np_posting_new();
+    np_eligibility e;
+    np_error err;
+    cr_assert_eq(np_eligibility_check(&e, &c, p, &err), NP_EINVAL);
+    cr_assert(strstr(err.message, "candidate: nationality: \"Narnia\" is not a country's name") != NULL, "%s",
+              err.message);
+    np_eligibility_clear(&e);
+    np_collection *coll;
+    cr_assert_eq(np_collection_new(&coll, NULL), NP_OK);
+    cr_assert_eq(np_collection_add_candidate(coll, &c, &err), NP_EINVAL);
+    cr_assert(strstr(err.message, "\"Narnia\" is not a country's name") != NULL, "%s", err.message);
+    strcpy(c.nationality, "Switzerland"); /* a real country, not a member: accepted, then not met */
+    cr_assert_eq(np_collection_add_candidate(coll, &c, &err), NP_OK, "%s", err.message);
+    cr_assert_eq(np_eligibility_check(&e, &c, p, &err), NP_OK, "%s", err.message);
+    np_eligibility_clear(&e);
+    np_collection_free(coll);
+    np_posting_free(p);
+}
+
 /* ---- eligibility ---- */
 
 static np_posting *posting(const char *published, const char *deadline)
@@ -219,7 +263,8 @@ Test(candidate_eligibility, either_or_languages_as_in_the_issue)
     /* French not given: V in English and I..VI in French would meet; none would not. */
     c = person(5, -1, "Belgium");
     cr_assert_eq(status_of(&c, p, NP_REQ_LANGUAGES, reason), NP_CHECK_CANNOT_TELL);
-    cr_assert(strstr(reason, "not given (French)"), "%s", reason);
+    cr_assert(strstr(reason, "the candidate has V (English) and no stated level (French): cannot tell"), "%s",
+              reason);
     /* English not given but French only II: nobody's English can fix max >= V and min >= I... it can (V). */
     c = person(-1, 2, "Belgium");
     cr_assert_eq(status_of(&c, p, NP_REQ_LANGUAGES, NULL), NP_CHECK_CANNOT_TELL);
@@ -317,6 +362,7 @@ Test(candidate_eligibility, degree_experience_stanag_clearance)
     char reason[NP_CHECK_REASON_MAX];
 
     cr_assert_eq(status_of(&c, p, NP_REQ_DEGREE, reason), NP_CHECK_CANNOT_TELL);
+    cr_assert_str_eq(reason, "requires a university degree; the candidate's degree is not given: cannot tell");
     c.degree = NP_DEGREE_POSTGRADUATE;
     cr_assert_eq(status_of(&c, p, NP_REQ_DEGREE, reason), NP_CHECK_MET);
     cr_assert_str_eq(reason, "requires a university degree; the candidate has a post-graduate degree: met");
@@ -326,10 +372,19 @@ Test(candidate_eligibility, degree_experience_stanag_clearance)
     cr_assert_eq(status_of(&c, p, NP_REQ_DEGREE, reason), NP_CHECK_CANNOT_TELL);
     cr_assert(strstr(reason, "equivalent"), "%s", reason);
 
-    cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, NULL), NP_CHECK_CANNOT_TELL);
+    cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, reason), NP_CHECK_CANNOT_TELL);
+    cr_assert_str_eq(reason, "requires at least 2 years of experience; the candidate's experience is not given: "
+                             "cannot tell");
     c.experience_years = 2;
     cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, reason), NP_CHECK_MET);
-    cr_assert_str_eq(reason, "requires at least 2 year(s) of experience; the candidate has 2: met");
+    cr_assert_str_eq(reason, "requires at least 2 years of experience; the candidate has 2 years: met");
+    c.experience_years = 1;
+    cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, reason), NP_CHECK_NOT_MET);
+    cr_assert_str_eq(reason, "requires at least 2 years of experience; the candidate has 1 year: not met");
+    x->as.experience.min_years = 1;
+    cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, reason), NP_CHECK_MET);
+    cr_assert_str_eq(reason, "requires at least 1 year of experience; the candidate has 1 year: met");
+    x->as.experience.min_years = 2;
     c.experience_years = 1.5;
     cr_assert_eq(status_of(&c, p, NP_REQ_EXPERIENCE, NULL), NP_CHECK_NOT_MET);
     x->as.experience.min_years = -1; /* "experience in policy development" */
@@ -350,7 +405,10 @@ Test(candidate_eligibility, degree_experience_stanag_clearance)
     p->clearance = NP_CLEARANCE_NS;
     c = person(5, 5, "Italy");
     cr_assert_eq(status_of(&c, p, NP_REQ_CLEARANCE, reason), NP_CHECK_NOT_ASSESSED);
-    cr_assert(strstr(reason, "after selection; the candidate holds not given"), "%s", reason);
+    cr_assert(strstr(reason, "after selection; the candidate's clearance is not given: not assessed"), "%s", reason);
+    c.clearance = 0;
+    cr_assert_eq(status_of(&c, p, NP_REQ_CLEARANCE, reason), NP_CHECK_NOT_ASSESSED);
+    cr_assert(strstr(reason, "after selection; the candidate holds no clearance: not assessed"), "%s", reason);
     c.clearance = NP_CLEARANCE_CTS;
     cr_assert_eq(status_of(&c, p, NP_REQ_CLEARANCE, NULL), NP_CHECK_MET);
     p->fast_track = true;

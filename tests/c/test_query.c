@@ -3,8 +3,10 @@
  * candidates alice and bruno) run through the collection, and again through
  * the row-wise evaluator; the posting field table and its semantics on
  * hand-built postings. Under CI=true a missing seeds folder is a failure. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -318,4 +320,177 @@ Test(query_fields, bare_postings_query_row_wise)
     cr_assert(np_query_match(q, p, np_posting_field_get));
     np_query_free(q);
     np_posting_free(p);
+}
+
+/* ---- parameters ("?") and today ---- */
+
+static np_posting *dated_posting(const char *id, int grade, np_date deadline, double salary)
+{
+    np_posting *p = np_posting_new();
+    cr_assert_not_null(p);
+    p->id = strdup(id);
+    p->title = strdup(grade == 15 ? "Officer's \"quoted\" post" : "Officer");
+    p->grade = (np_grade){(uint8_t)grade, (uint8_t)grade, 0};
+    p->deadline.date = deadline;
+    p->salary.amount = salary;
+    return p;
+}
+
+/* Three postings: a (G13, 2025-01-10, 5000), b (G15, 2025-06-01, 7000.5),
+ * c (G17, 2026-01-01, 9000). */
+static np_collection *dated_collection(void)
+{
+    np_collection *c;
+    cr_assert_eq(np_collection_new(&c, NULL), NP_OK);
+    static const struct { const char *id; int grade; const char *deadline; double salary; } ROWS[] = {
+        {"a", 13, "2025-01-10", 5000}, {"b", 15, "2025-06-01", 7000.5}, {"c", 17, "2026-01-01", 9000}};
+    for (size_t i = 0; i < 3; i++) {
+        np_date d;
+        cr_assert_eq(np_date_parse(&d, ROWS[i].deadline, 10, NULL), NP_OK);
+        np_posting *p = dated_posting(ROWS[i].id, ROWS[i].grade, d, ROWS[i].salary);
+        cr_assert_eq(np_collection_add_posting(c, p, NULL), NP_OK);
+        np_posting_free(p);
+    }
+    return c;
+}
+
+/* The ids the query selects with `env`, joined ("a,c"), or the error. */
+static const char *ids_of(np_collection *c, const char *text, const np_query_env *env, char *buf, size_t size)
+{
+    np_result *r;
+    np_error err;
+    if (np_collection_query_env(&r, c, text, strlen(text), env, &err) != NP_OK) {
+        snprintf(buf, size, "error: %s", err.message);
+        return buf;
+    }
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < np_result_count(r); i++) {
+        const np_posting *p = np_result_posting(r, i, NULL);
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? "," : "", p->id);
+    }
+    np_result_free(r);
+    return buf;
+}
+
+static np_qparam text_param(const char *s) { return (np_qparam){NP_QPARAM_TEXT, s, strlen(s), 0, 0, 0, false}; }
+
+Test(query_params, typed_values_bind_in_order)
+{
+    np_collection *c = dated_collection();
+    char buf[400];
+    np_date june;
+    cr_assert_eq(np_date_parse(&june, "2025-06-01", 10, NULL), NP_OK);
+    const np_qparam date_and_grade[] = {{NP_QPARAM_DATE, NULL, 0, 0, 0, june, false}, text_param("G15")};
+    np_query_env env = {date_and_grade, 2, false, 0};
+    cr_assert_str_eq(ids_of(c, "deadline >= ? and grade >= ?", &env, buf, sizeof buf), "b,c");
+    /* Strings are read as the field's literal: string-only hosts bind any type. */
+    const np_qparam strings[] = {text_param("2025-06-01"), text_param("III"), text_param("NATO SECRET")};
+    env = (np_query_env){strings, 3, false, 0};
+    cr_assert_str_eq(ids_of(c, "deadline < ? or lang.second >= ? or clearance = ?", &env, buf, sizeof buf), "a");
+    const np_qparam numbers[] = {{NP_QPARAM_INTEGER, NULL, 0, 7000, 0, 0, false},
+                                 {NP_QPARAM_NUMBER, NULL, 0, 0, 9000.0, 0, false}};
+    env = (np_query_env){numbers, 2, false, 0};
+    cr_assert_str_eq(ids_of(c, "salary > ? and salary < ?", &env, buf, sizeof buf), "b");
+    /* Quotes and backslashes in a value are the value's: no quoting problem. */
+    const np_qparam quoted[] = {text_param("'s \"quoted\""), text_param("b")};
+    env = (np_query_env){quoted, 2, false, 0};
+    cr_assert_str_eq(ids_of(c, "title ~ ? and id in [?, c]", &env, buf, sizeof buf), "b");
+    const np_qparam flag[] = {{NP_QPARAM_BOOL, NULL, 0, 0, 0, 0, false}};
+    env = (np_query_env){flag, 1, false, 0};
+    cr_assert_str_eq(ids_of(c, "twin_grade = ?", &env, buf, sizeof buf), "a,b,c");
+    np_collection_free(c);
+}
+
+Test(query_params, the_compiled_query_keeps_its_own_copy_of_a_text)
+{
+    size_t n;
+    const np_qfield *fields = np_posting_fields(&n);
+    char value[] = "b";
+    const np_qparam params[] = {{NP_QPARAM_TEXT, value, 1, 0, 0, 0, false}};
+    const np_query_env env = {params, 1, false, 0};
+    np_query *q;
+    cr_assert_eq(np_query_compile_env(&q, "id = ?", 6, fields, n, &env, NULL), NP_OK);
+    value[0] = 'x';
+    np_posting *p = dated_posting("b", 15, NP_DATE_NONE, -1);
+    cr_assert(np_query_match(q, p, np_posting_field_get));
+    np_posting_free(p);
+    np_query_free(q);
+}
+
+/* Compiles `text` with `env` and expects NP_EINVAL at `column` with `what`
+ * in the message. */
+static void expect_param_error(const char *text, const np_query_env *env, int column, const char *what)
+{
+    size_t n;
+    const np_qfield *fields = np_posting_fields(&n);
+    np_query *q = NULL;
+    np_error err;
+    cr_assert_eq(np_query_compile_env(&q, text, strlen(text), fields, n, env, &err), NP_EINVAL, "%s", text);
+    cr_assert_null(q);
+    cr_assert_eq(err.column, column, "%s: column %d: %s", text, err.column, err.message);
+    cr_assert(strstr(err.message, what) != NULL, "%s: %s", text, err.message);
+    char caret[256];
+    snprintf(caret, sizeof caret, "\n  %s\n  %*s^", text, column - 1, "");
+    cr_assert(strstr(err.message, caret) != NULL, "%s: caret\n%s", text, err.message);
+}
+
+Test(query_params, mismatches_are_positioned_errors)
+{
+    np_date d;
+    cr_assert_eq(np_date_parse(&d, "2025-06-01", 10, NULL), NP_OK);
+    const np_qparam one_date[] = {{NP_QPARAM_DATE, NULL, 0, 0, 0, d, false}};
+    const np_query_env date_env = {one_date, 1, false, 0};
+    expect_param_error("salary > 1 and grade >= ?", &date_env, 25,
+                       "parameter 1 is a date, but grade is a grade field: give a grade such as \"G15\"");
+    expect_param_error("deadline > ? and grade >= ?", &date_env, 27, "placeholder 2 has no value (1 parameter given)");
+    expect_param_error("deadline > today", &date_env, 17, "1 parameter given, but the query has 0 placeholders");
+    expect_param_error("id = ?", NULL, 6, "placeholder 1 has no value (0 parameters given)");
+    const np_qparam bad_grade[] = {text_param("G25")};
+    const np_query_env grade_env = {bad_grade, 1, false, 0};
+    expect_param_error("grade >= ?", &grade_env, 10, "parameter 1 (\"G25\"): grade is a grade field:");
+    const np_qparam nul[] = {{NP_QPARAM_TEXT, "5\0x", 3, 0, 0, 0, false}};
+    const np_query_env nul_env = {nul, 1, false, 0};
+    expect_param_error("salary = ?", &nul_env, 10, "parameter 1 (\"5\\x00x\") contains a NUL byte");
+    const np_qparam newline[] = {text_param("G1\nG2")};
+    const np_query_env newline_env = {newline, 1, false, 0};
+    expect_param_error("grade = ?", &newline_env, 9, "parameter 1 (\"G1\\x0AG2\"): grade is a grade field:");
+    const np_qparam number_for_text[] = {{NP_QPARAM_INTEGER, NULL, 0, 15, 0, 0, false}};
+    const np_query_env number_env = {number_for_text, 1, false, 0};
+    expect_param_error("title = ?", &number_env, 9, "parameter 1 is an integer, but title is a text field: give a string");
+    const np_qparam huge[] = {{NP_QPARAM_INTEGER, NULL, 0, INT64_MAX, 0, 0, false}};
+    const np_query_env huge_env = {huge, 1, false, 0};
+    expect_param_error("salary = ?", &huge_env, 10, "too large to compare exactly");
+    const np_qparam nan[] = {{NP_QPARAM_NUMBER, NULL, 0, 0, NAN, 0, false}};
+    const np_query_env nan_env = {nan, 1, false, 0};
+    expect_param_error("salary = ?", &nan_env, 10, "parameter 1 is not a finite number");
+    const np_qparam far[] = {{NP_QPARAM_DATE, NULL, 0, 0, 0, NP_DATE_MAX + 1, false}};
+    const np_query_env far_env = {far, 1, false, 0};
+    expect_param_error("deadline = ?", &far_env, 12, "outside 0001-01-01..9999-12-31");
+    size_t n;
+    const np_qfield *fields = np_posting_fields(&n);
+    np_query *q;
+    np_error err;
+    cr_assert_eq(np_query_compile_env(&q, "? = 1", 5, fields, n, &date_env, &err), NP_EPARSE);
+    cr_assert(strstr(err.message, "expected a field name, found '?' at column 1") != NULL, "%s", err.message);
+}
+
+Test(query_params, today_is_fixed_or_the_local_date)
+{
+    np_collection *c = dated_collection();
+    char buf[400];
+    np_date fixed;
+    cr_assert_eq(np_date_parse(&fixed, "2025-06-01", 10, NULL), NP_OK);
+    np_query_env env = {NULL, 0, true, fixed};
+    cr_assert_str_eq(ids_of(c, "deadline >= today", &env, buf, sizeof buf), "b,c");
+    cr_assert_str_eq(ids_of(c, "deadline in [today, 2025-01-10] order by deadline desc", &env, buf, sizeof buf), "b,a");
+    cr_assert_str_eq(ids_of(c, "deadline > TODAY", &env, buf, sizeof buf), "c"); /* a keyword: any case */
+    /* Not a date field: the word is a text like any other. */
+    cr_assert_str_eq(ids_of(c, "title = today", &env, buf, sizeof buf), "");
+    /* The local date: every deadline of the table is in the past or in the future of it. */
+    np_date local;
+    cr_assert_eq(np_date_today(&local, NULL), NP_OK);
+    cr_assert(local > fixed, "the clock says %d", local);
+    cr_assert_str_eq(ids_of(c, "deadline < today", NULL, buf, sizeof buf), local > 20454 ? "a,b,c" : "a,b");
+    np_collection_free(c);
 }

@@ -342,10 +342,11 @@ Test(roster, csv_errors_name_line_and_column)
                      "staff.csv:2: column initial_months: \"3x\" is not a whole number", 2);
     expect_csv_error("id,start,renewal_months\nB-7,2025-01-01,40\n",
                      "staff.csv:2: row \"B-7\": renewal_months must be between 0 and 36", 2);
-    expect_csv_error("start,division\n2025-01-01\n", "staff.csv:2: 1 field(s), but the header names 2", 2);
+    expect_csv_error("start,division\n2025-01-01\n", "staff.csv:2: 1 field, but the header names 2 columns", 2);
+    expect_csv_error("start\n2025-01-01,x\n", "staff.csv:2: 2 fields, but the header names 1 column", 2);
     expect_csv_error("start,division\n2025-01-01,\"Ops\n", "staff.csv:2: a quoted field is never closed", 2);
     expect_csv_error("start,division\n2025-01-01,\"Ops\"x\n", "staff.csv:2: text after a closing quote", 2);
-    expect_csv_error("start\n\n\n,\n", "staff.csv:4: 2 field(s)", 4);
+    expect_csv_error("start\n\n\n,\n", "staff.csv:4: 2 fields, but the header names 1 column", 4);
     expect_csv_error("start,division\n2025-01-01,\xff\n", "the value is not UTF-8", 2);
     TS_ASSERT_NO_LEAKS();
 }

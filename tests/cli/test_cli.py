@@ -31,8 +31,8 @@ def test_table_lists_every_event_of_spec_example_1_with_status():
         "renewal_end": "2031-08-31", "contract_end": "2031-08-31",
         "max_service_end": "2031-08-31",
     }
-    assert "phase renewal, 365 day(s) to the contract end, conversion window open, " \
-           "60 month(s) served, promotion possible" in out
+    assert "phase renewal, 365 days to the contract end, conversion window open, " \
+           "60 months served, promotion possible" in out
 
 
 def test_table_is_chronological_and_shows_weekdays():
@@ -105,7 +105,10 @@ def test_policy_file(tmp_path):
     (["--start", "2025-09-01", "--renewal-months", "ten"], "--renewal-months expects an integer"),
     (["--start", "2025-09-01", "--renewal-months", "99999999999"], "too large"),
     (["--start", "2025-09-01", "--reduction-months", "6"], "reduction_months applies only to twin-graded"),
-    (["--start", "2025-09-01", "--direct-higher", "--twin-grade"], "direct_higher applies only to serving"),
+    (["--start", "2025-09-01", "--direct-higher", "--twin-grade"],
+     "direct_higher applies only to serving staff, not to an external appointment"),
+    (["--start", "2025-09-01", "--direct-higher", "--twin-grade", "--kind", "seconded"],
+     "direct_higher applies only to serving staff, not to a seconded appointment"),
     (["--start", "2025-09-01", "--on", "2025-9-1"], "--on: date \"2025-9-1\""),
     (["--start", "2025-09-01", "--json", "--ics"], "cannot be combined"),
     (["--start", "2025-09-01", "--frobnicate"], "unknown option \"--frobnicate\""),

@@ -74,6 +74,15 @@ NP_API const np_member_state *np_member_state_find(const char *text, size_t len)
 /* The accession date as an np_date. */
 NP_API np_date np_member_state_joined(const np_member_state *state);
 
+/* Checks that `text` names a country: a member state (as
+ * np_member_state_find) or another country of ISO 3166-1 by its English
+ * name, common or official name, or alpha-2/alpha-3 code ("Switzerland",
+ * "CH", "CHE": a real nationality, which the member-state rule then finds
+ * not met). NP_EINVAL for anything else, naming the three member states
+ * whose names are closest: "\"Swden\" is not a country's name or ISO 3166
+ * code (closest NATO member states: Sweden, ...)". */
+NP_API np_status np_candidate_check_nationality(const char *text, size_t len, np_error *err);
+
 /* ---- the profile ---- */
 
 #define NP_CANDIDATE_NAME_MAX 64
@@ -101,7 +110,9 @@ typedef struct np_candidate {
  *   "languages": {"english": LEVEL, "french": LEVEL} (LEVEL: "I".."VI", a
  *       level name such as "Intermediate", or "none"),
  *   "stanag": "SLP 3321", "clearance": "NATO SECRET" | "NS" | ... | "none",
- *   "nationality": string, "serving_staff": boolean.
+ *   "nationality": a country (np_candidate_check_nationality: a typo or a
+ *       made-up name is an error naming the closest member states),
+ *   "serving_staff": boolean.
  * A missing key means "not given". Unknown keys, wrong types and bad values
  * are NP_EINVAL (NP_EPARSE for malformed JSON, with line and column) naming
  * the key ("languages.french: ..."). */
@@ -153,7 +164,9 @@ typedef struct np_eligibility {
 } np_eligibility;
 
 /* Checks `candidate` against `posting`. *out is filled (and owns `checks`:
- * release with np_eligibility_clear, also after a failure). NP_ENOMEM. */
+ * release with np_eligibility_clear, also after a failure). NP_ENOMEM;
+ * NP_EINVAL when the profile's nationality names no country
+ * (np_candidate_check_nationality). */
 NP_API np_status np_eligibility_check(np_eligibility *out, const np_candidate *candidate,
                                const np_posting *posting, np_error *err);
 

@@ -177,7 +177,8 @@ NP_API size_t np_collection_memory(const np_collection *collection);
 
 /* Registers a copy of `candidate` under candidate->name, adding the field
  * eligible(NAME) to the collection's field table. NP_EINVAL for an empty
- * name or a name already registered; NP_ENOMEM. */
+ * name, a name already registered or a nationality that names no country
+ * (np_candidate_check_nationality); NP_ENOMEM. */
 NP_API np_status np_collection_add_candidate(np_collection *collection, const np_candidate *candidate,
                                       np_error *err);
 /* The registered candidates, in registration order: the collection's own
@@ -197,6 +198,11 @@ NP_API const np_qfield *np_collection_fields(const np_collection *collection, si
  * np_query_free, before the collection. */
 NP_API np_status np_collection_compile(const np_collection *collection, np_query **out,
                                 const char *text, size_t len, np_error *err);
+/* The same with "?" parameters and a fixed "today" (np_query_compile_env;
+ * `env` NULL: none). */
+NP_API np_status np_collection_compile_env(const np_collection *collection, np_query **out,
+                                    const char *text, size_t len, const np_query_env *env,
+                                    np_error *err);
 
 /* Runs a compiled query (compiled against this collection's fields or
  * np_posting_fields()). *out: free with np_result_free. NP_EINVAL when the
@@ -207,6 +213,8 @@ NP_API np_status np_collection_run(np_result **out, np_collection *collection, c
 /* Compile and run in one call (the query is not kept). */
 NP_API np_status np_collection_query(np_result **out, np_collection *collection, const char *text,
                               size_t len, np_error *err);
+NP_API np_status np_collection_query_env(np_result **out, np_collection *collection, const char *text,
+                                  size_t len, const np_query_env *env, np_error *err);
 
 /* Row-wise evaluation, for checks and for hosts that hold one row: a
  * record for np_query_match / np_query_compare_records with the getter

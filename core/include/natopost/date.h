@@ -63,6 +63,11 @@ NP_API np_ymd np_date_to_ymd(np_date d);
  * and column), NP_EINVAL for a well-formed date that does not exist. */
 NP_API np_status np_date_parse(np_date *out, const char *text, size_t len, np_error *err);
 
+/* Today's date in the local time zone (the system clock and TZ). NP_EIO
+ * when the clock or the time zone cannot be read. Callers that need
+ * reproducible runs take a fixed date instead (np_query_env.today). */
+NP_API np_status np_date_today(np_date *out, np_error *err);
+
 /* Writes "YYYY-MM-DD" and a NUL into `buf` (at least NP_DATE_ISO_LEN + 1
  * bytes); returns the number of characters written (10). */
 NP_API size_t np_date_format(np_date d, char *buf);

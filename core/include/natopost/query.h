@@ -19,6 +19,9 @@
  *                                           the name; the table names it
  *                                           exactly "eligible(alice)"
  *   literal    := string | number | date | word   ("NATO SECRET", 3, 2025-12-01, G15, II, true)
+ *               | "?"                          the next parameter (np_query_env)
+ *               | "today"                      a date field's literal: the local date,
+ *                                              or np_query_env.today when fixed
  *
  * A query is parsed and type-checked against a field table (the record model
  * supplies it, see np_query_compile) before it runs; errors are positioned
@@ -112,7 +115,8 @@ typedef struct np_query {
 } np_query;
 
 /* Parses and type-checks `text` against the `fields` table (which must
- * outlive the query). On error returns NP_EPARSE (syntax) or NP_EINVAL (an
+ * outlive the query); "today" is the local date and a "?" is an error (no
+ * parameters: see np_query_compile_env). On error returns NP_EPARSE (syntax) or NP_EINVAL (an
  * unknown field, a literal of the wrong type, an operator the type lacks),
  * with err->column set and a message that ends with the query and a caret
  * under the problem. The query is freed with np_query_free. */
@@ -120,6 +124,60 @@ NP_API np_status np_query_compile(np_query **out, const char *text, size_t len, 
                            size_t field_count, np_error *err);
 
 NP_API void np_query_free(np_query *query);
+
+/* ---- parameters and "today" ----
+ *
+ * A "?" in place of a literal takes the next parameter, in order, so that
+ * hosts pass values instead of pasting them into the text (no quoting
+ * problem). Each parameter is checked against the field it is compared
+ * with, when the query compiles:
+ *   TEXT     fits any field: it is read as that field's literal would be
+ *            ("G15" for a grade, "III" for a level, "NATO SECRET" for a
+ *            clearance, "2025-12-01" for a date, "true" for a boolean), so
+ *            string-only hosts (the CLI, Lua) bind every type;
+ *   INTEGER  and NUMBER fit number fields; DATE fits date fields; BOOL fits
+ *            boolean fields.
+ * A mismatch, a value the field rejects, a "?" with no parameter left or a
+ * parameter no "?" takes is an NP_EINVAL with the column of the "?" (of the
+ * end of the query for an extra parameter) and a caret, as other errors. */
+typedef enum np_qparam_type {
+    NP_QPARAM_TEXT = 0,
+    NP_QPARAM_INTEGER,
+    NP_QPARAM_NUMBER,
+    NP_QPARAM_DATE,
+    NP_QPARAM_BOOL
+} np_qparam_type;
+
+/* One parameter; only the member of its type is read. */
+typedef struct np_qparam {
+    np_qparam_type type;
+    const char *text; /* TEXT: UTF-8, copied by the compiled query */
+    size_t text_len;
+    int64_t integer;  /* INTEGER */
+    double number;    /* NUMBER: finite */
+    int32_t date;     /* DATE: an np_date day number */
+    bool boolean;     /* BOOL */
+} np_qparam;
+
+/* What a query takes from outside its text. */
+typedef struct np_query_env {
+    const np_qparam *params; /* one per "?", in order */
+    size_t param_count;
+    bool today_fixed; /* false: "today" is the local date when the query compiles */
+    int32_t today;    /* np_date "today" stands for when today_fixed */
+} np_query_env;
+
+#define NP_QUERY_ENV_INIT {NULL, 0, false, 0}
+
+/* "a date", "text", ...: for messages about a parameter. */
+NP_API const char *np_qparam_type_name(np_qparam_type type);
+
+/* np_query_compile with parameters and "today" (`env` NULL: none, the
+ * local date). The compiled query holds the values: `env` and the texts it
+ * points to may be freed once this returns. */
+NP_API np_status np_query_compile_env(np_query **out, const char *text, size_t len,
+                               const np_qfield *fields, size_t field_count,
+                               const np_query_env *env, np_error *err);
 
 /* Compares two non-null values of the same type: <0, 0, >0. */
 NP_API int np_qvalue_compare(const np_qvalue *a, const np_qvalue *b);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "collection_impl.h"
 #include "file_io.h"
 #include "json_util.h"
 
@@ -110,6 +111,9 @@ static np_status read_key(np_candidate *c, const char *key, const json_t *v, np_
         if (len == 0) return key_error(err, key, "must not be empty");
         if (len >= cap) return key_error(err, key, "longer than %zu bytes", cap - 1);
         if (memchr(json_string_value(v), '\0', len)) return key_error(err, key, "contains a NUL byte");
+        np_error unknown;
+        if (!is_name && np_candidate_check_nationality(json_string_value(v), len, &unknown) != NP_OK)
+            return key_error(err, key, "%s", unknown.message);
         memcpy(dst, json_string_value(v), len + 1);
         return NP_OK;
     }
@@ -232,10 +236,12 @@ static np_check_status conclude(reason *r, np_check_status st)
 
 static const char *level_text(int level)
 {
-    if (level < 0) return "not given";
+    if (level < 0) return "no stated level";
     if (level == 0) return "none";
     return np_lang_level_numeral((np_lang_level)level);
 }
+
+static const char *years(double n) { return n == 1 ? "year" : "years"; }
 
 static const char *degree_text(int level)
 {
@@ -253,9 +259,10 @@ static np_check_status check_degree(const np_degree_req *d, const np_candidate *
         say(r, "a degree requirement without a level");
         return conclude(r, NP_CHECK_NOT_ASSESSED);
     }
-    say(r, "requires %s%s; the candidate has %s", degree_text((int)d->level),
+    say(r, "requires %s%s; %s%s", degree_text((int)d->level),
         d->equivalent_accepted ? " (or an equivalent level of qualification)" : "",
-        c->degree < 0 ? "no degree stated" : degree_text(c->degree));
+        c->degree < 0 ? "the candidate's degree is not given" : "the candidate has ",
+        c->degree < 0 ? "" : degree_text(c->degree));
     if (c->degree < 0) return conclude(r, NP_CHECK_CANNOT_TELL);
     if (c->degree >= (int)d->level) return conclude(r, NP_CHECK_MET);
     if (d->equivalent_accepted) {
@@ -272,12 +279,12 @@ static np_check_status check_experience(const np_experience_req *e, const np_can
         say(r, "an experience requirement without a number of years");
         return conclude(r, NP_CHECK_NOT_ASSESSED);
     }
-    say(r, "requires at least %g year(s) of experience; the candidate has ", e->min_years);
+    say(r, "requires at least %g %s of experience; ", e->min_years, years(e->min_years));
     if (c->experience_years < 0) {
-        say(r, "none stated");
+        say(r, "the candidate's experience is not given");
         return conclude(r, NP_CHECK_CANNOT_TELL);
     }
-    say(r, "%g", c->experience_years);
+    say(r, "the candidate has %g %s", c->experience_years, years(c->experience_years));
     return conclude(r, c->experience_years >= e->min_years ? NP_CHECK_MET : NP_CHECK_NOT_MET);
 }
 
@@ -369,31 +376,38 @@ static np_check_status check_stanag(const np_stanag_profile *need, const np_cand
 
 static const char *clearance_text(int level, bool atomal, char buf[40])
 {
-    if (level < 0) return "not given";
-    if (level == 0) return "none";
     snprintf(buf, 40, "%s%s", np_clearance_name((np_clearance)level), atomal ? " ATOMAL" : "");
+    return buf;
+}
+
+/* "the candidate holds NATO SECRET", "... holds no clearance", "the
+ * candidate's clearance is not given". */
+static const char *candidate_clearance(const np_candidate *c, char buf[64])
+{
+    char held[40];
+    if (c->clearance < 0) return "the candidate's clearance is not given";
+    if (c->clearance == 0) return "the candidate holds no clearance";
+    snprintf(buf, 64, "the candidate holds %s", clearance_text(c->clearance, c->clearance_atomal, held));
     return buf;
 }
 
 static np_check_status check_clearance(np_clearance level, bool atomal, const np_posting *p,
                                        const np_candidate *c, reason *r)
 {
-    char want[40], have[40];
+    char want[40], have[64];
     if (level == NP_CLEARANCE_NONE) {
         say(r, "a clearance requirement without a level");
         return conclude(r, NP_CHECK_NOT_ASSESSED);
     }
     const bool held = c->clearance >= (int)level && (!atomal || c->clearance_atomal);
     if (p->fast_track == NP_YES) {
-        say(r, "requires %s, already held (fast-track competition); the candidate holds %s",
-            clearance_text((int)level, atomal, want),
-            clearance_text(c->clearance, c->clearance_atomal, have));
+        say(r, "requires %s, already held (fast-track competition); %s",
+            clearance_text((int)level, atomal, want), candidate_clearance(c, have));
         if (c->clearance < 0) return conclude(r, NP_CHECK_CANNOT_TELL);
         return conclude(r, held ? NP_CHECK_MET : NP_CHECK_NOT_MET);
     }
-    say(r, "requires %s, obtained through the national authorities after selection; the "
-           "candidate holds %s",
-        clearance_text((int)level, atomal, want), clearance_text(c->clearance, c->clearance_atomal, have));
+    say(r, "requires %s, obtained through the national authorities after selection; %s",
+        clearance_text((int)level, atomal, want), candidate_clearance(c, have));
     return conclude(r, held ? NP_CHECK_MET : NP_CHECK_NOT_ASSESSED);
 }
 
@@ -561,10 +575,23 @@ static void collect_check(void *ctx, const np_check *check)
     k->e->checks[k->e->check_count++] = *check;
 }
 
+np_status npi_coll_check_profile(const np_candidate *c, np_error *err)
+{
+    const char *end = memchr(c->nationality, '\0', sizeof c->nationality);
+    if (!end) return np_error_set(err, NP_EINVAL, "candidate: nationality is not NUL-terminated");
+    np_error unknown;
+    if (end != c->nationality &&
+        np_candidate_check_nationality(c->nationality, (size_t)(end - c->nationality), &unknown) != NP_OK)
+        return np_error_set(err, NP_EINVAL, "candidate: nationality: %s", unknown.message);
+    return NP_OK;
+}
+
 np_status np_eligibility_check(np_eligibility *out, const np_candidate *c, const np_posting *p,
                                np_error *err)
 {
     memset(out, 0, sizeof *out);
+    const np_status valid = npi_coll_check_profile(c, err);
+    if (valid != NP_OK) return valid;
     collect k = {out, 0, false};
     size_t counts[5];
     out->verdict = run_checks(c, p, collect_check, &k, counts);

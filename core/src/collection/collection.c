@@ -497,6 +497,8 @@ np_status np_collection_add_candidate(np_collection *c, const np_candidate *cand
     if (name_len == 0 || name_len == sizeof cand->name)
         return np_error_set(err, NP_EINVAL, "a candidate needs a name (1..%d bytes) to be "
                                             "registered", NP_CANDIDATE_NAME_MAX - 1);
+    const np_status valid = npi_coll_check_profile(cand, err);
+    if (valid != NP_OK) return valid;
     for (size_t k = 0; k < c->candidate_count; k++)
         if (strcmp(c->candidates[k].profile.name, cand->name) == 0)
             return np_error_set(err, NP_EINVAL, "a candidate named \"%s\" is already registered",
@@ -577,7 +579,13 @@ const np_qfield *np_collection_fields(const np_collection *c, size_t *count)
 np_status np_collection_compile(const np_collection *c, np_query **out, const char *text,
                                 size_t len, np_error *err)
 {
+    return np_collection_compile_env(c, out, text, len, NULL, err);
+}
+
+np_status np_collection_compile_env(const np_collection *c, np_query **out, const char *text,
+                                    size_t len, const np_query_env *env, np_error *err)
+{
     size_t n;
     const np_qfield *fields = np_collection_fields(c, &n);
-    return np_query_compile(out, text, len, fields, n, err);
+    return np_query_compile_env(out, text, len, fields, n, env, err);
 }

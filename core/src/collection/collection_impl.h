@@ -133,6 +133,10 @@ np_status npi_coll_sort(const np_collection *c, const np_qsort_key *keys, size_t
  * 0..n that puts equal values together (a stable sort by value, null last),
  * *starts the position in it of each group's first row, then n; *groups the
  * number of groups. Both arrays are malloc'd. */
+/* A hand-built profile's nationality, as np_candidate_from_json checks it
+ * (candidate.c): "" (not given) or a country. NP_EINVAL naming it. */
+np_status npi_coll_check_profile(const np_candidate *candidate, np_error *err);
+
 np_status npi_coll_group(const np_collection *c, const column *col, const uint32_t *rows, size_t n,
                         uint32_t **order, size_t **starts, size_t *groups, np_error *err);
 

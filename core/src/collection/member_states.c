@@ -1,8 +1,15 @@
 /* NATO member states and their accession dates
- * (docs/nato-reference.md, "NATO member states"). */
+ * (docs/nato-reference.md, "NATO member states"), and the check of
+ * a candidate's nationality: a member state is judged against the notice's
+ * date; another country of ISO 3166-1 is a real answer ("not met");
+ * anything else is a typo or a made-up name, and an error naming the member
+ * states it is closest to. */
 #include <string.h>
 
+#include "countries.h"
+#include "edit_distance.h"
 #include "natopost/candidate.h"
+#include "text_quote.h"
 
 static const np_member_state STATES[] = {
     {"Belgium", "BE", "BEL", {1949, 4, 4}},
@@ -104,4 +111,58 @@ const np_member_state *np_member_state_find(const char *text, size_t len)
             if (strcmp(STATES[i].alpha2, ALIASES[a].alpha2) == 0) return &STATES[i];
     }
     return NULL;
+}
+
+/* ---- nationalities ---- */
+
+static bool is_other_country(const char *text, size_t len)
+{
+    for (size_t i = 0; i < npi_country_count; i++) {
+        const npi_country *c = &npi_countries[i];
+        if (same_ci(text, len, c->alpha2) || same_ci(text, len, c->alpha3)) return true;
+        for (size_t k = 0; k < 3 && c->names[k]; k++)
+            if (same_ci(text, len, c->names[k])) return true;
+    }
+    return false;
+}
+
+enum { CLOSEST = 3 };
+
+/* The CLOSEST member states whose names are nearest `text` (ties in
+ * accession order). */
+static void closest_members(const char *text, size_t len, const np_member_state *out[CLOSEST])
+{
+    size_t count, best[CLOSEST];
+    const np_member_state *states = np_member_states(&count);
+    for (size_t k = 0; k < CLOSEST; k++) {
+        out[k] = NULL;
+        best[k] = (size_t)-1;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const size_t d = npi_edit_distance(text, len, states[i].name, strlen(states[i].name), true);
+        size_t at = CLOSEST;
+        while (at > 0 && d < best[at - 1]) at--;
+        if (at == CLOSEST) continue;
+        for (size_t k = CLOSEST - 1; k > at; k--) {
+            out[k] = out[k - 1];
+            best[k] = best[k - 1];
+        }
+        out[at] = &states[i];
+        best[at] = d;
+    }
+}
+
+np_status np_candidate_check_nationality(const char *text, size_t len, np_error *err)
+{
+    while (len && (*text == ' ' || *text == '\t')) text++, len--;
+    while (len && (text[len - 1] == ' ' || text[len - 1] == '\t')) len--;
+    if (len && (np_member_state_find(text, len) || is_other_country(text, len))) return NP_OK;
+    char shown[NP_QUOTE_MAX];
+    npi_quote(shown, sizeof shown, text, len);
+    const np_member_state *near[CLOSEST];
+    closest_members(text, len, near);
+    return np_error_set(err, NP_EINVAL,
+                        "%s is not a country's name or ISO 3166 code (closest NATO member states: %s, "
+                        "%s, %s)",
+                        shown, near[0]->name, near[1]->name, near[2]->name);
 }

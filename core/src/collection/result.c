@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "collection_impl.h"
+#include "plural.h"
 
 typedef struct group {
     np_qvalue value;
@@ -79,9 +80,15 @@ np_status np_collection_run(np_result **out, np_collection *c, const np_query *q
 np_status np_collection_query(np_result **out, np_collection *c, const char *text, size_t len,
                               np_error *err)
 {
+    return np_collection_query_env(out, c, text, len, NULL, err);
+}
+
+np_status np_collection_query_env(np_result **out, np_collection *c, const char *text, size_t len,
+                                  const np_query_env *env, np_error *err)
+{
     *out = NULL;
     np_query *q;
-    np_status st = np_collection_compile(c, &q, text, len, err);
+    np_status st = np_collection_compile_env(c, &q, text, len, env, err);
     if (st != NP_OK) return st;
     st = np_collection_run(out, c, q, err);
     np_query_free(q);
@@ -97,7 +104,8 @@ const uint32_t *np_result_rows(const np_result *r) { return r->rows; }
 const np_posting *np_result_posting(np_result *r, size_t i, np_error *err)
 {
     if (i >= r->count) {
-        np_error_set(err, NP_EINVAL, "result index %zu is out of range (%zu matches)", i, r->count);
+        np_error_set(err, NP_EINVAL, "result index %zu is out of range (%zu %s)", i, r->count,
+                     npi_plural((long long)r->count, "match", "matches"));
         return NULL;
     }
     return np_collection_posting(r->collection, r->rows[i], err);

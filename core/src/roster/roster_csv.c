@@ -7,6 +7,7 @@
 
 #include "file_io.h"
 #include "natopost/roster.h"
+#include "plural.h"
 #include "roster_internal.h"
 #include "strbuf.h"
 #include "text_quote.h"
@@ -243,8 +244,9 @@ static np_status read_rows(np_roster *roster, cursor *c, record *r, const layout
         if (st != NP_OK || !got) break;
         if (r->count != l->width) {
             st = np_error_set_at(err, NP_EPARSE, r->line, 0, 0,
-                                 "%s:%d: %zu field(s), but the header names %zu columns", c->source,
-                                 r->line, r->count, l->width);
+                                 "%s:%d: %zu %s, but the header names %zu %s", c->source, r->line,
+                                 r->count, npi_plural((long long)r->count, "field", "fields"), l->width,
+                                 npi_plural((long long)l->width, "column", "columns"));
             break;
         }
         np_appointment a;

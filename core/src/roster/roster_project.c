@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "natopost/roster.h"
+#include "plural.h"
 #include "roster_rows.h"
 
 static const char *const MEASURE_NAMES[NP_MEASURE_COUNT] = {
@@ -173,8 +174,8 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     const int64_t first_total = (int64_t)first_year * 12 + first_month - 1;
     if (first_year < 1 || first_year > 9999 || first_total + (int64_t)months - 1 > 9999 * 12 + 11)
         return np_error_set(err, NP_EINVAL,
-                            "the horizon (%zu months from %04d-%02d) must lie within 0001-01..9999-12",
-                            months, first_year, first_month);
+                            "the horizon (%zu %s from %04d-%02d) must lie within 0001-01..9999-12",
+                            months, npi_plural((long long)months, "month", "months"), first_year, first_month);
     const size_t groups = c->group ? c->group_count : 1;
     int64_t *counts = calloc(groups * months * NP_PROJECTION_COLUMNS, sizeof *counts);
     /* Per group and measure, +1/-1 where an interval starts and stops. */
@@ -184,7 +185,8 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
         free(counts);
         free(diff);
         free(h.month_of);
-        return np_error_set(err, NP_ENOMEM, "out of memory projecting %zu months", months);
+        return np_error_set(err, NP_ENOMEM, "out of memory projecting %zu %s", months,
+                            npi_plural((long long)months, "month", "months"));
     }
 
     npi_row_rules cache = npi_row_rules_init(policy);
