@@ -95,6 +95,7 @@ build = {
         "core/src/posting_json/posting_json_common.c",
         "core/src/posting_json/posting_to_json.c",
         "core/src/posting_json/posting_from_json.c",
+        "core/src/posting_json/posting_from_record.c",
         "core/src/posting_json/posting_list.c",
         "core/src/posting_json/posting_jsonld.c",
         "core/src/collection/posting_fields.c",

@@ -465,33 +465,19 @@ int np_lua_posting_from_json(lua_State *L)
     return 1;
 }
 
-/* natopost.posting_from_table(t): a table shaped like p:to_table() (the JSON
- * form, nil = not stated), every key optional; the core's JSON reader judges
- * it. "format" is added when absent. */
+/* natopost.posting_from_table(t): a table shaped like p:to_table() (the
+ * posting record, nil = not stated), every key optional; the core reads it
+ * (np_posting_from_record_json). */
 int np_lua_posting_from_table(lua_State *L)
 {
     luaL_checktype(L, 1, LUA_TTABLE);
     np_lua_checknargs(L, 1);
     lua_settop(L, 1);
-    lua_getfield(L, 1, "format");
-    const bool has_format = !lua_isnil(L, -1);
-    lua_pop(L, 1);
-    if (!has_format) { /* a shallow copy with the format added */
-        lua_newtable(L);
-        lua_pushnil(L);
-        while (lua_next(L, 1)) {
-            lua_pushvalue(L, -2);
-            lua_insert(L, -2);
-            lua_rawset(L, 2);
-        }
-        lua_pushstring(L, NP_POSTING_FORMAT);
-        lua_setfield(L, 2, "format");
-    }
     size_t len = 0;
-    const char *text = table_json(L, -1, "posting", true, &len);
+    const char *text = table_json(L, 1, "posting", true, &len);
     np_posting **p = np_lua_newposting(L);
     np_error err;
-    if (np_posting_from_json(p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
+    if (np_posting_from_record_json(p, text, len, &err) != NP_OK) return np_lua_raise(L, &err);
     np_lua_account_posting(L);
     return 1;
 }

@@ -1,10 +1,8 @@
 /* Posting.from_dict(d): a dict in the shape of Posting.to_dict() (or of the
- * JSON form, docs/posting-json.md) turned into posting JSON and read by the
- * core's reader, which judges every key and value. This file only converts
- * the Python-only shapes to.dict() hands out: datetime.date values become ISO
- * strings, "deadline" + "deadline_time" become the JSON form's deadline
- * object, a grade string becomes {"text": ...}, and "format" is added when
- * absent. */
+ * JSON form, docs/posting-json.md) turned into JSON text and read by the
+ * core (np_posting_from_record_json), which reshapes the record and judges
+ * every key and value. This file only converts Python values: datetime.date
+ * to ISO text, datetime.time to "HH:MM". */
 #include "module.h"
 
 #include <string.h>
@@ -38,21 +36,10 @@ static PyObject *time_text(PyObject *time)
     return minutes;
 }
 
-/* The JSON-form value of d[key]. */
-static PyObject *form_value(PyObject *d, PyObject *key, PyObject *value)
+/* The JSON value of d[key]: dates as ISO text, deadline_time as "HH:MM". */
+static PyObject *form_value(PyObject *key, PyObject *value)
 {
-    if (PyUnicode_CompareWithASCIIString(key, "grade") == 0 && PyUnicode_Check(value))
-        return Py_BuildValue("{sO}", "text", value);
-    if (PyUnicode_CompareWithASCIIString(key, "deadline") == 0 && !PyDict_Check(value)) {
-        PyObject *time = PyDict_GetItemString(d, "deadline_time"); /* borrowed */
-        if (value == Py_None && (!time || time == Py_None)) return Py_NewRef(Py_None);
-        PyObject *date = iso_or_self(value);
-        PyObject *minute = date ? time_text(time ? time : Py_None) : NULL;
-        PyObject *out = minute ? Py_BuildValue("{sOsO}", "date", date, "time", minute) : NULL;
-        Py_XDECREF(date);
-        Py_XDECREF(minute);
-        return out;
-    }
+    if (PyUnicode_CompareWithASCIIString(key, "deadline_time") == 0) return time_text(value);
     return iso_or_self(value);
 }
 
@@ -87,12 +74,6 @@ static PyObject *form_text(PyObject *d)
     PyObject *parts = dumps ? PyList_New(0) : NULL;
     PyObject *result = NULL;
     if (!parts) goto done;
-    if (!PyDict_GetItemString(d, "format")) {
-        PyObject *format = PyUnicode_FromFormat("\"format\": \"%s\"", NP_POSTING_FORMAT);
-        const int failed = !format || PyList_Append(parts, format) < 0;
-        Py_XDECREF(format);
-        if (failed) goto done;
-    }
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(d, &pos, &key, &value)) {
@@ -101,17 +82,11 @@ static PyObject *form_text(PyObject *d)
                          Py_TYPE(key)->tp_name);
             goto done;
         }
-        if (PyUnicode_CompareWithASCIIString(key, "deadline_time") == 0 &&
-            PyDict_GetItemString(d, "deadline"))
-            continue; /* written inside "deadline" */
-        if (PyUnicode_CompareWithASCIIString(key, "deadline_time") == 0) key = value = NULL;
-        PyObject *name = key ? key : PyUnicode_FromString("deadline");
-        PyObject *v = name ? form_value(d, name, value ? value : Py_None) : NULL;
-        PyObject *k = v ? dump(dumps, name, name) : NULL;
-        PyObject *t = k ? dump(dumps, name, v) : NULL;
+        PyObject *v = form_value(key, value);
+        PyObject *k = v ? dump(dumps, key, key) : NULL;
+        PyObject *t = k ? dump(dumps, key, v) : NULL;
         PyObject *member = t ? PyUnicode_FromFormat("%U: %U", k, t) : NULL;
         const int failed = !member || PyList_Append(parts, member) < 0;
-        if (!key) Py_XDECREF(name);
         Py_XDECREF(v);
         Py_XDECREF(k);
         Py_XDECREF(t);
@@ -141,7 +116,7 @@ PyObject *np_py_posting_from_dict(PyObject *cls, PyObject *d)
     const char *utf8 = PyUnicode_AsUTF8AndSize(text, &len);
     np_posting *p = NULL;
     np_error err;
-    const np_status rc = utf8 ? np_posting_from_json(&p, utf8, (size_t)len, &err) : NP_OK;
+    const np_status rc = utf8 ? np_posting_from_record_json(&p, utf8, (size_t)len, &err) : NP_OK;
     Py_DECREF(text);
     if (!utf8) return NULL;
     if (rc != NP_OK) return np_py_raise(st, &err);

@@ -30,6 +30,17 @@ NP_API np_status np_posting_to_json(char **out, const np_posting *posting, bool 
 /* Parses one posting object; *out is freed with np_posting_free. */
 NP_API np_status np_posting_from_json(np_posting **out, const char *text, size_t len, np_error *err);
 
+/* Parses one posting record, the shape np_emit_posting gives (Python's
+ * Posting.to_dict(), Lua's p:to_table(), `natopost read --record`), as JSON
+ * text: the JSON form's members, every one optional, "format" too, except
+ * that "grade" may be its text ("G15/G16") and "deadline" a date
+ * ("2025-11-03") with the time apart in "deadline_time" ("23:59"). The JSON
+ * form's own shapes are taken as well. Unknown keys and wrong types are
+ * errors naming the key, as np_posting_from_json gives them. *out is freed
+ * with np_posting_free. */
+NP_API np_status np_posting_from_record_json(np_posting **out, const char *text, size_t len,
+                                             np_error *err);
+
 /* A list of postings read from JSON (an array) or NDJSON (one object per
  * line). Owns its postings; free with np_posting_list_free. */
 typedef struct np_posting_list {
