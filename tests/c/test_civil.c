@@ -7,7 +7,7 @@
 #include <criterion/criterion.h>
 #include <inttypes.h>
 
-#include "civil.h"
+#include "dates/civil.h"
 #include "support.h"
 
 static int64_t shifted_to_day(uint32_t u) { return (int64_t)u - (int64_t)NP_CIVIL_SHIFT_DAYS; }

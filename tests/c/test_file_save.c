@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "file_io.h"
+#include "support/file_io.h"
 #include "natopost/natopost.h"
 #include "support.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "natopost/natopost.h"
-#include "notice/notice_internal.h"
+#include "reader/notice_internal.h"
 #include "notice_support.h"
 #include "support.h"
 

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "collection_impl.h"
-#include "file_io.h"
-#include "json_util.h"
+#include "support/file_io.h"
+#include "support/json_util.h"
 
 /* ---- names ---- */
 

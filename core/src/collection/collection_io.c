@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 
 #include "collection_impl.h"
-#include "file_io.h"
+#include "support/file_io.h"
 #include "natopost/cancel.h"
 #include "natopost/notice.h"
 #include "natopost/posting_json.h"

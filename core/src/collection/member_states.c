@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "countries.h"
-#include "edit_distance.h"
+#include "support/edit_distance.h"
 #include "natopost/candidate.h"
-#include "text_quote.h"
+#include "support/text_quote.h"
 
 static const np_member_state STATES[] = {
     {"Belgium", "BE", "BEL", {1949, 4, 4}},

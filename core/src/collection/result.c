@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "collection_impl.h"
-#include "plural.h"
+#include "support/plural.h"
 
 typedef struct group {
     np_qvalue value;

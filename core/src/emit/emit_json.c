@@ -6,8 +6,8 @@
 #include <jansson.h>
 
 #include "emit_internal.h"
-#include "../json_util.h"
-#include "../posting_json/posting_json_internal.h"
+#include "support/json_util.h"
+#include "formats/posting_json_internal.h"
 
 /* Deeper than any result the core emits (a posting record nests 4 levels). */
 #define WRITER_DEPTH_MAX 32

@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "../posting_json/posting_json_internal.h"
+#include "formats/posting_json_internal.h"
 #include "emit_internal.h"
 #include "natopost/grade.h"
 

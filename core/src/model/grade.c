@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text_quote.h"
+#include "support/text_quote.h"
 
 /* Old category grades in order, as G numbers (A.1 = G11, A.2 = G15, ...). */
 static const uint8_t CATEGORY_A[] = {11, 15, 17, 20, 22, 23, 24};

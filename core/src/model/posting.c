@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "posting_schema.h"
-#include "strbuf.h"
-#include "text_quote.h"
+#include "support/strbuf.h"
+#include "support/text_quote.h"
 
 static char *copy_bytes(const char *text, size_t len)
 {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "text_quote.h"
+#include "support/text_quote.h"
 
 static char upper(char c) { return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c; }
 static int is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }

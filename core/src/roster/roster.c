@@ -7,9 +7,9 @@
 
 #include "natopost/roster.h"
 #include "roster_internal.h"
-#include "posting_json/posting_json_internal.h"
+#include "formats/posting_json_internal.h"
 #include "roster_rows.h"
-#include "text_quote.h"
+#include "support/text_quote.h"
 
 static const char *const RESERVED[] = {"id", "start", "kind", "initial_months", "renewal_months",
                                        "max_months", "twin_grade", "reduction_months",

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "file_io.h"
+#include "support/file_io.h"
 #include "natopost/roster.h"
-#include "plural.h"
+#include "support/plural.h"
 #include "roster_internal.h"
-#include "strbuf.h"
-#include "text_quote.h"
+#include "support/strbuf.h"
+#include "support/text_quote.h"
 
 /* One record's fields: NUL-separated texts in `text`, `count` of them. */
 typedef struct record {

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "natopost/roster.h"
-#include "plural.h"
+#include "support/plural.h"
 #include "roster_rows.h"
 
 static const char *const MEASURE_NAMES[NP_MEASURE_COUNT] = {

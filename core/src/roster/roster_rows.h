@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "natopost/roster.h"
-#include "timeline_rules.h"
+#include "rules/timeline_rules.h"
 
 /* The last few distinct parameter sets and their resolved rules: a roster of
  * a handful of kinds of appointment (twin-graded or not, two renewals) mixed

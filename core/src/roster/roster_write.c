@@ -2,9 +2,9 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "json_util.h"
+#include "support/json_util.h"
 #include "natopost/roster.h"
-#include "strbuf.h"
+#include "support/strbuf.h"
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
 static void put_csv_field(npi_strbuf *sb, const char *text)

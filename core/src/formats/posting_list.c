@@ -1,0 +1,280 @@
+/* Many postings: a JSON array, a single posting object or newline-delimited
+ * JSON (one posting object per line) in; an array or NDJSON out; atomic
+ * files. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "natopost/cancel.h"
+#include "support/file_io.h"
+#include "support/json_util.h"
+#include "formats/posting_json_internal.h"
+#include "support/strbuf.h"
+
+static np_status oom(np_error *err, const char *what)
+{
+    return np_error_set(err, NP_ENOMEM, "out of memory %s posting JSON", what);
+}
+
+/* Room for `extra` more items. */
+static bool reserve(np_posting_list *list, size_t extra)
+{
+    if (extra <= list->capacity - list->count) return true;
+    const size_t max = SIZE_MAX / sizeof *list->items;
+    if (extra > max - list->count) return false;
+    const size_t need = list->count + extra;
+    size_t cap = list->capacity ? list->capacity : 8;
+    while (cap < need) cap = cap > max / 2 ? need : cap * 2;
+    np_posting **items = realloc(list->items, cap * sizeof *items);
+    if (!items) return false;
+    list->items = items;
+    list->capacity = cap;
+    return true;
+}
+
+np_status np_posting_list_push(np_posting_list *list, np_posting *posting, np_error *err)
+{
+    if (!reserve(list, 1)) {
+        np_posting_free(posting);
+        return oom(err, "reading");
+    }
+    list->items[list->count++] = posting;
+    return NP_OK;
+}
+
+void np_posting_list_free(np_posting_list *list)
+{
+    if (!list) return;
+    for (size_t i = 0; i < list->count; i++) np_posting_free(list->items[i]);
+    free(list->items);
+    list->items = NULL;
+    list->count = 0;
+    list->capacity = 0;
+}
+
+/* ---- reading -------------------------------------------------------------------- */
+
+/* Postings (or NDJSON lines) between two calls of the cancellation hook. */
+enum { CANCEL_EVERY = 256 };
+
+static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* One posting object or an array of them, parsed already. */
+static np_status read_value(np_posting_list *out, const json_t *root, np_error *err)
+{
+    npj_path path = {{0}, 0};
+    if (!json_is_array(root)) {
+        np_posting *p;
+        np_status st = npj_posting_read(&p, root, &path, NULL, err);
+        return st == NP_OK ? np_posting_list_push(out, p, err) : st;
+    }
+    const size_t n = json_array_size(root);
+    if (!reserve(out, n)) return oom(err, "reading");
+    for (size_t i = 0; i < n; i++) {
+        np_status st = i % CANCEL_EVERY == 0 ? np_cancel_check(err) : NP_OK;
+        if (st != NP_OK) return st;
+        const size_t mark = npj_path_index(&path, i);
+        np_posting *p;
+        st = npj_posting_read(&p, json_array_get(root, i), &path, NULL, err);
+        npj_path_pop(&path, mark);
+        if (st != NP_OK) return st;
+        out->items[out->count++] = p;
+    }
+    return NP_OK;
+}
+
+/* Newline-delimited JSON: one object per non-blank line, from `text`
+ * (whose first line is line 1). */
+static np_status read_ndjson(np_posting_list *out, const char *text, size_t len, np_error *err)
+{
+    size_t pos = 0;
+    for (int line = 1; pos < len; line++) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        const size_t end = nl ? (size_t)(nl - text) : len;
+        size_t first = pos;
+        while (first < end && is_blank(text[first])) first++;
+        if (line % CANCEL_EVERY == 0) {
+            const np_status st = np_cancel_check(err);
+            if (st != NP_OK) return st;
+        }
+        if (first < end) {
+            json_error_t jerr;
+            json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+            if (!v) return npj_parse_error(err, &jerr, text + pos, end - pos, line, pos);
+            char where[32];
+            snprintf(where, sizeof where, "line %d", line);
+            npj_path path = {{0}, 0};
+            np_posting *p = NULL;
+            np_status st = json_is_object(v) ? npj_posting_read(&p, v, &path, where, err)
+                                             : np_error_set(err, NP_EINVAL,
+                                                            "posting JSON: line %d: expected a "
+                                                            "posting object, got %s",
+                                                            line, npi_json_type_name(v));
+            json_decref(v);
+            if (st == NP_OK) st = np_posting_list_push(out, p, err);
+            if (st != NP_OK) {
+                if (err && err->line == 0) err->line = line;
+                return st;
+            }
+        }
+        pos = end + 1;
+    }
+    return NP_OK;
+}
+
+/* The form of `text` and its postings, appended to `out`. */
+static np_status read_any(np_posting_list *out, const char *text, size_t len, np_error *err)
+{
+    size_t start = 0;
+    while (start < len && is_blank(text[start])) start++;
+    if (start == len) return NP_OK; /* no postings */
+    json_error_t jerr;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+    if (root) {
+        np_status st = json_is_object(root) || json_is_array(root)
+                           ? read_value(out, root, err)
+                           : np_error_set(err, NP_EINVAL,
+                                          "posting JSON: expected a posting object, an array of "
+                                          "postings or one object per line, got %s",
+                                          npi_json_type_name(root));
+        json_decref(root);
+        return st;
+    }
+    /* Not one JSON value: NDJSON when the first line is an object on its own. */
+    const char *nl = memchr(text + start, '\n', len - start);
+    if (text[start] == '{' && nl) {
+        json_error_t first_err;
+        json_t *first = json_loadb(text + start, (size_t)(nl - text) - start,
+                                   JSON_REJECT_DUPLICATES, &first_err);
+        const bool ndjson = first && json_is_object(first);
+        json_decref(first);
+        if (ndjson) return read_ndjson(out, text, len, err);
+        /* An allocation failure before parsing leaves first_err's message
+         * empty and its code byte unwritten: test the message first. */
+        if (!first && (first_err.text[0] == '\0' ||
+                       json_error_code(&first_err) == json_error_out_of_memory))
+            return npj_parse_error(err, &first_err, text + start, (size_t)(nl - text) - start, 1, 0);
+    }
+    return npj_parse_error(err, &jerr, text, len, 1, 0);
+}
+
+np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
+                                    np_error *err)
+{
+    if (!text && len) return np_error_set(err, NP_EINVAL, "posting JSON: no text (NULL)");
+    np_posting_list got = {NULL, 0, 0};
+    np_status st = read_any(&got, text ? text : "", len, err);
+    if (st == NP_OK && !reserve(list, got.count)) st = oom(err, "reading");
+    if (st != NP_OK) {
+        np_posting_list_free(&got);
+        return st;
+    }
+    if (got.count) memcpy(list->items + list->count, got.items, got.count * sizeof *got.items);
+    list->count += got.count;
+    free(got.items);
+    return NP_OK;
+}
+
+np_status np_posting_list_load(np_posting_list *list, const char *path, np_error *err)
+{
+    char *text;
+    size_t len;
+    np_status st = npi_file_read_all(path, &text, &len, err);
+    if (st != NP_OK) return st;
+    st = np_posting_list_read_json(list, text, len, err);
+    if (st != NP_OK) np_error_prefix(err, "%s", path);
+    free(text);
+    return st;
+}
+
+/* ---- writing -------------------------------------------------------------------------- */
+
+static np_status write_array(char **out, const np_posting *const *postings, size_t count,
+                             np_error *err)
+{
+    json_t *array = json_array();
+    if (!array) return oom(err, "writing");
+    int digits = 0;
+    for (size_t i = 0; i < count; i++) {
+        json_t *v;
+        np_status st = npj_posting_value(&v, postings[i], &digits, err);
+        if (st == NP_OK && json_array_append_new(array, v) != 0) st = oom(err, "writing");
+        if (st != NP_OK) {
+            if (err && st == NP_EINVAL) {
+                np_error_prefix(err, "posting %zu", i);
+            }
+            json_decref(array);
+            return st;
+        }
+    }
+    *out = npj_dump(array, JSON_INDENT(2) | JSON_PRESERVE_ORDER, digits);
+    json_decref(array);
+    return *out ? NP_OK : oom(err, "writing");
+}
+
+static np_status write_ndjson(char **out, const np_posting *const *postings, size_t count,
+                              np_error *err)
+{
+    npi_strbuf sb = NP_STRBUF_INIT;
+    for (size_t i = 0; i < count; i++) {
+        char *line;
+        np_status st = np_posting_to_json(&line, postings[i], false, err);
+        if (st != NP_OK) {
+            if (st == NP_EINVAL) np_error_prefix(err, "posting %zu", i);
+            npi_strbuf_reset(&sb);
+            return st;
+        }
+        npi_strbuf_puts(&sb, line);
+        npi_strbuf_append(&sb, "\n", 1);
+        free(line);
+    }
+    npi_strbuf_append(&sb, "", 0); /* "" for no postings */
+    *out = npi_strbuf_take(&sb);
+    return *out ? NP_OK : oom(err, "writing");
+}
+
+np_status np_posting_list_to_json(char **out, const np_posting *const *postings, size_t count,
+                                  bool ndjson, np_error *err)
+{
+    *out = NULL;
+    if (!postings && count) return np_error_set(err, NP_EINVAL, "posting JSON: no postings (NULL)");
+    for (size_t i = 0; i < count; i++)
+        if (!postings[i]) return np_error_set(err, NP_EINVAL, "posting JSON: posting %zu is NULL", i);
+    return ndjson ? write_ndjson(out, postings, count, err) : write_array(out, postings, count, err);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    const size_t n = strlen(s), k = strlen(suffix);
+    if (n < k) return false;
+    for (size_t i = 0; i < k; i++) {
+        char c = s[n - k + i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+np_status np_posting_list_save(const char *path, const np_posting *const *postings, size_t count,
+                               np_error *err)
+{
+    const bool ndjson = has_suffix(path, ".ndjson") || has_suffix(path, ".jsonl");
+    char *text;
+    np_status st = np_posting_list_to_json(&text, postings, count, ndjson, err);
+    if (st != NP_OK) return st;
+    size_t len = strlen(text);
+    if (!ndjson) { /* a trailing newline, friendly to line-oriented tools */
+        char *with_nl = realloc(text, len + 2);
+        if (!with_nl) {
+            free(text);
+            return oom(err, "writing");
+        }
+        text = with_nl;
+        text[len++] = '\n';
+        text[len] = '\0';
+    }
+    st = npi_file_write_atomic(path, text, len, err);
+    free(text);
+    return st;
+}

@@ -1,0 +1,194 @@
+/* np_notice_read: validation, normalisation, segmentation, then one
+ * recogniser per field family (see notice_internal.h for the pipeline). */
+#include "natopost/notice.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "support/file_io.h"
+#include "notice_internal.h"
+
+/* FNV-1a, 64 bits, folded over `len` bytes into `h`. */
+static uint64_t fnv1a64(uint64_t h, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* The identity rule (notice.h): the requisition number when stated, else a
+ * fingerprint of the lower-cased normalised text without its whitespace
+ * and without the site boilerplate sections, so that the same notice saved
+ * from two sites (other footers, other line breaks, CRLF, NBSP) gets one id. */
+static np_status set_id(nt_doc *d)
+{
+    np_posting *p = d->p;
+    if (p->requisition) return nt_set(d, &p->id, p->requisition, strlen(p->requisition));
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < d->count; i++) {
+        const nt_line *l = &d->lines[i];
+        if (l->kind == NT_BOILERPLATE) continue;
+        const char *s = nt_low(d, l);
+        for (size_t k = 0; k < l->len;) {
+            size_t run = 0;
+            while (k + run < l->len && s[k + run] != ' ' && s[k + run] != '\t') run++;
+            h = fnv1a64(h, s + k, run);
+            k += run;
+            while (k < l->len && (s[k] == ' ' || s[k] == '\t')) k++;
+        }
+    }
+    char id[32];
+    int n = snprintf(id, sizeof id, "fnv1a:%016" PRIx64, h);
+    return nt_set(d, &p->id, id, (size_t)n);
+}
+
+bool np_notice_is_posting_json(const char *text, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) i = 3;
+    const char *ws = " \t\r\n";
+    while (i < len && strchr(ws, text[i]) && text[i]) i++;
+    if (i >= len || (text[i] != '{' && text[i] != '[')) return false;
+    const char open = text[i++];
+    while (i < len && strchr(ws, text[i]) && text[i]) i++;
+    /* an object opens with a key; an array of postings with an object or
+     * nothing: a notice never starts like that */
+    if (i >= len) return false;
+    return open == '{' ? text[i] == '"' || text[i] == '}' : text[i] == '{' || text[i] == ']';
+}
+
+static np_status missing_fields(nt_doc *d)
+{
+    const np_posting *p = d->p;
+    if (p->deadline.date == NP_DATE_NONE)
+        nt_diag(d, NP_DIAG_WARNING, 0, "deadline", "no application deadline stated");
+    if (!np_grade_is_known(p->grade))
+        nt_diag(d, NP_DIAG_WARNING, 0, "grade", "no grade stated");
+    return d->status;
+}
+
+static bool blank(const nt_doc *d)
+{
+    for (size_t i = 0; i < d->count; i++)
+        if (d->lines[i].len) return false;
+    return true;
+}
+
+np_status np_notice_read(np_posting **out, const char *text, size_t len, const char *source,
+                         np_error *err)
+{
+    if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read: out is NULL");
+    *out = NULL;
+    if (text && np_notice_is_posting_json(text, len))
+        return np_error_set_at(err, NP_EPARSE, 1, 1, 0,
+                               "this is posting JSON, not a notice's text: read it with load "
+                               "(natopost.load, natopost read, a collection)");
+    nt_text_in in;
+    np_status st = nt_decode(&in, text, len, err);
+    if (st != NP_OK) return st;
+    nt_doc d;
+    memset(&d, 0, sizeof d);
+    d.err = err;
+    d.status = NP_OK;
+    d.p = np_posting_new();
+    if (!d.p) {
+        free(in.owned);
+        return np_error_set(err, NP_ENOMEM, "out of memory");
+    }
+    st = nt_normalize(&d, in.text, in.len);
+    free(in.owned);
+    if (st != NP_OK) goto fail;
+    if (in.encoding &&
+        nt_diag(&d, NP_DIAG_INFO, 0, "encoding", "the text is not UTF-8: read as %s%s", in.encoding,
+                in.encoding[0] == 'U' ? " (byte order mark)" : "") != NP_OK)
+        goto fail;
+    if (blank(&d)) {
+        d.status = np_error_set_at(err, NP_EPARSE, 1, 1, 0, "the notice is blank (no text)");
+        goto fail;
+    }
+    if (nt_read_language(&d) != NP_OK) goto fail;
+    if (nt_segment(&d) != NP_OK) goto fail;
+    if (nt_read_sections(&d) != NP_OK) goto fail;
+    if (nt_read_header(&d) != NP_OK) goto fail;
+    if (nt_read_org(&d) != NP_OK) goto fail;
+    if (nt_read_requirements(&d) != NP_OK) goto fail;
+    if (nt_read_contract(&d) != NP_OK) goto fail;
+    if (missing_fields(&d) != NP_OK) goto fail;
+    if (set_id(&d) != NP_OK) goto fail;
+    if (source && nt_set(&d, &d.p->source, source, strlen(source)) != NP_OK) goto fail;
+    nt_doc_free(&d);
+    *out = d.p;
+    return NP_OK;
+fail:
+    st = d.status;
+    nt_doc_free(&d);
+    np_posting_free(d.p);
+    return st;
+}
+
+/* Reads at most NP_NOTICE_MAX_BYTES + 1 bytes: a larger file (or a device
+ * that never ends) is refused without reading it all. */
+static np_status read_bounded(const char *path, char **out, size_t *len, np_error *err)
+{
+    *out = NULL;
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f) return npi_file_error(err, "cannot open", path, errno);
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
+    }
+    np_status st = NP_OK;
+    bool out_of_memory = false;
+    for (;;) {
+        if (n == cap) {
+            if (cap > NP_NOTICE_MAX_BYTES) break;
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                out_of_memory = true;
+                break;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        errno = 0; /* EISDIR: a folder opens, then fails to read */
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (out_of_memory) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
+    else if (ferror(f)) st = npi_file_error(err, "cannot read", path, errno);
+    else if (n > NP_NOTICE_MAX_BYTES)
+        st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,
+                          (size_t)NP_NOTICE_MAX_BYTES);
+    fclose(f);
+    if (st != NP_OK) {
+        free(buf);
+        return st;
+    }
+    *out = buf;
+    *len = n;
+    return NP_OK;
+}
+
+np_status np_notice_read_file(np_posting **out, const char *path, np_error *err)
+{
+    if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read_file: out is NULL");
+    *out = NULL;
+    if (!path) return np_error_set(err, NP_EINVAL, "np_notice_read_file: path is NULL");
+    char *text;
+    size_t len;
+    np_status st = read_bounded(path, &text, &len, err);
+    if (st != NP_OK) return st;
+    st = np_notice_read(out, text, len, path, err);
+    free(text);
+    if (st == NP_EPARSE) np_error_prefix(err, "%s", path);
+    return st;
+}
