@@ -179,6 +179,35 @@ static PyObject *get_record_member(PyObject *self, void *closure)
     return np_py_emit(np_py_state_of(self), &r);
 }
 
+/* Attributes the getset table below does not list (a field added to the
+ * core's schema, model/posting_schema.h, before it gets a documented getter
+ * here) are read from the posting record all the same, so that a new field
+ * reaches Python without an edit in this file. */
+static PyObject *posting_getattro(PyObject *self, PyObject *name)
+{
+    PyObject *found = PyObject_GenericGetAttr(self, name);
+    if (found || !PyErr_ExceptionMatches(PyExc_AttributeError) || !PyUnicode_Check(name))
+        return found;
+    PyObject *type, *value, *tb;
+    PyErr_Fetch(&type, &value, &tb);
+    const char *key = PyUnicode_AsUTF8(name);
+    PyObject *member = NULL;
+    if (key && key[0] != '_') {
+        const np_result r = {.kind = NP_RESULT_POSTING_MEMBER, .posting = POSTING(self),
+                             .member = key};
+        member = np_py_emit(np_py_state_of(self), &r);
+    }
+    if (member || (PyErr_Occurred() && PyErr_ExceptionMatches(PyExc_MemoryError))) {
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        return member;
+    }
+    PyErr_Clear(); /* not a member of the record either: the AttributeError stands */
+    PyErr_Restore(type, value, tb);
+    return NULL;
+}
+
 #define TEXT(name, doc) {#name, get_text, NULL, doc, OFFSET(name)}
 #define NESTED(name, doc) {#name, get_record_member, NULL, doc, (void *)#name}
 
@@ -504,6 +533,7 @@ static PyType_Slot posting_slots[] = {
     {Py_tp_hash, NP_PY_FN(PyObject_HashNotImplemented)},
     {Py_tp_methods, posting_methods},
     {Py_tp_getset, posting_getset},
+    {Py_tp_getattro, NP_PY_FN(posting_getattro)},
     {0, NULL},
 };
 

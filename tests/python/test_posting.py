@@ -576,3 +576,20 @@ def test_posting_json_without_language_reads_as_unknown():
     d["language"] = "de"
     with pytest.raises(natopost.Error, match="language"):
         natopost.Posting.from_json(json.dumps(d))
+
+
+def test_record_members_without_a_getter_are_attributes(seeds):
+    """A member of the posting record is an attribute even without a getter
+    in the binding (posting_getattro asks the core), so a field added to the
+    core's schema table reaches Python at once; other names stay errors."""
+    p = seeds["004"]
+    record = p.to_dict()
+    for name in record:
+        assert getattr(p, name) == record[name], name
+    # a name the record lacks goes through the core's lookup and comes back
+    # as the AttributeError Python gave, not as a natopost.Error
+    for missing in ("employment_type", "_private", "format"):
+        with pytest.raises(AttributeError) as raised:
+            getattr(p, missing)
+        assert not isinstance(raised.value, natopost.Error)
+        assert missing in str(raised.value)
