@@ -167,63 +167,6 @@ static int query_args(Py_ssize_t n, const char *fname)
     return -1;
 }
 
-/* _query(expr, params, today) -> (postings: list[Posting], rows: list[int],
- *                  count_by: str | None, groups: list[tuple[value, int]]) */
-static PyObject *collection_query(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
-{
-    np_py_state *st = np_py_state_of(self);
-    np_result *result = NULL;
-    np_error err;
-    if (query_args(nargs, "_query") < 0) return NULL;
-    lock_collection(self);
-    np_status status = run(&result, (collection_object *)self, args[0], args[1], args[2], "query", &err);
-    if (status != NP_OK) {
-        unlock_collection(self);
-        return PyErr_Occurred() ? NULL : np_py_raise(st, &err);
-    }
-    PyObject *postings = NULL, *rows = NULL, *groups = NULL, *out = NULL;
-    const size_t n = np_result_count(result);
-    if (!(postings = PyList_New((Py_ssize_t)n)) || !(rows = PyList_New((Py_ssize_t)n))) goto done;
-    for (size_t i = 0; i < n; i++) {
-        /* Each Posting owns a copy: it stays valid when the collection is gone. */
-        const np_posting *borrowed = np_result_posting(result, i, &err);
-        np_posting *copy = NULL;
-        if (!borrowed || np_posting_clone(&copy, borrowed, &err) != NP_OK) {
-            np_py_raise(st, &err);
-            goto done;
-        }
-        PyObject *p = np_py_posting_new(st, copy);
-        PyObject *row = PyLong_FromSize_t(np_result_row(result, i));
-        if (!p || !row) {
-            Py_XDECREF(p);
-            Py_XDECREF(row);
-            goto done;
-        }
-        PyList_SET_ITEM(postings, (Py_ssize_t)i, p);
-        PyList_SET_ITEM(rows, (Py_ssize_t)i, row);
-    }
-    const np_qfield *count_by = np_result_count_by(result);
-    const size_t g = np_result_group_count(result);
-    if (!(groups = PyList_New((Py_ssize_t)g))) goto done;
-    for (size_t i = 0; i < g; i++) {
-        np_qvalue value;
-        size_t count;
-        np_result_group(result, i, &value, &count);
-        PyObject *v = value_to_python(&value);
-        PyObject *pair = v ? Py_BuildValue("(Nn)", v, (Py_ssize_t)count) : NULL;
-        if (!pair) goto done;
-        PyList_SET_ITEM(groups, (Py_ssize_t)i, pair);
-    }
-    out = Py_BuildValue("(OOsO)", postings, rows, count_by ? count_by->name : NULL, groups);
-done:
-    Py_XDECREF(postings);
-    Py_XDECREF(rows);
-    Py_XDECREF(groups);
-    np_result_free(result);
-    unlock_collection(self);
-    return out;
-}
-
 /* _select(expr, params, today) -> (rows: bytearray of uint32 collection rows in query
  * order, count_by: str | None, groups: list[tuple[value, int]]): a query
  * result without creating any posting (Result creates them on demand). */
@@ -514,7 +457,6 @@ static PyObject *collection_unique(PyObject *self, PyObject *unused)
 
 static PyMethodDef collection_methods[] = {
     {"add", collection_add, METH_O, "add(item): a notice file, a folder, a .json/.ndjson file or a Posting."},
-    {"_query", (PyCFunction)(void (*)(void))collection_query, METH_FASTCALL, NULL},
     {"_records", (PyCFunction)(void (*)(void))collection_records, METH_FASTCALL, NULL},
     {"_select", (PyCFunction)(void (*)(void))collection_select, METH_FASTCALL, NULL},
     {"_posting", collection_posting, METH_O, NULL},
