@@ -96,17 +96,11 @@ static np_status row_events(npi_row_rules *cache, const np_roster_columns *c, si
     return NP_OK;
 }
 
+/* Every row's events computed and dropped: np_roster_events without outputs. */
 np_status np_roster_check(const np_policy *policy, const np_roster_columns *c, np_error *err)
 {
-    np_status st = check_shape(c, err);
-    if (st != NP_OK) return st;
-    npi_row_rules cache = npi_row_rules_init(policy);
-    int64_t days[NP_EVENT_COUNT];
-    for (size_t i = 0; i < c->count; i++) {
-        st = row_events(&cache, c, i, days, err);
-        if (st != NP_OK) return st;
-    }
-    return NP_OK;
+    int64_t *const none[NP_EVENT_COUNT] = {0};
+    return np_roster_events(policy, c, none, err);
 }
 
 /* The horizon's months by day: month_of[d - first_day] for every day of the
