@@ -92,6 +92,7 @@ build = {
         "core/src/reader/notice_requirements.c",
         "core/src/reader/notice_contract.c",
         "core/src/reader/notice_language.c",
+        "core/src/formats/json_tree.c",
         "core/src/formats/posting_json_common.c",
         "core/src/formats/posting_to_json.c",
         "core/src/formats/posting_from_json.c",

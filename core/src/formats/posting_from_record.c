@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "natopost/posting_json.h"
+#include "formats/json_tree.h"
 #include "formats/posting_json_internal.h"
 
 static np_status out_of_memory(np_error *err)
@@ -60,8 +61,12 @@ np_status np_posting_from_record_json(np_posting **out, const char *text, size_t
     /* not an object: the form's reader names what it got */
     np_status st = json_is_object(root) ? reshape(root, err) : NP_OK;
     if (st == NP_OK) {
+        npj_tree tree = NPJ_TREE_INIT;
+        const npj_value *value;
+        st = npj_tree_from_jansson(&tree, &value, root, err);
         npj_path path = {{0}, 0};
-        st = npj_posting_read(out, root, &path, NULL, err);
+        if (st == NP_OK) st = npj_posting_read(out, value, &path, NULL, err);
+        npj_tree_free(&tree);
     }
     json_decref(root);
     return st;

@@ -106,7 +106,7 @@ np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *t
 /* The length of the valid UTF-8 sequence at p (1..4), or 0 when the bytes
  * there are not one (a stray continuation byte, an overlong form, a
  * surrogate, beyond U+10FFFF, cut short). */
-static int utf8_sequence(const unsigned char *p)
+int npj_utf8_sequence(const unsigned char *p)
 {
     const unsigned c = *p;
     if (c < 0x80) return 1;
@@ -129,7 +129,7 @@ static int utf8_sequence(const unsigned char *p)
 bool npj_valid_utf8(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        const int n = utf8_sequence(p);
+        const int n = npj_utf8_sequence(p);
         if (!n) return false;
         p += n;
     }
@@ -146,7 +146,7 @@ char *npj_utf8_display(const char *s)
     char *out = malloc(len * 3 + 1), *o = out;
     if (!out) return NULL;
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        const int n = utf8_sequence(p);
+        const int n = npj_utf8_sequence(p);
         if (n) {
             memcpy(o, p, (size_t)n);
             o += n;

@@ -60,18 +60,20 @@ json_t *npj_number(double v, int *digits);
 /* json_dumps with JSON_REAL_PRECISION(digits); NULL when out of memory. */
 char *npj_dump(const json_t *value, size_t flags, int digits);
 
-/* ---- the writer and the reader on jansson values ----------------------------- */
+/* ---- the writer on jansson values, the reader on json_tree.h values ----------- */
+
+struct npj_value;
 
 /* The natopost form of `posting` as a new jansson object (*out); folds the
  * real digits it needs into *digits. NP_EINVAL naming the field that cannot
  * be written, or NP_ENOMEM. */
 np_status npj_posting_value(json_t **out, const np_posting *posting, int *digits, np_error *err);
 
-/* Reads one posting object. `path` is the prefix of the paths named in
+/* Reads one posting object (a json_tree.h value). `path` is the prefix of the paths named in
  * errors ("[3]" for an array item; empty for a single object); `where` (may
  * be NULL) is put before the path in messages ("line 7"). Error messages
  * start with "posting JSON: ". */
-np_status npj_posting_read(np_posting **out, const json_t *value, npj_path *path,
+np_status npj_posting_read(np_posting **out, const struct npj_value *value, npj_path *path,
                            const char *where, np_error *err);
 
 /* A jansson parse error of `text` (len bytes), which starts at line
@@ -81,6 +83,11 @@ np_status npj_posting_read(np_posting **out, const json_t *value, npj_path *path
  * NP_ENOMEM when jansson ran out of memory. */
 np_status npj_parse_error(np_error *err, const json_error_t *jerr, const char *text, size_t len,
                           int line_base, size_t offset_base);
+
+/* The length of the valid UTF-8 sequence at p (1..4), or 0 when the bytes
+ * there are not one; reads no further than the first byte that is not a
+ * continuation byte. */
+int npj_utf8_sequence(const unsigned char *p);
 
 /* True if the NUL-terminated `s` is valid UTF-8 as jansson accepts it. */
 bool npj_valid_utf8(const char *s);

@@ -9,6 +9,7 @@
 #include "natopost/cancel.h"
 #include "support/file_io.h"
 #include "support/json_util.h"
+#include "formats/json_tree.h"
 #include "formats/posting_json_internal.h"
 #include "support/strbuf.h"
 
@@ -61,22 +62,22 @@ enum { CANCEL_EVERY = 256 };
 static bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 /* One posting object or an array of them, parsed already. */
-static np_status read_value(np_posting_list *out, const json_t *root, np_error *err)
+static np_status read_value(np_posting_list *out, const npj_value *root, np_error *err)
 {
     npj_path path = {{0}, 0};
-    if (!json_is_array(root)) {
+    if (!npj_is_array(root)) {
         np_posting *p;
         np_status st = npj_posting_read(&p, root, &path, NULL, err);
         return st == NP_OK ? np_posting_list_push(out, p, err) : st;
     }
-    const size_t n = json_array_size(root);
+    const size_t n = root->len;
     if (!reserve(out, n)) return oom(err, "reading");
     for (size_t i = 0; i < n; i++) {
         np_status st = i % CANCEL_EVERY == 0 ? np_cancel_check(err) : NP_OK;
         if (st != NP_OK) return st;
         const size_t mark = npj_path_index(&path, i);
         np_posting *p;
-        st = npj_posting_read(&p, json_array_get(root, i), &path, NULL, err);
+        st = npj_posting_read(&p, npj_array_get(root, i), &path, NULL, err);
         npj_path_pop(&path, mark);
         if (st != NP_OK) return st;
         out->items[out->count++] = p;
@@ -85,8 +86,9 @@ static np_status read_value(np_posting_list *out, const json_t *root, np_error *
 }
 
 /* Newline-delimited JSON: one object per non-blank line, from `text`
- * (whose first line is line 1). */
-static np_status read_ndjson(np_posting_list *out, const char *text, size_t len, np_error *err)
+ * (whose first line is line 1); one tree reused from line to line. */
+static np_status read_ndjson(np_posting_list *out, npj_tree *tree, const char *text, size_t len,
+                             np_error *err)
 {
     size_t pos = 0;
     for (int line = 1; pos < len; line++) {
@@ -99,19 +101,21 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
             if (st != NP_OK) return st;
         }
         if (first < end) {
-            json_error_t jerr;
-            json_t *v = json_loadb(text + pos, end - pos, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-            if (!v) return npj_parse_error(err, &jerr, text + pos, end - pos, line, pos);
+            const npj_value *v;
+            size_t error_at = 0;
+            np_status st = npj_tree_parse(tree, &v, text + pos, end - pos, true, &error_at, err);
+            if (st == NP_EPARSE)
+                return npj_tree_syntax_error(err, text + pos, end - pos, true, error_at, line, pos);
+            if (st != NP_OK) return st;
             char where[32];
             snprintf(where, sizeof where, "line %d", line);
             npj_path path = {{0}, 0};
             np_posting *p = NULL;
-            np_status st = json_is_object(v) ? npj_posting_read(&p, v, &path, where, err)
-                                             : np_error_set(err, NP_EINVAL,
-                                                            "posting JSON: line %d: expected a "
-                                                            "posting object, got %s",
-                                                            line, npi_json_type_name(v));
-            json_decref(v);
+            st = npj_is_object(v) ? npj_posting_read(&p, v, &path, where, err)
+                                  : np_error_set(err, NP_EINVAL,
+                                                 "posting JSON: line %d: expected a posting "
+                                                 "object, got %s",
+                                                 line, npj_type_name(v));
             if (st == NP_OK) st = np_posting_list_push(out, p, err);
             if (st != NP_OK) {
                 if (err && err->line == 0) err->line = line;
@@ -124,39 +128,34 @@ static np_status read_ndjson(np_posting_list *out, const char *text, size_t len,
 }
 
 /* The form of `text` and its postings, appended to `out`. */
-static np_status read_any(np_posting_list *out, const char *text, size_t len, np_error *err)
+static np_status read_any(np_posting_list *out, npj_tree *tree, const char *text, size_t len,
+                          np_error *err)
 {
     size_t start = 0;
     while (start < len && is_blank(text[start])) start++;
     if (start == len) return NP_OK; /* no postings */
-    json_error_t jerr;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-    if (root) {
-        np_status st = json_is_object(root) || json_is_array(root)
-                           ? read_value(out, root, err)
-                           : np_error_set(err, NP_EINVAL,
-                                          "posting JSON: expected a posting object, an array of "
-                                          "postings or one object per line, got %s",
-                                          npi_json_type_name(root));
-        json_decref(root);
-        return st;
-    }
+    const npj_value *root;
+    size_t error_at = 0;
+    np_status st = npj_tree_parse(tree, &root, text, len, true, &error_at, err);
+    if (st == NP_OK)
+        return npj_is_object(root) || npj_is_array(root)
+                   ? read_value(out, root, err)
+                   : np_error_set(err, NP_EINVAL,
+                                  "posting JSON: expected a posting object, an array of "
+                                  "postings or one object per line, got %s",
+                                  npj_type_name(root));
+    if (st != NP_EPARSE) return st;
     /* Not one JSON value: NDJSON when the first line is an object on its own. */
     const char *nl = memchr(text + start, '\n', len - start);
     if (text[start] == '{' && nl) {
-        json_error_t first_err;
-        json_t *first = json_loadb(text + start, (size_t)(nl - text) - start,
-                                   JSON_REJECT_DUPLICATES, &first_err);
-        const bool ndjson = first && json_is_object(first);
-        json_decref(first);
-        if (ndjson) return read_ndjson(out, text, len, err);
-        /* An allocation failure before parsing leaves first_err's message
-         * empty and its code byte unwritten: test the message first. */
-        if (!first && (first_err.text[0] == '\0' ||
-                       json_error_code(&first_err) == json_error_out_of_memory))
-            return npj_parse_error(err, &first_err, text + start, (size_t)(nl - text) - start, 1, 0);
+        const npj_value *first;
+        size_t first_error_at = 0;
+        st = npj_tree_parse(tree, &first, text + start, (size_t)(nl - text) - start, false,
+                            &first_error_at, err);
+        if (st == NP_OK && npj_is_object(first)) return read_ndjson(out, tree, text, len, err);
+        if (st == NP_ENOMEM) return st;
     }
-    return npj_parse_error(err, &jerr, text, len, 1, 0);
+    return npj_tree_syntax_error(err, text, len, true, error_at, 1, 0);
 }
 
 np_status np_posting_list_read_json(np_posting_list *list, const char *text, size_t len,
@@ -164,7 +163,9 @@ np_status np_posting_list_read_json(np_posting_list *list, const char *text, siz
 {
     if (!text && len) return np_error_set(err, NP_EINVAL, "posting JSON: no text (NULL)");
     np_posting_list got = {NULL, 0, 0};
-    np_status st = read_any(&got, text ? text : "", len, err);
+    npj_tree tree = NPJ_TREE_INIT;
+    np_status st = read_any(&got, &tree, text ? text : "", len, err);
+    npj_tree_free(&tree);
     if (st == NP_OK && !reserve(list, got.count)) st = oom(err, "reading");
     if (st != NP_OK) {
         np_posting_list_free(&got);
