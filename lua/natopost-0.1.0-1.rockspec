@@ -68,6 +68,7 @@ build = {
         "core/src/support/strbuf.c",
         "core/src/dates/date.c",
         "core/src/support/json_util.c",
+        "core/src/support/json_write.c",
         "core/src/rules/policy.c",
         "core/src/rules/timeline.c",
         "core/src/formats/timeline_json.c",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "support/json_util.h"
+#include "support/json_write.h"
 #include "formats/posting_json_internal.h"
 
 const char *const npj_severity_names[3] = {"info", "warning", "error"};
@@ -81,7 +82,9 @@ json_t *npj_number(double v, int *digits)
 char *npj_dump(const json_t *value, size_t flags, int digits)
 {
     if (digits > 0) flags |= JSON_REAL_PRECISION(digits);
-    return npi_json_dumps(value, flags);
+    npi_strbuf sb = NP_STRBUF_INIT;
+    if (!npi_json_write(&sb, value, flags)) return npi_json_dumps(value, flags);
+    return npi_strbuf_take(&sb);
 }
 
 /* ---- parse errors ------------------------------------------------------------- */
