@@ -16,8 +16,8 @@ static json_t *gen_string(ts_rng *r)
 {
     static const char *const pieces[] = {"a", "é", "€", "𝄞", "\n", "\"", "\\", "/", "\t", "\x01",
                                          "\x1f", "\x7f", "\b\f\r", " ", "key", "\xe2\x80\xa8"};
-    char buf[128] = "";
-    const int n = pick(r, 6);
+    char buf[256] = ""; /* long enough for the 8-byte fast path, with escapes anywhere */
+    const int n = pick(r, 24);
     for (int i = 0; i < n; i++) strcat(buf, pieces[pick(r, (int)(sizeof pieces / sizeof *pieces))]);
     return json_string(buf);
 }

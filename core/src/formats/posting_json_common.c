@@ -132,6 +132,10 @@ int npj_utf8_sequence(const unsigned char *p)
 bool npj_valid_utf8(const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        if (*p < 0x80) { /* ASCII, most of the text */
+            p++;
+            continue;
+        }
         const int n = npj_utf8_sequence(p);
         if (!n) return false;
         p += n;
