@@ -8,6 +8,7 @@
 
 #include "formats/json_tree.h"
 #include "formats/posting_json_internal.h"
+#include "support/json_bytes.h"
 
 /* ---- the arena --------------------------------------------------------------- */
 
@@ -216,6 +217,7 @@ static bool parse_string(parser *ps, const char **out, size_t *out_len)
     const unsigned char *s = ps->p + 1, *q = s, *end = ps->end;
     bool plain = true;
     for (;;) {
+        while (end - q >= 8 && npi_json_plain_ascii8(q)) q += 8;
         while (q < end && !stops_string(*q)) q++;
         if (q == end) return fail_at(ps, end);
         if (*q == '"') break;

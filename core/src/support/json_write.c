@@ -1,7 +1,8 @@
 /* jansson values written as json_dumps writes them (json_write.h). */
 #include "support/json_write.h"
 
-#include <stdint.h>
+#include "support/json_bytes.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -16,28 +17,13 @@ typedef struct style {
 /* A byte a string's fast path copies as it is. */
 static bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
 
-#define ONES 0x0101010101010101u
-#define HIGHS 0x8080808080808080u
-
-/* True if none of the 8 bytes at s needs escaping (no byte below 0x20, no
- * '"', no '\\'): the classic "has a zero / a smaller byte" word tricks. */
-static bool plain8(const char *s)
-{
-    uint64_t x;
-    memcpy(&x, s, sizeof x);
-    const uint64_t quote = x ^ (ONES * '"'), backslash = x ^ (ONES * '\\');
-    const uint64_t special = ((x - ONES * 0x20) & ~x) | ((quote - ONES) & ~quote) |
-                             ((backslash - ONES) & ~backslash);
-    return (special & HIGHS) == 0;
-}
-
 static void write_string(npi_strbuf *sb, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     npi_strbuf_append(sb, "\"", 1);
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
-        while (len - i >= 8 && plain8(s + i)) i += 8;
+        while (len - i >= 8 && npi_json_plain8(s + i)) i += 8;
         if (i == len) break;
         const unsigned char c = (unsigned char)s[i];
         if (plain(c)) continue;
