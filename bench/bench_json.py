@@ -11,7 +11,10 @@ The five seed notices, read once, are repeated until their JSON is at least
     writing those dicts, for reference.
 
 natopost's reader validates every member (types, ranges, dates) and builds
-the C records; json.loads only builds dicts. Usage:
+the C records; json.loads only builds dicts. Times are this process's CPU
+time (time.process_time: every call here runs on one thread), so that other
+work on a shared machine does not move the ratios much; natopost.save's
+includes none of its fsync wait. Usage:
     PYTHONPATH=build-release/python /usr/bin/python3 bench/bench_json.py [seeds folder] [MB]
 """
 import glob
@@ -29,12 +32,12 @@ RUNS = 3
 
 
 def best(fn):
-    """The best wall time of RUNS calls of fn, and its last result."""
+    """The best CPU time of RUNS calls of fn, and its last result."""
     times, result = [], None
     for _ in range(RUNS):
-        start = time.perf_counter()
+        start = time.process_time()
         result = fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times), result
 
 
@@ -71,7 +74,7 @@ def main():
         del back
 
     print(f"{len(postings)} postings ({len(seeds)} seeds x {rounds}), "
-          f"{mb:.1f} MB of NDJSON, {mb_array:.1f} MB as one array; best of {RUNS}")
+          f"{mb:.1f} MB of NDJSON, {mb_array:.1f} MB as one array; best of {RUNS}, CPU time")
     rows = [
         ("write", "natopost to_json (NDJSON)", mb / t_write, "json.dumps (dicts)", mb / t_dumps),
         ("read NDJSON", "natopost.loads -> Posting", mb / t_read_nd, "json.loads per line -> dict",

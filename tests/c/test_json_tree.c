@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "formats/json_tree.h"
+#include "natopost/posting_json.h"
 #include "support.h"
 
 enum { ANY = JSON_REJECT_DUPLICATES | JSON_DECODE_ANY };
@@ -68,6 +69,10 @@ static void agree(npj_tree *tree, const char *text, size_t len, bool any)
     np_error err;
     const np_status st = npj_tree_parse(tree, &v, text, len, any, &error_at, &err);
     checked++;
+    if (j && st == NP_EPARSE && memchr(text, 0, len)) { /* jansson's NUL quirk (json_tree.h) */
+        json_decref(j);
+        return;
+    }
     if (j) {
         accepted++;
         cr_expect_eq(st, NP_OK, "jansson accepts, the tree refuses at %zu: %.*s", error_at, (int)(len < 300 ? len : 300), text);
@@ -107,6 +112,42 @@ Test(json_tree, agrees_with_jansson_on_edge_cases)
     agree(&tree, "{\"a\":1}\0", 8, true); /* a NUL after the value */
     agree(&tree, "[\"a\0b\"]", 7, true);   /* and inside a string */
     npj_tree_free(&tree);
+    TS_ASSERT_NO_LEAKS();
+}
+
+/* jansson skips a NUL byte right after a number or a literal; JSON has
+ * none, and the tree refuses it, saying so. */
+Test(json_tree, a_nul_byte_is_refused)
+{
+    static const struct {
+        const char *text;
+        size_t len;
+        size_t at;
+    } cases[] = {{"2\0", 2, 1}, {"[1\0]", 4, 2}, {"[true\0]", 7, 5}, {"{\"a\":null\0}", 11, 9}};
+    npj_tree tree = NPJ_TREE_INIT;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        json_error_t jerr;
+        json_t *j = json_loadb(cases[i].text, cases[i].len, ANY, &jerr);
+        cr_expect_not_null(j, "jansson's quirk: it accepts case %zu", i);
+        json_decref(j);
+        const npj_value *v;
+        size_t at = 0;
+        np_error err;
+        cr_assert_eq(npj_tree_parse(&tree, &v, cases[i].text, cases[i].len, true, &at, &err), NP_EPARSE);
+        cr_expect_eq(at, cases[i].at);
+        cr_assert_eq(npj_tree_syntax_error(&err, cases[i].text, cases[i].len, true, at, 1, 0), NP_EPARSE);
+        char want[80];
+        snprintf(want, sizeof want, "posting JSON: not valid JSON (a NUL byte) at line 1, column %zu", cases[i].at + 1);
+        cr_expect_str_eq(err.message, want);
+        cr_expect_eq(err.offset, cases[i].at);
+    }
+    npj_tree_free(&tree);
+    /* and through the public reader */
+    np_posting_list list = {NULL, 0, 0};
+    np_error err;
+    cr_expect_eq(np_posting_list_read_json(&list, "[1\0]", 4, &err), NP_EPARSE);
+    cr_expect_str_eq(err.message, "posting JSON: not valid JSON (a NUL byte) at line 1, column 3");
+    cr_expect_eq(list.count, 0);
     TS_ASSERT_NO_LEAKS();
 }
 
