@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "support/edit_distance.h"
 #include "support/json_util.h"
 #include "model/posting_schema.h"
 #include "formats/json_tree.h"
@@ -68,37 +69,15 @@ static bool join_names(char *buf, size_t size, const char *const *names, size_t 
     return true;
 }
 
-/* The edit distance (insertions, deletions, substitutions) between a and
- * b, or SIZE_MAX when either is longer than a key can usefully be. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    enum { LONGEST = 40 };
-    const size_t la = strlen(a), lb = strlen(b);
-    if (la > LONGEST || lb > LONGEST) return SIZE_MAX;
-    size_t row[LONGEST + 1];
-    for (size_t j = 0; j <= lb; j++) row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            const size_t above = row[j];
-            const size_t change = diagonal + (a[i - 1] != b[j - 1]);
-            const size_t shorter = (above < row[j - 1] ? above : row[j - 1]) + 1;
-            row[j] = change < shorter ? change : shorter;
-            diagonal = above;
-        }
-    }
-    return row[lb];
-}
-
 /* The key of keys[0..n) closest to a misspelt `key` (at most two edits
- * away, and fewer than its length), or NULL. */
+ * away, a swap of neighbours counting one, and fewer than its length), or
+ * NULL. */
 static const char *closest_key(const char *key, const char *const *keys, size_t n)
 {
     const char *best = NULL;
     size_t best_distance = 3;
     for (size_t i = 0; i < n; i++) {
-        const size_t d = edit_distance(key, keys[i]);
+        const size_t d = npi_edit_distance(key, strlen(key), keys[i], strlen(keys[i]), false);
         if (d < best_distance && d < strlen(keys[i])) best = keys[i], best_distance = d;
     }
     return best;
