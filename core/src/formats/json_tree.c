@@ -435,7 +435,8 @@ static bool parse_object(parser *ps, npj_value *out)
     }
     const size_t n = t->members_len - base;
     size_t dup = 0;
-    if (duplicate_key(ps, t->members + base, n, &dup)) return ps->out_of_memory ? false : fail_at(ps, open);
+    if (n > 1 && duplicate_key(ps, t->members + base, n, &dup))
+        return ps->out_of_memory ? false : fail_at(ps, open);
     if (ps->out_of_memory) return false;
     npj_member *members = NULL;
     if (n) {
