@@ -13,6 +13,7 @@
 
 #include "natopost/posting.h"
 #include "natopost/posting_json.h"
+#include "support/strbuf.h"
 
 /* Ranges of the numbers in the natopost form (docs/posting-json.md). */
 #define NPJ_AMOUNT_MAX NP_SALARY_AMOUNT_MAX /* salary.amount: 0..1e12 */
@@ -68,6 +69,13 @@ struct npj_value;
  * real digits it needs into *digits. NP_EINVAL naming the field that cannot
  * be written, or NP_ENOMEM. */
 np_status npj_posting_value(json_t **out, const np_posting *posting, int *digits, np_error *err);
+
+/* Appends the natopost form of `posting` to sb as text: compact, or pretty
+ * (indented by 2) with its lines indented as a value `depth` containers
+ * deep. On error nothing is appended: NP_EINVAL naming the field that cannot
+ * be written, or NP_ENOMEM (sb failed). */
+np_status npj_posting_write(npi_strbuf *sb, const np_posting *posting, bool pretty, int depth,
+                            np_error *err);
 
 /* Reads one posting object (a json_tree.h value). `path` is the prefix of the paths named in
  * errors ("[3]" for an array item; empty for a single object); `where` (may

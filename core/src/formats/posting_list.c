@@ -191,45 +191,24 @@ np_status np_posting_list_load(np_posting_list *list, const char *path, np_error
 
 /* ---- writing -------------------------------------------------------------------------- */
 
-static np_status write_array(char **out, const np_posting *const *postings, size_t count,
-                             np_error *err)
-{
-    json_t *array = json_array();
-    if (!array) return oom(err, "writing");
-    int digits = 0;
-    for (size_t i = 0; i < count; i++) {
-        json_t *v;
-        np_status st = npj_posting_value(&v, postings[i], &digits, err);
-        if (st == NP_OK && json_array_append_new(array, v) != 0) st = oom(err, "writing");
-        if (st != NP_OK) {
-            if (err && st == NP_EINVAL) {
-                np_error_prefix(err, "posting %zu", i);
-            }
-            json_decref(array);
-            return st;
-        }
-    }
-    *out = npj_dump(array, JSON_INDENT(2) | JSON_PRESERVE_ORDER, digits);
-    json_decref(array);
-    return *out ? NP_OK : oom(err, "writing");
-}
-
-static np_status write_ndjson(char **out, const np_posting *const *postings, size_t count,
-                              np_error *err)
+/* Each posting straight into one buffer: an indented JSON array (as
+ * json_dumps with JSON_INDENT(2) writes it), or NDJSON. */
+static np_status write_list(char **out, const np_posting *const *postings, size_t count,
+                            bool ndjson, np_error *err)
 {
     npi_strbuf sb = NP_STRBUF_INIT;
+    if (!ndjson) npi_strbuf_append(&sb, "[", 1);
     for (size_t i = 0; i < count; i++) {
-        char *line;
-        np_status st = np_posting_to_json(&line, postings[i], false, err);
+        if (!ndjson) npi_strbuf_append(&sb, i ? ",\n  " : "\n  ", i ? 4 : 3);
+        const np_status st = npj_posting_write(&sb, postings[i], !ndjson, 1, err);
         if (st != NP_OK) {
             if (st == NP_EINVAL) np_error_prefix(err, "posting %zu", i);
             npi_strbuf_reset(&sb);
             return st;
         }
-        npi_strbuf_puts(&sb, line);
-        npi_strbuf_append(&sb, "\n", 1);
-        free(line);
+        if (ndjson) npi_strbuf_append(&sb, "\n", 1);
     }
+    if (!ndjson) npi_strbuf_puts(&sb, count ? "\n]" : "]");
     npi_strbuf_append(&sb, "", 0); /* "" for no postings */
     *out = npi_strbuf_take(&sb);
     return *out ? NP_OK : oom(err, "writing");
@@ -242,7 +221,7 @@ np_status np_posting_list_to_json(char **out, const np_posting *const *postings,
     if (!postings && count) return np_error_set(err, NP_EINVAL, "posting JSON: no postings (NULL)");
     for (size_t i = 0; i < count; i++)
         if (!postings[i]) return np_error_set(err, NP_EINVAL, "posting JSON: posting %zu is NULL", i);
-    return ndjson ? write_ndjson(out, postings, count, err) : write_array(out, postings, count, err);
+    return write_list(out, postings, count, ndjson, err);
 }
 
 static bool has_suffix(const char *s, const char *suffix)

@@ -17,7 +17,7 @@ typedef struct style {
 /* A byte a string's fast path copies as it is. */
 static bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\'; }
 
-static void write_string(npi_strbuf *sb, const char *s, size_t len)
+void npi_json_write_string(npi_strbuf *sb, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
     npi_strbuf_append(sb, "\"", 1);
@@ -47,9 +47,8 @@ static void write_string(npi_strbuf *sb, const char *s, size_t len)
     npi_strbuf_append(sb, "\"", 1);
 }
 
-/* jansson's jsonp_dtostr: "%.*g", ".0" when that reads as an integer, and
- * the exponent without '+' or leading zeros. */
-static void write_real(npi_strbuf *sb, double v, int precision)
+/* jansson's jsonp_dtostr. */
+void npi_json_write_real(npi_strbuf *sb, double v, int precision)
 {
     char buf[64];
     int n = snprintf(buf, sizeof buf, "%.*g", precision, v);
@@ -105,8 +104,8 @@ static void write_value(npi_strbuf *sb, const json_t *v, const style *st, int de
         npi_strbuf_append(sb, buf, (size_t)n);
         return;
     }
-    case JSON_REAL: write_real(sb, json_real_value(v), st->precision); return;
-    case JSON_STRING: write_string(sb, json_string_value(v), json_string_length(v)); return;
+    case JSON_REAL: npi_json_write_real(sb, json_real_value(v), st->precision); return;
+    case JSON_STRING: npi_json_write_string(sb, json_string_value(v), json_string_length(v)); return;
     case JSON_ARRAY: {
         const size_t n = json_array_size(v);
         npi_strbuf_append(sb, "[", 1);
@@ -139,7 +138,7 @@ static void write_value(npi_strbuf *sb, const json_t *v, const style *st, int de
         const char *key;
         json_t *member;
         json_object_foreach((json_t *)v, key, member) {
-            write_string(sb, key, strlen(key));
+            npi_json_write_string(sb, key, strlen(key));
             npi_strbuf_append(sb, st->compact ? ":" : ": ", st->compact ? 1 : 2);
             write_value(sb, member, st, depth + 1);
             if (++i < n) {

@@ -20,4 +20,12 @@
  * allocation failure is the buffer's (sb->failed). */
 bool npi_json_write(npi_strbuf *sb, const json_t *value, size_t flags);
 
+/* A JSON string (quoted, escaped as jansson does) for the UTF-8 s[0..len). */
+void npi_json_write_string(npi_strbuf *sb, const char *s, size_t len);
+
+/* A real as jansson writes it with `precision` significant digits: "%.*g",
+ * ".0" added when that reads as an integer, the exponent without '+' or
+ * leading zeros. */
+void npi_json_write_real(npi_strbuf *sb, double v, int precision);
+
 #endif
