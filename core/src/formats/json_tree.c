@@ -372,14 +372,14 @@ static bool same_key(const npj_member *a, const npj_member *b)
     return a->key_len == b->key_len && memcmp(a->key, b->key, a->key_len) == 0;
 }
 
-/* True if two of m[0..n) have the same key; pairs for small objects, a
- * hash set for large ones (linear in n). *dup the second of them. */
-static bool duplicate_key(parser *ps, const npj_member *m, size_t n, size_t *dup)
+/* True if two of m[0..n) have the same key: pairs for small objects, a
+ * hash set for large ones (linear in n). */
+static bool duplicate_key(parser *ps, const npj_member *m, size_t n)
 {
     if (n <= 16) {
         for (size_t i = 1; i < n; i++)
             for (size_t j = 0; j < i; j++)
-                if (same_key(&m[i], &m[j])) return *dup = i, true;
+                if (same_key(&m[i], &m[j])) return true;
         return false;
     }
     npj_tree *t = ps->t;
@@ -396,7 +396,7 @@ static bool duplicate_key(parser *ps, const npj_member *m, size_t n, size_t *dup
     for (size_t i = 0; i < n; i++) {
         size_t at = (size_t)key_hash(m[i].key, m[i].key_len) & (cap - 1);
         while (t->slots[at]) {
-            if (same_key(&m[t->slots[at] - 1], &m[i])) return *dup = i, true;
+            if (same_key(&m[t->slots[at] - 1], &m[i])) return true;
             at = (at + 1) & (cap - 1);
         }
         t->slots[at] = i + 1;
@@ -434,8 +434,7 @@ static bool parse_object(parser *ps, npj_value *out)
         }
     }
     const size_t n = t->members_len - base;
-    size_t dup = 0;
-    if (n > 1 && duplicate_key(ps, t->members + base, n, &dup))
+    if (n > 1 && duplicate_key(ps, t->members + base, n))
         return ps->out_of_memory ? false : fail_at(ps, open);
     if (ps->out_of_memory) return false;
     npj_member *members = NULL;

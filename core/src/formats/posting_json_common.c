@@ -75,10 +75,14 @@ int npj_real_digits(double v)
 /* 2^53: every integer up to it is a double. */
 #define EXACT_INT_MAX 9007199254740992.0
 
+bool npj_is_exact_integer(double v)
+{
+    return v >= -EXACT_INT_MAX && v <= EXACT_INT_MAX && (double)(json_int_t)v == v;
+}
+
 json_t *npj_number(double v, int *digits)
 {
-    if (v >= -EXACT_INT_MAX && v <= EXACT_INT_MAX && (double)(json_int_t)v == v)
-        return json_integer((json_int_t)v);
+    if (npj_is_exact_integer(v)) return json_integer((json_int_t)v);
     const int need = npj_real_digits(v);
     if (need > *digits) *digits = need;
     return json_real(v);

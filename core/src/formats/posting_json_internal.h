@@ -53,6 +53,9 @@ const char *npj_path_text(const npj_path *path);
  * exactly. */
 int npj_real_digits(double v);
 
+/* True if `v` is a whole number a JSON integer writes exactly (|v| <= 2^53). */
+bool npj_is_exact_integer(double v);
+
 /* A JSON number for `v`: an integer when `v` is integral (and exactly
  * representable), else a real; the real digits needed are folded into
  * *digits (the JSON_REAL_PRECISION to dump with). NULL when out of memory. */

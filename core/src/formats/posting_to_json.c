@@ -163,15 +163,12 @@ static void put_int(writer *w, long long n)
     }
 }
 
-/* 2^53: every integer up to it is a double. */
-#define EXACT_INT_MAX 9007199254740992.0
-
 /* A number: an integer when `v` is integral, else the real (npj_number). */
 static void put_number(writer *w, double v)
 {
     if (!w->text) {
         attach(w, npj_number(v, &w->digits));
-    } else if (v >= -EXACT_INT_MAX && v <= EXACT_INT_MAX && (double)(long long)v == v) {
+    } else if (npj_is_exact_integer(v)) {
         put_int(w, (long long)v);
     } else {
         before_value(w);
