@@ -138,6 +138,34 @@ static inline uint32_t npi_civil_anniversary_split(npi_civil_split s, uint32_t y
     return year_start + (offset < next_start ? offset : next_start);
 }
 
+/* The last day of the n-month period from the split day `s` (the day before
+ * its n-month anniversary, n = 12 * years + months, months 0..11), itself
+ * split: a contract's last day, from which the conversion window's close is
+ * counted back, without a second split's chain of multiplies. The
+ * anniversary's day of the month is min(day, month length), the length
+ * meaning the roll to the next month's 1st; the day before is that minus one,
+ * or, when the anniversary is its month's 1st, the previous month's last day.
+ * Selects, not branches, so that the block kernel vectorises. */
+static inline npi_civil_split npi_civil_period_last_split(npi_civil_split s, uint32_t years, uint32_t months)
+{
+    const uint32_t mm = s.mar0 + months;
+    const uint32_t carry = mm >= 12;
+    const uint32_t m0 = mm - 12 * carry + 3;               /* 3 = March .. 14 = February */
+    const uint32_t y = s.year + years + carry;
+    const uint32_t month_start = (979 * m0 - 2919) / 32;
+    const uint32_t length = m0 == 14 ? 28 + npi_civil_is_leap_u32(y + 1)
+                                     : (979 * m0 + 979 - 2919) / 32 - month_start;
+    const uint32_t day = s.day0 < length ? s.day0 : length; /* the anniversary's day0, or the roll */
+    /* The previous month: February of the year before (civil year y) before
+     * March, otherwise March .. January, whose length the formula gives. */
+    const uint32_t march = m0 == 3;
+    const uint32_t previous_length =
+        march ? 28 + npi_civil_is_leap_u32(y) : month_start - (979 * m0 - 979 - 2919) / 32;
+    const npi_civil_split same = {y, m0 - 3, day - 1};
+    const npi_civil_split previous = {y - march, march ? 11 : m0 - 4, previous_length - 1};
+    return day > 0 ? same : previous;
+}
+
 /* The split day `s` moved back n months (n = 12 * years + months, months
  * 0..11), as a shifted day: a day the target month lacks is clamped to its
  * last day ("no later than"). The calendar's shift keeps the year positive for

@@ -36,40 +36,51 @@ np_appointment npi_roster_row_appointment(const np_roster_columns *c, size_t i)
     return a;
 }
 
+/* Sets *slot to the cache slot of the row's rules, resolved (and kept) when
+ * new: `fresh` then, replacing whatever the slot held. NP_EINVAL for a bad
+ * parameter, without the row prefix (callers add it). */
+static np_status row_rules_slot(npi_row_rules *cache, const np_roster_columns *c, size_t row,
+                                int *slot, bool *fresh, np_error *err)
+{
+    *fresh = false;
+    if ((c->kind && (c->kind[row] < 0 || c->kind[row] > NP_KIND_SERVING)))
+        return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
+                            (int)c->kind[row]);
+    const np_appointment a = npi_roster_row_appointment(c, row);
+    *slot = cache->last;
+    if (cache->used && npi_rules_same_appointment(&cache->key[cache->last], &a)) return NP_OK;
+    for (int k = 0; k < cache->used; k++) {
+        if (npi_rules_same_appointment(&cache->key[k], &a)) {
+            cache->last = *slot = k;
+            return NP_OK;
+        }
+    }
+    const int k = cache->next;
+    npi_rules fresh_rules; /* a failed resolution must not spoil the slot it would take */
+    np_status st = npi_rules_resolve(&fresh_rules, cache->policy, &a, err);
+    if (st != NP_OK) return st;
+    cache->rules[k] = fresh_rules;
+    cache->key[k] = a;
+    cache->next = (k + 1) % NP_ROW_RULES_SLOTS;
+    if (cache->used < NP_ROW_RULES_SLOTS) cache->used++;
+    cache->last = *slot = k;
+    *fresh = true;
+    return NP_OK;
+}
+
 np_status npi_roster_row_events(npi_row_rules *cache, const np_roster_columns *c, size_t row,
                                int64_t days[NP_EVENT_COUNT], np_error *err)
 {
     const int64_t start = c->start[row];
-    const np_appointment a = npi_roster_row_appointment(c, row);
-    if ((c->kind && (c->kind[row] < 0 || c->kind[row] > NP_KIND_SERVING)))
-        return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
-                            (int)c->kind[row]);
-    const npi_rules *rules = NULL;
-    if (cache->used && npi_rules_same_appointment(&cache->key[cache->last], &a))
-        rules = &cache->rules[cache->last];
-    for (int k = 0; !rules && k < cache->used; k++) {
-        if (npi_rules_same_appointment(&cache->key[k], &a)) {
-            cache->last = k;
-            rules = &cache->rules[k];
-        }
-    }
-    if (!rules) {
-        const int k = cache->next;
-        npi_rules fresh; /* a failed resolution must not spoil the slot it would take */
-        np_status st = npi_rules_resolve(&fresh, cache->policy, &a, err);
-        if (st != NP_OK) return st;
-        cache->rules[k] = fresh;
-        cache->key[k] = a;
-        cache->next = (k + 1) % NP_ROW_RULES_SLOTS;
-        if (cache->used < NP_ROW_RULES_SLOTS) cache->used++;
-        cache->last = k;
-        rules = &cache->rules[k];
-    }
+    int k;
+    bool fresh;
+    np_status st = row_rules_slot(cache, c, row, &k, &fresh, err);
+    if (st != NP_OK) return st;
     if (start == NP_BATCH_NAT || !np_date_in_range(start))
         return np_error_set(err, NP_EINVAL,
                             "start: day number %lld is outside 0001-01-01..9999-12-31",
                             (long long)start);
-    npi_rules_event_days(rules, start, days);
+    npi_rules_event_days(&cache->rules[k], start, days);
     return npi_rules_check_days(days, start, err);
 }
 
@@ -94,6 +105,103 @@ static np_status row_events(npi_row_rules *cache, const np_roster_columns *c, si
         return np_error_set(err, NP_EINVAL, "row %zu: group code %d is outside 0..%zu", row,
                             (int)c->group[row], c->group_count - 1);
     return NP_OK;
+}
+
+/* A block of rows' events, column by column: days[code][j] for row from + j
+ * (j < NP_RULES_BLOCK). */
+typedef struct event_block {
+    size_t from, count;
+    int64_t columns[NP_EVENT_COUNT][NP_RULES_BLOCK];
+} event_block;
+
+static void event_block_columns(event_block *b, int64_t *days[NP_EVENT_COUNT])
+{
+    for (int code = 0; code < NP_EVENT_COUNT; code++) days[code] = b->columns[code];
+}
+
+/* The rows of one rules set among a block's, through the block kernel:
+ * gathered, computed, scattered back. True when some day is late. */
+static bool block_rules_events(event_block *b, const npi_rules *rules, const int64_t *starts,
+                               const int8_t *slot_of, int slot)
+{
+    int64_t gathered[NP_RULES_BLOCK] = {0}; /* all set that the kernel reads; gcc -O3 cannot tell */
+    uint8_t rows[NP_RULES_BLOCK];
+    _Static_assert(NP_RULES_BLOCK <= 256, "a block's row fits in uint8_t");
+    size_t n = 0;
+    for (size_t j = 0; j < b->count; j++) {
+        if (slot_of[j] != slot) continue;
+        rows[n] = (uint8_t)j;
+        gathered[n++] = starts[j];
+    }
+    event_block out;
+    int64_t *days[NP_EVENT_COUNT];
+    event_block_columns(&out, days);
+    const bool late = npi_rules_event_days_block(rules, gathered, n, days);
+    for (int code = 0; code < NP_EVENT_COUNT; code++)
+        for (size_t t = 0; t < n; t++) b->columns[code][rows[t]] = out.columns[code][t];
+    return late;
+}
+
+/* Fills `b` with the events of rows b->from .. b->from + b->count - 1: the
+ * rows' rules looked up in order, then each rules set's rows through the
+ * block kernel (the whole block at once when they share one). A block with a
+ * bad row (parameter, start, group code, a date after 9999-12-31), or with
+ * more distinct rules than the cache keeps, goes again row by row, so that
+ * errors name the first bad row exactly as the row path does. */
+static np_status block_events(npi_row_rules *cache, const np_roster_columns *c, event_block *b,
+                              np_error *err)
+{
+    int8_t slot_of[NP_RULES_BLOCK];
+    unsigned used = 0; /* the cache slots this block's rows use */
+    bool by_row = false;
+    const int64_t *starts = c->start + b->from;
+    for (size_t j = 0; j < b->count && !by_row; j++) {
+        const size_t row = b->from + j;
+        int k;
+        bool fresh;
+        const bool bad_group = c->group && (c->group[row] < 0 || (size_t)c->group[row] >= c->group_count);
+        by_row = bad_group || !npi_civil_in_range(starts[j]) ||
+                 row_rules_slot(cache, c, row, &k, &fresh, err) != NP_OK ||
+                 (fresh && (used >> k & 1u)); /* evicted rules a row before uses */
+        if (by_row) break;
+        slot_of[j] = (int8_t)k;
+        used |= 1u << k;
+    }
+    if (!by_row) {
+        bool late = false;
+        if ((used & (used - 1)) == 0) { /* one rules set */
+            int64_t *days[NP_EVENT_COUNT];
+            event_block_columns(b, days);
+            late = npi_rules_event_days_block(&cache->rules[slot_of[0]], starts, b->count, days);
+        } else {
+            for (int k = 0; k < NP_ROW_RULES_SLOTS; k++)
+                if (used >> k & 1u) late |= block_rules_events(b, &cache->rules[k], starts, slot_of, k);
+        }
+        if (!late) return NP_OK;
+    }
+    int64_t d[NP_EVENT_COUNT];
+    for (size_t j = 0; j < b->count; j++) {
+        np_status st = row_events(cache, c, b->from + j, d, err);
+        if (st != NP_OK) return st;
+        for (int code = 0; code < NP_EVENT_COUNT; code++) b->columns[code][j] = d[code];
+    }
+    return NP_OK;
+}
+
+/* The next block of rows (b->count 0 past the last). */
+static np_status next_block(npi_row_rules *cache, const np_roster_columns *c, event_block *b,
+                            np_error *err)
+{
+    b->from += b->count;
+    const size_t left = c->count - b->from;
+    b->count = left < NP_RULES_BLOCK ? left : NP_RULES_BLOCK;
+    return b->count ? block_events(cache, c, b, err) : NP_OK;
+}
+
+/* Row j of a block, one day per event. */
+static void block_row(const event_block *b, size_t j, int64_t d[NP_EVENT_COUNT])
+{
+    for (int code = 0; code < NP_EVENT_COUNT; code++) d[code] = b->columns[code][j];
 }
 
 /* Every row's events computed and dropped: np_roster_events without outputs. */
@@ -184,15 +292,16 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     }
 
     npi_row_rules cache = npi_row_rules_init(policy);
+    event_block b = {0, 0, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
-        st = row_events(&cache, c, i, d, err);
-        if (st != NP_OK) {
+        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) {
             free(counts);
             free(diff);
             free(h.month_of);
             return st;
         }
+        block_row(&b, i - b.from, d);
         const size_t g = c->group ? (size_t)c->group[i] : 0;
         int64_t *row_counts = counts + g * months * NP_PROJECTION_COLUMNS;
         for (int code = 0; code < NP_EVENT_COUNT; code++) {
@@ -247,10 +356,11 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
+    event_block b = {0, 0, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
-        st = row_events(&cache, c, i, d, err);
-        if (st != NP_OK) return st;
+        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
+        block_row(&b, i - b.from, d);
         int32_t best = -1;
         for (int code = 0; code < NP_EVENT_COUNT; code++) {
             if (d[code] == NP_RULES_ABSENT || d[code] <= after) continue;
@@ -268,14 +378,12 @@ np_status np_roster_events(const np_policy *policy, const np_roster_columns *c,
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
-    int64_t d[NP_EVENT_COUNT];
-    for (size_t i = 0; i < c->count; i++) {
-        st = row_events(&cache, c, i, d, err);
-        if (st != NP_OK) return st;
-        for (int code = 0; code < NP_EVENT_COUNT; code++)
-            if (days[code]) days[code][i] = d[code]; /* NP_RULES_ABSENT is NP_BATCH_NAT */
+    event_block b = {0, 0, {{0}}};
+    while ((st = next_block(&cache, c, &b, err)) == NP_OK && b.count) {
+        for (int code = 0; code < NP_EVENT_COUNT; code++) /* NP_RULES_ABSENT is NP_BATCH_NAT */
+            if (days[code]) memcpy(days[code] + b.from, b.columns[code], b.count * sizeof *days[code]);
     }
-    return NP_OK;
+    return st;
 }
 
 np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, np_date on,
@@ -284,10 +392,11 @@ np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, 
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
+    event_block b = {0, 0, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
-        st = row_events(&cache, c, i, d, err);
-        if (st != NP_OK) return st;
+        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
+        block_row(&b, i - b.from, d);
         const bool twin = c->twin_grade && c->twin_grade[i];
         const np_day_status s = npi_rules_status(d, twin, on);
         if (out->phase) out->phase[i] = (int32_t)s.phase;

@@ -140,6 +140,9 @@ static void plan_events(npi_rules *r)
     const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
     r->notice_years = notice / 12;
     r->notice_months = notice % 12;
+    const uint32_t end = (uint32_t)(r->appointment.initial_months + r->appointment.renewal_months);
+    r->end_years = end / 12;
+    r->end_months = end % 12;
 }
 
 np_status npi_rules_resolve(npi_rules *r, const np_policy *policy, const np_appointment *in,
