@@ -37,12 +37,12 @@ np_appointment npi_roster_row_appointment(const np_roster_columns *c, size_t i)
 }
 
 /* Sets *slot to the cache slot of the row's rules, resolved (and kept) when
- * new: `fresh` then, replacing whatever the slot held. NP_EINVAL for a bad
+ * new, replacing whatever the slot held unless it is one of `keep` (a bit
+ * per slot): then *slot is -1 and nothing is resolved. NP_EINVAL for a bad
  * parameter, without the row prefix (callers add it). */
 static np_status row_rules_slot(npi_row_rules *cache, const np_roster_columns *c, size_t row,
-                                int *slot, bool *fresh, np_error *err)
+                                unsigned keep, int *slot, np_error *err)
 {
-    *fresh = false;
     if ((c->kind && (c->kind[row] < 0 || c->kind[row] > NP_KIND_SERVING)))
         return np_error_set(err, NP_EINVAL, "kind %d is not one of external, seconded, serving",
                             (int)c->kind[row]);
@@ -56,6 +56,10 @@ static np_status row_rules_slot(npi_row_rules *cache, const np_roster_columns *c
         }
     }
     const int k = cache->next;
+    if (keep >> k & 1u) {
+        *slot = -1;
+        return NP_OK;
+    }
     npi_rules fresh_rules; /* a failed resolution must not spoil the slot it would take */
     np_status st = npi_rules_resolve(&fresh_rules, cache->policy, &a, err);
     if (st != NP_OK) return st;
@@ -64,7 +68,6 @@ static np_status row_rules_slot(npi_row_rules *cache, const np_roster_columns *c
     cache->next = (k + 1) % NP_ROW_RULES_SLOTS;
     if (cache->used < NP_ROW_RULES_SLOTS) cache->used++;
     cache->last = *slot = k;
-    *fresh = true;
     return NP_OK;
 }
 
@@ -73,8 +76,7 @@ np_status npi_roster_row_events(npi_row_rules *cache, const np_roster_columns *c
 {
     const int64_t start = c->start[row];
     int k;
-    bool fresh;
-    np_status st = row_rules_slot(cache, c, row, &k, &fresh, err);
+    np_status st = row_rules_slot(cache, c, row, 0, &k, err);
     if (st != NP_OK) return st;
     if (start == NP_BATCH_NAT || !np_date_in_range(start))
         return np_error_set(err, NP_EINVAL,
@@ -111,6 +113,7 @@ static np_status row_events(npi_row_rules *cache, const np_roster_columns *c, si
  * (j < NP_RULES_BLOCK). */
 typedef struct event_block {
     size_t from, count;
+    bool by_row; /* the last block ended early (rules changing all the time): this one row by row */
     int64_t columns[NP_EVENT_COUNT][NP_RULES_BLOCK];
 } event_block;
 
@@ -119,51 +122,78 @@ static void event_block_columns(event_block *b, int64_t *days[NP_EVENT_COUNT])
     for (int code = 0; code < NP_EVENT_COUNT; code++) days[code] = b->columns[code];
 }
 
-/* The rows of one rules set among a block's, through the block kernel:
- * gathered, computed, scattered back. True when some day is late. */
-static bool block_rules_events(event_block *b, const npi_rules *rules, const int64_t *starts,
-                               const int8_t *slot_of, int slot)
+/* Fewer rows of one rules set than this in a block are computed one by one
+ * (npi_rules_event_days) rather than gathered through the block kernel. */
+enum { KERNEL_MIN_ROWS = 16 };
+
+/* A block whose rows use several rules sets: the rows bucketed by rules
+ * (in row order), each bucket through the block kernel, or row by row when
+ * small, and scattered back. True when some day is late. */
+static bool mixed_block_events(event_block *b, const npi_row_rules *cache, const int64_t *starts,
+                               const int8_t *slot_of)
 {
-    int64_t gathered[NP_RULES_BLOCK] = {0}; /* all set that the kernel reads; gcc -O3 cannot tell */
+    size_t bucket_start[NP_ROW_RULES_SLOTS + 1] = {0};
+    for (size_t j = 0; j < b->count; j++) bucket_start[slot_of[j] + 1]++;
+    for (int k = 0; k < NP_ROW_RULES_SLOTS; k++) bucket_start[k + 1] += bucket_start[k];
+    size_t fill[NP_ROW_RULES_SLOTS];
+    memcpy(fill, bucket_start, sizeof fill);
     uint8_t rows[NP_RULES_BLOCK];
     _Static_assert(NP_RULES_BLOCK <= 256, "a block's row fits in uint8_t");
-    size_t n = 0;
+    int64_t gathered[NP_RULES_BLOCK] = {0}; /* all set that the kernel reads; gcc -O3 cannot tell */
     for (size_t j = 0; j < b->count; j++) {
-        if (slot_of[j] != slot) continue;
-        rows[n] = (uint8_t)j;
-        gathered[n++] = starts[j];
+        const size_t at = fill[slot_of[j]]++;
+        rows[at] = (uint8_t)j;
+        gathered[at] = starts[j];
     }
+    bool late = false;
     event_block out;
     int64_t *days[NP_EVENT_COUNT];
-    event_block_columns(&out, days);
-    const bool late = npi_rules_event_days_block(rules, gathered, n, days);
+    for (int k = 0; k < NP_ROW_RULES_SLOTS; k++) {
+        const size_t from = bucket_start[k], n = bucket_start[k + 1] - from;
+        if (n >= KERNEL_MIN_ROWS) {
+            for (int code = 0; code < NP_EVENT_COUNT; code++) days[code] = out.columns[code] + from;
+            late |= npi_rules_event_days_block(&cache->rules[k], gathered + from, n, days);
+            continue;
+        }
+        for (size_t t = from; t < from + n; t++) {
+            int64_t d[NP_EVENT_COUNT];
+            npi_rules_event_days(&cache->rules[k], gathered[t], d);
+            late |= npi_rules_check_days(d, gathered[t], NULL) != NP_OK;
+            for (int code = 0; code < NP_EVENT_COUNT; code++) out.columns[code][t] = d[code];
+        }
+    }
     for (int code = 0; code < NP_EVENT_COUNT; code++)
-        for (size_t t = 0; t < n; t++) b->columns[code][rows[t]] = out.columns[code][t];
+        for (size_t t = 0; t < b->count; t++) b->columns[code][rows[t]] = out.columns[code][t];
     return late;
 }
 
 /* Fills `b` with the events of rows b->from .. b->from + b->count - 1: the
  * rows' rules looked up in order, then each rules set's rows through the
- * block kernel (the whole block at once when they share one). A block with a
- * bad row (parameter, start, group code, a date after 9999-12-31), or with
- * more distinct rules than the cache keeps, goes again row by row, so that
- * errors name the first bad row exactly as the row path does. */
+ * block kernel (the whole block at once when they share one). A row whose
+ * rules would evict rules a row before it uses ends the block there
+ * (b->count shrinks). A block with a bad row (parameter, start, group code, a
+ * date after 9999-12-31) goes again row by row, so that errors name the first
+ * bad row exactly as the row path does. */
 static np_status block_events(npi_row_rules *cache, const np_roster_columns *c, event_block *b,
                               np_error *err)
 {
     int8_t slot_of[NP_RULES_BLOCK];
     unsigned used = 0; /* the cache slots this block's rows use */
-    bool by_row = false;
+    bool by_row = b->by_row;
+    b->by_row = false;
     const int64_t *starts = c->start + b->from;
     for (size_t j = 0; j < b->count && !by_row; j++) {
         const size_t row = b->from + j;
         int k;
-        bool fresh;
         const bool bad_group = c->group && (c->group[row] < 0 || (size_t)c->group[row] >= c->group_count);
         by_row = bad_group || !npi_civil_in_range(starts[j]) ||
-                 row_rules_slot(cache, c, row, &k, &fresh, err) != NP_OK ||
-                 (fresh && (used >> k & 1u)); /* evicted rules a row before uses */
+                 row_rules_slot(cache, c, row, used, &k, err) != NP_OK;
         if (by_row) break;
+        if (k < 0) { /* its rules would evict rules a row before uses: the block ends */
+            b->count = j;
+            b->by_row = j < KERNEL_MIN_ROWS;
+            break;
+        }
         slot_of[j] = (int8_t)k;
         used |= 1u << k;
     }
@@ -174,8 +204,7 @@ static np_status block_events(npi_row_rules *cache, const np_roster_columns *c, 
             event_block_columns(b, days);
             late = npi_rules_event_days_block(&cache->rules[slot_of[0]], starts, b->count, days);
         } else {
-            for (int k = 0; k < NP_ROW_RULES_SLOTS; k++)
-                if (used >> k & 1u) late |= block_rules_events(b, &cache->rules[k], starts, slot_of, k);
+            late = mixed_block_events(b, cache, starts, slot_of);
         }
         if (!late) return NP_OK;
     }
@@ -292,7 +321,7 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     }
 
     npi_row_rules cache = npi_row_rules_init(policy);
-    event_block b = {0, 0, {{0}}};
+    event_block b = {0, 0, false, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) {
@@ -356,7 +385,7 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
-    event_block b = {0, 0, {{0}}};
+    event_block b = {0, 0, false, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
@@ -378,7 +407,7 @@ np_status np_roster_events(const np_policy *policy, const np_roster_columns *c,
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
-    event_block b = {0, 0, {{0}}};
+    event_block b = {0, 0, false, {{0}}};
     while ((st = next_block(&cache, c, &b, err)) == NP_OK && b.count) {
         for (int code = 0; code < NP_EVENT_COUNT; code++) /* NP_RULES_ABSENT is NP_BATCH_NAT */
             if (days[code]) memcpy(days[code] + b.from, b.columns[code], b.count * sizeof *days[code]);
@@ -392,7 +421,7 @@ np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, 
     np_status st = check_shape(c, err);
     if (st != NP_OK) return st;
     npi_row_rules cache = npi_row_rules_init(policy);
-    event_block b = {0, 0, {{0}}};
+    event_block b = {0, 0, false, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
         if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
