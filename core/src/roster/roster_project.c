@@ -240,9 +240,11 @@ np_status np_roster_check(const np_policy *policy, const np_roster_columns *c, n
     return np_roster_events(policy, c, none, err);
 }
 
-/* The horizon's months by day: month_of[d - first_day] for every day of the
- * horizon (int16: at most NP_PROJECTION_MONTHS_MAX months), so that placing a
- * date is one load instead of a civil conversion (a dozen per row). */
+/* The horizon's months by day: month_of[d - first_day + 1] for every day of
+ * the horizon (int16: at most NP_PROJECTION_MONTHS_MAX months), with a guard
+ * at each end (-1 before, `months` after), so that placing a date is a clamp
+ * and one load instead of a civil conversion (a dozen per row) or branches
+ * that random dates mispredict. */
 typedef struct horizon {
     int64_t first_day, last_day;
     int64_t months;
@@ -256,13 +258,16 @@ static bool horizon_init(horizon *h, int first_year, int first_month, size_t mon
     h->first_day = npi_days_from_civil(first_year, first_month, 1);
     h->last_day = npi_days_from_civil(end_total / 12, (int)(end_total % 12) + 1, 1) - 1;
     h->months = (int64_t)months;
-    h->month_of = malloc((size_t)(h->last_day - h->first_day + 1) * sizeof *h->month_of);
+    h->month_of = malloc((size_t)(h->last_day - h->first_day + 3) * sizeof *h->month_of);
     if (!h->month_of) return false;
+    const int64_t before = h->first_day - 1; /* month_of[day - before] */
+    h->month_of[0] = -1;
+    h->month_of[h->last_day + 1 - before] = (int16_t)months;
     int64_t day = h->first_day;
     for (int64_t m = 0; m < h->months; m++) {
         const int64_t next_total = first_total + m + 1;
         const int64_t next = npi_days_from_civil(next_total / 12, (int)(next_total % 12) + 1, 1);
-        for (; day < next; day++) h->month_of[day - h->first_day] = (int16_t)m;
+        for (; day < next; day++) h->month_of[day - before] = (int16_t)m;
     }
     return true;
 }
@@ -270,23 +275,52 @@ static bool horizon_init(horizon *h, int first_year, int first_month, size_t mon
 /* The month of `day` counted from the horizon's first: -1 before it, `months` after. */
 static inline int64_t month_index(const horizon *h, int64_t day)
 {
-    if (day < h->first_day) return -1;
-    if (day > h->last_day) return h->months;
-    return h->month_of[day - h->first_day];
+    const int64_t before = h->first_day - 1, after = h->last_day + 1;
+    const int64_t clamped = day < before ? before : day > after ? after : day;
+    return h->month_of[clamped - before];
 }
 
-/* Adds one to the months whose last day falls in [from, to]: the status
- * measures hold on a closed interval of days. Month m's end is in the interval
- * exactly when month(from) <= m < month(to + 1). */
-static inline void add_interval(int64_t *diff, const horizon *h, int64_t from, int64_t to)
+/* Adds one to the months whose last day falls in [from, to] when `present`
+ * (0 or 1): the status measures hold on a closed interval of days. Month m's
+ * end is in the interval exactly when month(from) <= m < month(to + 1); an
+ * empty interval (from > to) has month(from) >= month(to + 1). Adds zero
+ * rather than branching: which intervals are empty is random. */
+static inline void add_interval(int64_t *diff, const horizon *h, int64_t from, int64_t to,
+                                int64_t present)
 {
-    if (from > to) return;
     int64_t lo = month_index(h, from);
     const int64_t hi = month_index(h, to + 1);
-    if (lo < 0) lo = 0;
-    if (lo >= hi) return;
-    diff[lo * NP_MEASURE_COUNT] += 1;
-    diff[hi * NP_MEASURE_COUNT] -= 1;
+    lo = lo < 0 ? 0 : lo;
+    const int64_t on = present & (lo < hi);
+    diff[lo * NP_MEASURE_COUNT] += on;
+    diff[hi * NP_MEASURE_COUNT] -= on;
+}
+
+/* One block's rows into the counts: each event in its month (a month row
+ * before and one after the horizon take the rest, see `padded`), each status
+ * interval into the differences. */
+static void project_block(const event_block *b, const np_roster_columns *c, const horizon *h,
+                          int64_t *padded, int64_t *diff)
+{
+    const size_t months = (size_t)h->months;
+    for (size_t j = 0; j < b->count; j++) {
+        const size_t g = c->group ? (size_t)c->group[b->from + j] : 0;
+        int64_t *row_counts = padded + g * (months + 2) * NP_EVENT_COUNT + NP_EVENT_COUNT;
+        for (int code = 0; code < NP_EVENT_COUNT; code++) /* absent: before the horizon */
+            row_counts[month_index(h, b->columns[code][j]) * NP_EVENT_COUNT + code]++;
+        int64_t *gd = diff + g * (months + 1) * NP_MEASURE_COUNT;
+        const int64_t start = b->columns[NP_EVENT_ENTRY_ON_DUTY][j];
+        const int64_t initial_end = b->columns[NP_EVENT_INITIAL_CONTRACT_END][j];
+        const int64_t end = b->columns[NP_EVENT_CONTRACT_END][j];
+        const int64_t open = b->columns[NP_EVENT_CONVERSION_WINDOW_OPEN][j];
+        const int64_t promotion = b->columns[NP_EVENT_EARLIEST_PROMOTION][j];
+        add_interval(gd + NP_MEASURE_UNDER_CONTRACT, h, start, end, 1);
+        add_interval(gd + NP_MEASURE_IN_INITIAL, h, start, initial_end, 1);
+        add_interval(gd + NP_MEASURE_IN_RENEWAL, h, initial_end + 1, end, 1);
+        add_interval(gd + NP_MEASURE_WINDOW_OPEN, h, open, b->columns[NP_EVENT_CONVERSION_WINDOW_CLOSE][j],
+                     open != NP_RULES_ABSENT);
+        add_interval(gd + NP_MEASURE_PROMOTION_POSSIBLE, h, promotion, end, promotion != NP_RULES_ABSENT);
+    }
 }
 
 np_status np_roster_project(np_projection *out, const np_policy *policy,
@@ -311,10 +345,14 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
     int64_t *counts = calloc(groups * months * NP_PROJECTION_COLUMNS, sizeof *counts);
     /* Per group and measure, +1/-1 where an interval starts and stops. */
     int64_t *diff = calloc(groups * (months + 1) * NP_MEASURE_COUNT, sizeof *diff);
+    /* Per group, the event counts with a month before and one after the
+     * horizon, so that counting an event is a store without a test. */
+    int64_t *padded = calloc(groups * (months + 2) * NP_EVENT_COUNT, sizeof *padded);
     horizon h = {0, 0, 0, NULL};
-    if (!counts || !diff || !horizon_init(&h, first_year, first_month, months)) {
+    if (!counts || !diff || !padded || !horizon_init(&h, first_year, first_month, months)) {
         free(counts);
         free(diff);
+        free(padded);
         free(h.month_of);
         return np_error_set(err, NP_ENOMEM, "out of memory projecting %zu %s", months,
                             npi_plural((long long)months, "month", "months"));
@@ -322,36 +360,19 @@ np_status np_roster_project(np_projection *out, const np_policy *policy,
 
     npi_row_rules cache = npi_row_rules_init(policy);
     event_block b = {0, 0, false, {{0}}};
-    int64_t d[NP_EVENT_COUNT];
-    for (size_t i = 0; i < c->count; i++) {
-        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) {
-            free(counts);
-            free(diff);
-            free(h.month_of);
-            return st;
-        }
-        block_row(&b, i - b.from, d);
-        const size_t g = c->group ? (size_t)c->group[i] : 0;
-        int64_t *row_counts = counts + g * months * NP_PROJECTION_COLUMNS;
-        for (int code = 0; code < NP_EVENT_COUNT; code++) {
-            if (d[code] == NP_RULES_ABSENT) continue;
-            const int64_t m = month_index(&h, d[code]);
-            if (m >= 0 && m < (int64_t)months) row_counts[m * NP_PROJECTION_COLUMNS + code]++;
-        }
-        int64_t *gd = diff + g * (months + 1) * NP_MEASURE_COUNT;
-        const int64_t start = d[NP_EVENT_ENTRY_ON_DUTY];
-        const int64_t initial_end = d[NP_EVENT_INITIAL_CONTRACT_END];
-        const int64_t end = d[NP_EVENT_CONTRACT_END];
-        add_interval(gd + NP_MEASURE_UNDER_CONTRACT, &h, start, end);
-        add_interval(gd + NP_MEASURE_IN_INITIAL, &h, start, initial_end);
-        add_interval(gd + NP_MEASURE_IN_RENEWAL, &h, initial_end + 1, end);
-        if (d[NP_EVENT_CONVERSION_WINDOW_OPEN] != NP_RULES_ABSENT)
-            add_interval(gd + NP_MEASURE_WINDOW_OPEN, &h,
-                         d[NP_EVENT_CONVERSION_WINDOW_OPEN], d[NP_EVENT_CONVERSION_WINDOW_CLOSE]);
-        if (d[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT)
-            add_interval(gd + NP_MEASURE_PROMOTION_POSSIBLE, &h,
-                         d[NP_EVENT_EARLIEST_PROMOTION], end);
+    while ((st = next_block(&cache, c, &b, err)) == NP_OK && b.count) project_block(&b, c, &h, padded, diff);
+    if (st != NP_OK) {
+        free(counts);
+        free(diff);
+        free(padded);
+        free(h.month_of);
+        return st;
     }
+    for (size_t g = 0; g < groups; g++)
+        for (size_t m = 0; m < months; m++)
+            memcpy(counts + (g * months + m) * NP_PROJECTION_COLUMNS,
+                   padded + (g * (months + 2) + m + 1) * NP_EVENT_COUNT, NP_EVENT_COUNT * sizeof *counts);
+    free(padded);
     for (size_t g = 0; g < groups; g++) {
         const int64_t *gd = diff + g * (months + 1) * NP_MEASURE_COUNT;
         int64_t running[NP_MEASURE_COUNT] = {0};
