@@ -294,6 +294,19 @@ static void plan_timeline(resolved_rules *m)
 
 static _Thread_local resolved_rules last_resolved;
 
+/* This thread's memo. The empty asm keeps its address in a register: left
+ * to itself the compiler recomputed it at each use, and in a shared object
+ * (the Python and Lua modules) each recomputation of a TLS address is a call
+ * to __tls_get_addr (17 in np_timeline_build). */
+static inline resolved_rules *this_thread_memo(void)
+{
+    resolved_rules *m = &last_resolved;
+#if defined(__GNUC__)
+    __asm__("" : "+r"(m));
+#endif
+    return m;
+}
+
 /* Out of line and cold: inlined, the resolution and planning crowded the
  * per-call path (registers saved, code spread) of every timeline after the
  * first. */
@@ -321,7 +334,7 @@ NP_COLD static np_status resolve_fresh(resolved_rules *m, const np_policy *polic
 static np_status resolve_memoized(const resolved_rules **out, const np_policy *policy,
                                   const np_appointment *appointment, np_error *err)
 {
-    resolved_rules *m = &last_resolved;
+    resolved_rules *m = this_thread_memo();
     *out = m;
     const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
                                     : m->default_policy;

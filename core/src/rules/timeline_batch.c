@@ -121,8 +121,9 @@ static bool event_days_block(const npi_rules *r, const int64_t *restrict starts,
         int64_t *restrict close_out = days[NP_EVENT_CONVERSION_WINDOW_CLOSE];
         for (size_t i = 0; i < count; i++) {
             const int64_t open = (int64_t)opens[i] - (int64_t)NP_CIVIL_SHIFT_DAYS;
+            const npi_civil_split start = {year[i], mar0[i], day0[i]};
             const int64_t close =
-                npi_rules_window_close(r, open, (npi_civil_split){year[i], mar0[i], day0[i]});
+                npi_rules_window_close(r, open, npi_civil_period_last_split(start, r->end_years, r->end_months));
             open_out[i] = close == NP_RULES_ABSENT ? NP_RULES_ABSENT : open;
             close_out[i] = close;
         }

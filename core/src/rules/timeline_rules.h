@@ -120,13 +120,12 @@ static inline npi_event_offset npi_rules_event_offset(const npi_rules *r, np_eve
 }
 
 /* The conversion window opens with the renewal (`open`) and closes the
- * notice period before the contract's last day (`end`, split: the day before
- * the contract's end anniversary of the start `s`, npi_civil_period_last_split),
- * "no later than" clamped; its last day, or NP_RULES_ABSENT when the window is
- * empty (a close before 0001-01-01 is before the open too). */
-static inline int64_t npi_rules_window_close(const npi_rules *r, int64_t open, npi_civil_split s)
+ * notice period before the contract's last day (`end`, split: see
+ * npi_civil_anniversary_and_last), "no later than" clamped; its last day, or
+ * NP_RULES_ABSENT when the window is empty (a close before 0001-01-01 is
+ * before the open too). */
+static inline int64_t npi_rules_window_close(const npi_rules *r, int64_t open, npi_civil_split end)
 {
-    const npi_civil_split end = npi_civil_period_last_split(s, r->end_years, r->end_months);
     const int64_t close =
         (int64_t)npi_civil_months_before_clamped_split(end, r->notice_years, r->notice_months) -
         (int64_t)NP_CIVIL_SHIFT_DAYS;
@@ -145,7 +144,8 @@ static inline int64_t npi_rules_event_day(const npi_rules *r, int64_t start, np_
     const uint32_t initial = (uint32_t)r->appointment.initial_months;
     const int64_t open =
         (int64_t)npi_civil_anniversary_split(s, initial / 12, initial % 12) - (int64_t)NP_CIVIL_SHIFT_DAYS;
-    const int64_t close = npi_rules_window_close(r, open, s);
+    const int64_t close =
+        npi_rules_window_close(r, open, npi_civil_period_last_split(s, r->end_years, r->end_months));
     if (close == NP_RULES_ABSENT) return NP_RULES_ABSENT;
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
@@ -156,14 +156,18 @@ static inline int64_t npi_rules_event_day(const npi_rules *r, int64_t start, np_
 static inline void npi_rules_slot_days(const npi_rules *r, int64_t start, int64_t at[NP_RULES_SLOTS])
 {
     const npi_civil_split s = npi_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    const int end_slot = r->slot[NP_EVENT_CONTRACT_END]; /* always an anniversary (months >= 1) */
+    npi_civil_split end; /* the contract's last day, with its anniversary */
     at[0] = start;
+    at[end_slot] = (int64_t)npi_civil_anniversary_and_last(s, r->end_years, r->end_months, &end) -
+                   (int64_t)NP_CIVIL_SHIFT_DAYS;
     for (int k = 1; k < r->anniversary_count; k++)
-        at[k] = (int64_t)npi_civil_anniversary_split(s, r->anniversary_years[k],
-                                                    r->anniversary_months[k]) -
-                (int64_t)NP_CIVIL_SHIFT_DAYS;
+        if (k != end_slot)
+            at[k] = (int64_t)npi_civil_anniversary_split(s, r->anniversary_years[k], r->anniversary_months[k]) -
+                    (int64_t)NP_CIVIL_SHIFT_DAYS;
     at[NP_RULES_ABSENT_SLOT] = NP_RULES_ABSENT; /* its adjustment is 0 */
     at[NP_RULES_CLOSE_SLOT] = NP_RULES_ABSENT;
-    if (r->window_slot >= 0) at[NP_RULES_CLOSE_SLOT] = npi_rules_window_close(r, at[r->window_slot], s);
+    if (r->window_slot >= 0) at[NP_RULES_CLOSE_SLOT] = npi_rules_window_close(r, at[r->window_slot], end);
 }
 
 /* Every event's day number at once (NP_RULES_ABSENT where the appointment has
