@@ -174,25 +174,90 @@ static bool mixed_block_events(event_block *b, const npi_row_rules *cache, const
  * (b->count shrinks). A block with a bad row (parameter, start, group code, a
  * date after 9999-12-31) goes again row by row, so that errors name the first
  * bad row exactly as the row path does. */
+/* A row's parameters packed in 52 bits (kind 2, twin_grade 1, direct_higher 1,
+ * then 12 per month count: 0 for NP_FROM_POLICY, else the value + 1), so that
+ * telling rows' parameter sets apart is one comparison; exact (equal keys,
+ * equal parameters) for the rows every field fits, which *fits reports. */
+enum { KEY_MONTH_BITS = 12, KEY_MONTH_MAX = (1 << KEY_MONTH_BITS) - 2 };
+
+static inline uint64_t month_field(int32_t months, uint64_t *fits)
+{
+    *fits &= (uint64_t)(months == NP_FROM_POLICY || (months >= 0 && months <= KEY_MONTH_MAX));
+    return months == NP_FROM_POLICY ? 0 : (uint64_t)(uint32_t)(months + 1) & ((1u << KEY_MONTH_BITS) - 1);
+}
+
+/* The block's row keys, column by column; false when some row needs the row
+ * path: a start outside 0001..9999 (or NaT), a group code out of range, or
+ * a parameter that does not fit its field (or is invalid: the row path names
+ * it). */
+static bool block_keys(const np_roster_columns *c, const event_block *b, uint64_t *keys)
+{
+    const size_t from = b->from, n = b->count;
+    uint64_t fits = 1;
+    for (size_t j = 0; j < n; j++) fits &= (uint64_t)npi_civil_in_range(c->start[from + j]);
+    if (c->group)
+        for (size_t j = 0; j < n; j++)
+            fits &= (uint64_t)(c->group[from + j] >= 0 && (size_t)c->group[from + j] < c->group_count);
+    const uint64_t defaults = month_field(0, &fits) << (4 + 3 * KEY_MONTH_BITS); /* reduction 0 */
+    for (size_t j = 0; j < n; j++) keys[j] = defaults;
+    if (c->kind)
+        for (size_t j = 0; j < n; j++) {
+            const int32_t kind = c->kind[from + j];
+            fits &= (uint64_t)(kind >= 0 && kind <= NP_KIND_SERVING);
+            keys[j] |= (uint64_t)(uint32_t)kind & 3u;
+        }
+    if (c->twin_grade)
+        for (size_t j = 0; j < n; j++) keys[j] |= (uint64_t)(c->twin_grade[from + j] != 0) << 2;
+    if (c->direct_higher)
+        for (size_t j = 0; j < n; j++) keys[j] |= (uint64_t)(c->direct_higher[from + j] != 0) << 3;
+    const int32_t *const months[] = {c->initial_months, c->renewal_months, c->max_months, c->reduction_months};
+    for (int f = 0; f < 4; f++) {
+        if (!months[f]) continue;
+        const unsigned shift = 4 + (unsigned)f * KEY_MONTH_BITS;
+        const uint64_t mask = ~((uint64_t)((1u << KEY_MONTH_BITS) - 1) << shift);
+        for (size_t j = 0; j < n; j++) keys[j] = (keys[j] & mask) | month_field(months[f][from + j], &fits) << shift;
+    }
+    return fits != 0;
+}
+
+/* Fills `b` with the events of rows b->from .. b->from + b->count - 1: the
+ * rows' rules found in order (by key: the cache is asked once per distinct
+ * key of the block), then each rules set's rows through the block kernel (the
+ * whole block at once when they share one). A row whose rules would evict
+ * rules a row before it uses ends the block there (b->count shrinks). A block
+ * with a bad row (parameter, start, group code, a date after 9999-12-31), or
+ * a parameter too large for the key, goes row by row, so that errors name the
+ * first bad row exactly as the row path does. */
 static np_status block_events(npi_row_rules *cache, const np_roster_columns *c, event_block *b,
                               np_error *err)
 {
     int8_t slot_of[NP_RULES_BLOCK];
+    uint64_t keys[NP_RULES_BLOCK];
     unsigned used = 0; /* the cache slots this block's rows use */
-    bool by_row = b->by_row;
+    bool by_row = b->by_row || !block_keys(c, b, keys);
     b->by_row = false;
     const int64_t *starts = c->start + b->from;
+    uint64_t seen_key[NP_ROW_RULES_SLOTS], last_key = UINT64_MAX; /* keys use 52 bits */
+    int seen_slot[NP_ROW_RULES_SLOTS], seen = 0, k = -1;
     for (size_t j = 0; j < b->count && !by_row; j++) {
-        const size_t row = b->from + j;
-        int k;
-        const bool bad_group = c->group && (c->group[row] < 0 || (size_t)c->group[row] >= c->group_count);
-        by_row = bad_group || !npi_civil_in_range(starts[j]) ||
-                 row_rules_slot(cache, c, row, used, &k, err) != NP_OK;
-        if (by_row) break;
-        if (k < 0) { /* its rules would evict rules a row before uses: the block ends */
-            b->count = j;
-            b->by_row = j < KERNEL_MIN_ROWS;
-            break;
+        if (keys[j] != last_key) {
+            k = -1;
+            for (int t = 0; t < seen && k < 0; t++)
+                if (seen_key[t] == keys[j]) k = seen_slot[t];
+            if (k < 0) {
+                by_row = row_rules_slot(cache, c, b->from + j, used, &k, err) != NP_OK;
+                if (by_row) break;
+                if (k < 0) { /* its rules would evict rules a row before uses: the block ends */
+                    b->count = j;
+                    b->by_row = j < KERNEL_MIN_ROWS;
+                    break;
+                }
+                if (seen < NP_ROW_RULES_SLOTS) {
+                    seen_key[seen] = keys[j];
+                    seen_slot[seen++] = k;
+                }
+            }
+            last_key = keys[j];
         }
         slot_of[j] = (int8_t)k;
         used |= 1u << k;
