@@ -1,8 +1,11 @@
-/* np_timeline_batch: one event for many start dates. The events that are a
- * fixed anniversary of the start run through a branch-free kernel that the
- * compiler vectorises (this file is built with -O3, and on x86-64 the kernel
- * is cloned for AVX2 and picked at load time); the conversion window, which
- * can be empty depending on the start, goes through the general rule. */
+/* np_timeline_batch: one event for many start dates, and the block kernel
+ * (npi_rules_event_days_block): every event of a block of starts. The events
+ * that are a fixed anniversary of the start run through a branch-free kernel
+ * that the compiler vectorises (this file is built with -O3, and on x86-64
+ * each kernel is cloned for AVX-512 (x86-64-v4: 16 lanes of 32 bits, 64-bit
+ * multiplies and conversions in one instruction) and AVX2, the clone picked at
+ * load time); the conversion window, which can be empty depending on the
+ * start, goes through the block kernel. */
 #include "natopost/cancel.h"
 #include "natopost/timeline.h"
 #include "rules/timeline_rules.h"
