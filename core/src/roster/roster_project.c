@@ -353,9 +353,9 @@ static inline int64_t month_index(const horizon *h, int64_t day)
 static inline void add_interval(int64_t *diff, const horizon *h, int64_t from, int64_t to,
                                 int64_t present)
 {
-    int64_t lo = month_index(h, from);
-    const int64_t hi = month_index(h, to + 1);
+    int64_t lo = month_index(h, from), hi = month_index(h, to + 1);
     lo = lo < 0 ? 0 : lo;
+    hi = hi < 0 ? 0 : hi; /* an interval ending before the horizon: lo >= hi, and in bounds */
     const int64_t on = present & (lo < hi);
     diff[lo * NP_MEASURE_COUNT] += on;
     diff[hi * NP_MEASURE_COUNT] -= on;
