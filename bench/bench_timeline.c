@@ -1,5 +1,7 @@
 /* Throughput of the C core's contract-end computation: the batch call over a
- * large array of start dates, and np_timeline_build per appointment.
+ * large array of start dates, np_timeline_build per appointment (a whole
+ * np_timeline with its notes, one call each), and whole timelines as columns
+ * (every event of every appointment in one np_roster_events call).
  * Prints one line per measurement; the ratio script reads "name value". */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
@@ -54,6 +56,35 @@ int main(int argc, char **argv)
     }
     printf("c_full_timelines_per_s %.0f\n", (double)m / best);
     printf("c_full_timelines_per_cpu_s %.0f\n", (double)m / best_cpu);
+
+    /* Whole timelines as columns: every event of n appointments at once
+     * (np_roster_events, what Python's natopost.timelines runs on). */
+    int64_t *columns = malloc((size_t)NP_EVENT_COUNT * n * sizeof *columns);
+    if (!columns) return 1;
+    int64_t *days[NP_EVENT_COUNT];
+    for (int c = 0; c < NP_EVENT_COUNT; c++) days[c] = columns + (size_t)c * n;
+    const uint8_t twin = 1;
+    uint8_t *twins = malloc(n);
+    if (!twins) return 1;
+    for (size_t i = 0; i < n; i++) twins[i] = twin;
+    const np_roster_columns roster = {n, starts, NULL, NULL, NULL, NULL, twins, NULL, NULL, NULL, 0};
+    best = 1e9;
+    best_cpu = 1e9;
+    for (int rep = 0; rep < 3; rep++) {
+        const double t0 = now_seconds(), c0 = cpu_seconds();
+        if (np_roster_events(NULL, &roster, days, &err) != NP_OK) {
+            fprintf(stderr, "%s\n", err.message);
+            return 1;
+        }
+        const double dt = now_seconds() - t0, dc = cpu_seconds() - c0;
+        if (dt < best) best = dt;
+        if (dc < best_cpu) best_cpu = dc;
+    }
+    for (size_t i = 0; i < n; i += 4096) check += days[NP_EVENT_CONTRACT_END][i];
+    printf("c_timeline_columns_per_s %.0f\n", (double)n / best);
+    printf("c_timeline_columns_per_cpu_s %.0f\n", (double)n / best_cpu);
+    free(columns);
+    free(twins);
     fprintf(stderr, "(checksum %lld)\n", (long long)check);
     free(starts);
     free(ends);

@@ -1,8 +1,9 @@
 /* The 32-bit day-number arithmetic of core/src/civil.h (Neri and Schneider's
  * calendar, anniversaries in the March-based computational calendar) against
  * the naive oracle of support.h, day by day over 0001-01-01..9899-12-31 for
- * offsets around every month-length boundary (anniversaries forward, and
- * backward clamped as the conversion window's close), plus the leap-year test over
+ * offsets around every month-length boundary (anniversaries forward, the
+ * period's last day split, and backward clamped as the conversion window's
+ * close), plus the leap-year test over
  * every year. date.h's own functions are checked day by day in test_date.c. */
 #include <criterion/criterion.h>
 #include <inttypes.h>
@@ -28,6 +29,15 @@ Test(civil, anniversaries_on_day_numbers_every_day)
             if (got != want && bad++ == 0)
                 snprintf(first, sizeof first, "%04d-%02d-%02d + %d months: %" PRId64 ", oracle %" PRId64,
                          (int)t.y, t.m, t.d, off, got, want);
+            /* The period's last day, split (the contract end the window's close counts back from) */
+            const npi_civil_split last = npi_civil_period_last_split(s, (uint32_t)off / 12, (uint32_t)off % 12);
+            const npi_civil_split want_last = npi_civil_split_u32((uint32_t)(want - 1) + NP_CIVIL_SHIFT_DAYS);
+            checked++;
+            if ((last.year != want_last.year || last.mar0 != want_last.mar0 || last.day0 != want_last.day0) &&
+                bad++ == 0)
+                snprintf(first, sizeof first, "%04d-%02d-%02d: last day of %d months split as %u/%u/%u, want %u/%u/%u",
+                         (int)t.y, t.m, t.d, off, last.year, last.mar0, last.day0, want_last.year,
+                         want_last.mar0, want_last.day0);
             /* The conversion window's close: back, clamped (years >= 1 only) */
             const ts_ymd before = ts_months_before_clamped(t, off);
             if (before.y < 1) continue;
@@ -45,7 +55,7 @@ Test(civil, anniversaries_on_day_numbers_every_day)
             snprintf(first, sizeof first, "days_from_civil(%04d-%02d-%02d)", (int)t.y, t.m, t.d);
     }
     cr_assert_eq(bad, 0, "%" PRId64 " mismatches; first: %s", bad, first);
-    cr_assert_gt(checked, 80000000);
+    cr_assert_gt(checked, 120000000);
 }
 
 Test(civil, leap_years_shifted)

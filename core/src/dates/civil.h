@@ -121,8 +121,17 @@ static inline npi_civil_split npi_civil_split_u32(uint32_t u)
 
 /* The n-month anniversary (n = 12 * years + months, months 0..11) of the
  * split day `s`, as a shifted day: the same day of the month, a day the
- * target month lacks rolling to the 1st of the following month. */
-static inline uint32_t npi_civil_anniversary_split(npi_civil_split s, uint32_t years, uint32_t months)
+ * target month lacks rolling to the 1st of the following month. Also, in
+ * *last, the day before it split (the last day of the n-month period: a
+ * contract's last day, from which the conversion window's close is counted
+ * back), from the same month arithmetic instead of a second split's chain of
+ * multiplies: the anniversary's day of the month is min(day, month length),
+ * the length meaning the roll; the day before is that minus one or, when the
+ * anniversary is its month's 1st, the previous month's last day. Selects, not
+ * branches, so that the block kernel vectorises; a caller that ignores *last
+ * pays nothing for it once inlined. */
+static inline uint32_t npi_civil_anniversary_and_last(npi_civil_split s, uint32_t years, uint32_t months,
+                                                      npi_civil_split *last)
 {
     const uint32_t mm = s.mar0 + months;
     const uint32_t carry = mm >= 12;
@@ -134,8 +143,32 @@ static inline uint32_t npi_civil_anniversary_split(npi_civil_split s, uint32_t y
     /* The next month's first day, as an offset from March 1st: February's is
      * the next March 1st (365 or 366). */
     const uint32_t next_start = m0 == 14 ? 365 + npi_civil_is_leap_u32(y + 1) : (979 * m0 + 979 - 2919) / 32;
-    const uint32_t offset = month_start + s.day0;
-    return year_start + (offset < next_start ? offset : next_start);
+    const uint32_t length = next_start - month_start;
+    const uint32_t day = s.day0 < length ? s.day0 : length; /* the anniversary's day0, or the roll */
+    /* The previous month: February of the year before (civil year y) before
+     * March, otherwise March .. January, whose length the formula gives. */
+    const uint32_t march = m0 == 3;
+    const uint32_t previous_length =
+        march ? 28 + npi_civil_is_leap_u32(y) : month_start - (979 * m0 - 979 - 2919) / 32;
+    const npi_civil_split same = {y, m0 - 3, day - 1};
+    const npi_civil_split previous = {y - march, march ? 11 : m0 - 4, previous_length - 1};
+    *last = day > 0 ? same : previous;
+    return year_start + month_start + day;
+}
+
+/* The anniversary alone. */
+static inline uint32_t npi_civil_anniversary_split(npi_civil_split s, uint32_t years, uint32_t months)
+{
+    npi_civil_split unused;
+    return npi_civil_anniversary_and_last(s, years, months, &unused);
+}
+
+/* The day before the anniversary alone, split. */
+static inline npi_civil_split npi_civil_period_last_split(npi_civil_split s, uint32_t years, uint32_t months)
+{
+    npi_civil_split last;
+    (void)npi_civil_anniversary_and_last(s, years, months, &last);
+    return last;
 }
 
 /* The split day `s` moved back n months (n = 12 * years + months, months

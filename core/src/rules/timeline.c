@@ -140,6 +140,9 @@ static void plan_events(npi_rules *r)
     const uint32_t notice = (uint32_t)r->policy.conversion_notice_months;
     r->notice_years = notice / 12;
     r->notice_months = notice % 12;
+    const uint32_t end = (uint32_t)(r->appointment.initial_months + r->appointment.renewal_months);
+    r->end_years = end / 12;
+    r->end_months = end % 12;
 }
 
 np_status npi_rules_resolve(npi_rules *r, const np_policy *policy, const np_appointment *in,
@@ -249,6 +252,9 @@ typedef struct resolved_rules {
      * months; the window closes before the contract ends): one test of it
      * checks a start's whole timeline against 9999-12-31. */
     int8_t latest_slot, latest_adjust;
+    /* Which notes the rules call for (add_notes): the seconded ones are the
+     * same for every start; the window's and the promotion's depend on it. */
+    bool seconded_renewal, no_conversion_seconded, window_may_be_empty, promotion_may_be_late;
 } resolved_rules;
 
 /* Lays out the timeline's events from the rules' plan. */
@@ -280,20 +286,39 @@ static void plan_timeline(resolved_rules *m)
             m->latest_adjust = (int8_t)o.adjust;
         }
     }
+    m->seconded_renewal = r->renewed && r->appointment.kind == NP_KIND_SECONDED;
+    m->no_conversion_seconded = m->seconded_renewal && !r->policy.seconded_conversion;
+    m->window_may_be_empty = r->conversion_offered;
+    m->promotion_may_be_late = r->slot[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT_SLOT;
 }
 
 static _Thread_local resolved_rules last_resolved;
 
-static np_status resolve_memoized(const resolved_rules **out, const np_policy *policy,
-                                  const np_appointment *appointment, np_error *err)
+/* This thread's memo. The empty asm keeps its address in a register: left
+ * to itself the compiler recomputed it at each use, and in a shared object
+ * (the Python and Lua modules) each recomputation of a TLS address is a call
+ * to __tls_get_addr (17 in np_timeline_build). */
+static inline resolved_rules *this_thread_memo(void)
 {
     resolved_rules *m = &last_resolved;
-    const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
-                                    : m->default_policy;
-    if (m->used && same_policy && npi_rules_same_appointment(&m->given, appointment)) {
-        *out = m;
-        return NP_OK;
-    }
+#if defined(__GNUC__)
+    __asm__("" : "+r"(m));
+#endif
+    return m;
+}
+
+/* Out of line and cold: inlined, the resolution and planning crowded the
+ * per-call path (registers saved, code spread) of every timeline after the
+ * first. */
+#if defined(__GNUC__)
+#define NP_COLD __attribute__((noinline, cold))
+#else
+#define NP_COLD
+#endif
+
+NP_COLD static np_status resolve_fresh(resolved_rules *m, const np_policy *policy,
+                                       const np_appointment *appointment, np_error *err)
+{
     npi_rules fresh; /* a failed resolution must not spoil the memo */
     np_status st = npi_rules_resolve(&fresh, policy, appointment, err);
     if (st != NP_OK) return st;
@@ -303,11 +328,21 @@ static np_status resolve_memoized(const resolved_rules **out, const np_policy *p
     if (policy) m->policy = *policy;
     plan_timeline(m);
     m->used = true;
-    *out = m;
     return NP_OK;
 }
 
-static void add_notes(np_timeline *t, const npi_rules *r, const int64_t at[NP_RULES_SLOTS]);
+static np_status resolve_memoized(const resolved_rules **out, const np_policy *policy,
+                                  const np_appointment *appointment, np_error *err)
+{
+    resolved_rules *m = this_thread_memo();
+    *out = m;
+    const bool same_policy = policy ? !m->default_policy && np_policy_equal(&m->policy, policy)
+                                    : m->default_policy;
+    if (m->used && same_policy && npi_rules_same_appointment(&m->given, appointment)) return NP_OK;
+    return resolve_fresh(m, policy, appointment, err);
+}
+
+static void add_notes(np_timeline *t, const resolved_rules *m, const int64_t at[NP_RULES_SLOTS]);
 
 np_status np_timeline_build(np_timeline *out, const np_policy *policy,
                             const np_appointment *appointment, np_error *err)
@@ -348,7 +383,7 @@ np_status np_timeline_build(np_timeline *out, const np_policy *policy,
         n -= 2;
     }
     t->event_count = n;
-    add_notes(t, r, at);
+    add_notes(t, m, at);
     return NP_OK;
 }
 
@@ -384,51 +419,67 @@ const char *np_event_note_find(const char *text)
     return NULL;
 }
 
-static void add_notes(np_timeline *t, const npi_rules *r, const int64_t at[NP_RULES_SLOTS])
-{
-    const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
-    char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
-    if (r->renewed && r->appointment.kind == NP_KIND_SECONDED) {
-        event_of(t, NP_EVENT_RENEWAL_END)->note = EVENT_NOTES[EVENT_NOTE_SECONDED_RENEWAL];
-        snprintf(add_note(t, NP_NOTE_SECONDED_RENEWAL), NP_NOTE_TEXT_MAX,
-                 "Renewal of a seconded staff member is subject to the agreement of the "
-                 "national authority.");
-    }
-    if (r->conversion_offered && !t->has_conversion_window) {
-        /* Say which window would have been: renewal start to renewal end less the notice. */
-        np_date_format((np_date)day_of(r, at, NP_EVENT_RENEWAL_START), a);
-        np_date close;
-        if (np_date_months_before_clamped(&close, contract_end, r->policy.conversion_notice_months,
-                                          NULL) == NP_OK) {
-            np_date_format(close, b);
-            snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
-                     "The conversion window (%s to %s) is empty, so there is none.", a, b);
-        } else {
-            snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
-                     "The conversion window (%s to a day before 0001-01-01) is empty, so "
-                     "there is none.",
-                     a);
-        }
-    }
-    if (r->renewed && r->appointment.kind == NP_KIND_SECONDED && !r->policy.seconded_conversion)
-        snprintf(add_note(t, NP_NOTE_NO_CONVERSION_SECONDED), NP_NOTE_TEXT_MAX,
-                 "Seconded staff are not offered conversion to an indefinite duration "
-                 "contract.");
+/* The notes whose text is the same for every start. */
+static const char SECONDED_RENEWAL_TEXT[] =
+    "Renewal of a seconded staff member is subject to the agreement of the national authority.";
+static const char NO_CONVERSION_SECONDED_TEXT[] =
+    "Seconded staff are not offered conversion to an indefinite duration contract.";
+_Static_assert(sizeof SECONDED_RENEWAL_TEXT <= NP_NOTE_TEXT_MAX && sizeof NO_CONVERSION_SECONDED_TEXT <= NP_NOTE_TEXT_MAX,
+               "the fixed notes fit a note's text");
 
-    if (r->slot[NP_EVENT_EARLIEST_PROMOTION] != NP_RULES_ABSENT_SLOT) {
+/* The window's note: which window would have been (renewal start to the
+ * renewal end less the notice), empty. */
+NP_COLD static void add_window_empty_note(np_timeline *t, const npi_rules *r, np_date contract_end,
+                                          const int64_t at[NP_RULES_SLOTS])
+{
+    char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
+    np_date_format((np_date)day_of(r, at, NP_EVENT_RENEWAL_START), a);
+    np_date close;
+    if (np_date_months_before_clamped(&close, contract_end, r->policy.conversion_notice_months, NULL) ==
+        NP_OK) {
+        np_date_format(close, b);
+        snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+                 "The conversion window (%s to %s) is empty, so there is none.", a, b);
+    } else {
+        snprintf(add_note(t, NP_NOTE_CONVERSION_WINDOW_EMPTY), NP_NOTE_TEXT_MAX,
+                 "The conversion window (%s to a day before 0001-01-01) is empty, so "
+                 "there is none.",
+                 a);
+    }
+}
+
+NP_COLD static void add_promotion_late_note(np_timeline *t, np_date promotion, np_date contract_end)
+{
+    char a[NP_DATE_ISO_LEN + 1], b[NP_DATE_ISO_LEN + 1];
+    event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_NOT_REACHABLE];
+    np_date_format(promotion, a);
+    np_date_format(contract_end, b);
+    snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
+             "The earliest promotion (%s) falls after the contract end (%s): promotion "
+             "is not reachable within the contract.",
+             a, b);
+}
+
+static void add_notes(np_timeline *t, const resolved_rules *m, const int64_t at[NP_RULES_SLOTS])
+{
+    const npi_rules *r = &m->rules;
+    const np_date contract_end = (np_date)day_of(r, at, NP_EVENT_CONTRACT_END);
+    if (m->seconded_renewal) {
+        event_of(t, NP_EVENT_RENEWAL_END)->note = EVENT_NOTES[EVENT_NOTE_SECONDED_RENEWAL];
+        memcpy(add_note(t, NP_NOTE_SECONDED_RENEWAL), SECONDED_RENEWAL_TEXT, sizeof SECONDED_RENEWAL_TEXT);
+    }
+    if (m->window_may_be_empty && !t->has_conversion_window)
+        add_window_empty_note(t, r, contract_end, at);
+    if (m->no_conversion_seconded)
+        memcpy(add_note(t, NP_NOTE_NO_CONVERSION_SECONDED), NO_CONVERSION_SECONDED_TEXT,
+               sizeof NO_CONVERSION_SECONDED_TEXT);
+    if (m->promotion_may_be_late) {
         const np_date promotion = (np_date)day_of(r, at, NP_EVENT_EARLIEST_PROMOTION);
         t->promotion_reachable = promotion <= contract_end;
-        if (r->appointment.direct_higher) {
+        if (r->appointment.direct_higher)
             event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_DIRECT_HIGHER];
-        } else if (!t->promotion_reachable) {
-            event_of(t, NP_EVENT_EARLIEST_PROMOTION)->note = EVENT_NOTES[EVENT_NOTE_NOT_REACHABLE];
-            np_date_format(promotion, a);
-            np_date_format(contract_end, b);
-            snprintf(add_note(t, NP_NOTE_PROMOTION_NOT_REACHABLE), NP_NOTE_TEXT_MAX,
-                     "The earliest promotion (%s) falls after the contract end (%s): promotion "
-                     "is not reachable within the contract.",
-                     a, b);
-        }
+        else if (!t->promotion_reachable)
+            add_promotion_late_note(t, promotion, contract_end);
     }
 }
 

@@ -30,6 +30,7 @@ typedef struct npi_rules {
     int8_t adjust[NP_EVENT_COUNT]; /* days added to it (0 or -1) */
     int8_t window_slot;            /* the window's opening anniversary; -1: no window offered */
     uint32_t notice_years, notice_months; /* conversion_notice_months split (months 0..11) */
+    uint32_t end_years, end_months;       /* initial + renewal months (the contract end's), split */
 } npi_rules;
 
 /* Validates `policy` (NULL = defaults) and `appointment` (its start is not
@@ -119,30 +120,32 @@ static inline npi_event_offset npi_rules_event_offset(const npi_rules *r, np_eve
 }
 
 /* The conversion window opens with the renewal (`open`) and closes the
- * notice period before the contract's last day `end`, "no later than"
- * clamped; its last day, or NP_RULES_ABSENT when the window is empty (a close
- * before 0001-01-01 is before the open too). */
-static inline int64_t npi_rules_window_close(const npi_rules *r, int64_t open, int64_t end)
+ * notice period before the contract's last day (`end`, split: see
+ * npi_civil_anniversary_and_last), "no later than" clamped; its last day, or
+ * NP_RULES_ABSENT when the window is empty (a close before 0001-01-01 is
+ * before the open too). */
+static inline int64_t npi_rules_window_close(const npi_rules *r, int64_t open, npi_civil_split end)
 {
-    const npi_civil_split e = npi_civil_split_u32((uint32_t)end + NP_CIVIL_SHIFT_DAYS);
     const int64_t close =
-        (int64_t)npi_civil_months_before_clamped_split(e, r->notice_years, r->notice_months) -
+        (int64_t)npi_civil_months_before_clamped_split(end, r->notice_years, r->notice_months) -
         (int64_t)NP_CIVIL_SHIFT_DAYS;
     return close < open ? NP_RULES_ABSENT : close;
 }
 
-/* The day number of event `code` for an appointment starting on the date
- * `s`, or NP_RULES_ABSENT. Not range-checked: the
- * result may fall after 9999-12-31. */
-static inline int64_t npi_rules_event_day(const npi_rules *r, np_ymd s, np_event_code code)
+/* The day number of event `code` for an appointment starting on day `start`
+ * (in range), or NP_RULES_ABSENT. Not range-checked: the result may fall
+ * after 9999-12-31. */
+static inline int64_t npi_rules_event_day(const npi_rules *r, int64_t start, np_event_code code)
 {
     const npi_event_offset o = npi_rules_event_offset(r, code);
     if (o.kind == NP_OFFSET_ABSENT) return NP_RULES_ABSENT;
-    if (o.kind == NP_OFFSET_FIXED) return npi_civil_anniversary(s, o.months) + o.adjust;
-    const np_appointment *a = &r->appointment;
-    const int64_t open = npi_civil_anniversary(s, a->initial_months);
-    const int64_t end = npi_civil_anniversary(s, a->initial_months + a->renewal_months) - 1;
-    const int64_t close = npi_rules_window_close(r, open, end);
+    if (o.kind == NP_OFFSET_FIXED) return npi_civil_anniversary(npi_civil_from_days(start), o.months) + o.adjust;
+    const npi_civil_split s = npi_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    const uint32_t initial = (uint32_t)r->appointment.initial_months;
+    const int64_t open =
+        (int64_t)npi_civil_anniversary_split(s, initial / 12, initial % 12) - (int64_t)NP_CIVIL_SHIFT_DAYS;
+    const int64_t close =
+        npi_rules_window_close(r, open, npi_civil_period_last_split(s, r->end_years, r->end_months));
     if (close == NP_RULES_ABSENT) return NP_RULES_ABSENT;
     return code == NP_EVENT_CONVERSION_WINDOW_OPEN ? open : close;
 }
@@ -153,17 +156,18 @@ static inline int64_t npi_rules_event_day(const npi_rules *r, np_ymd s, np_event
 static inline void npi_rules_slot_days(const npi_rules *r, int64_t start, int64_t at[NP_RULES_SLOTS])
 {
     const npi_civil_split s = npi_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
+    const int end_slot = r->slot[NP_EVENT_CONTRACT_END]; /* always an anniversary (months >= 1) */
+    npi_civil_split end; /* the contract's last day, with its anniversary */
     at[0] = start;
+    at[end_slot] = (int64_t)npi_civil_anniversary_and_last(s, r->end_years, r->end_months, &end) -
+                   (int64_t)NP_CIVIL_SHIFT_DAYS;
     for (int k = 1; k < r->anniversary_count; k++)
-        at[k] = (int64_t)npi_civil_anniversary_split(s, r->anniversary_years[k],
-                                                    r->anniversary_months[k]) -
-                (int64_t)NP_CIVIL_SHIFT_DAYS;
+        if (k != end_slot)
+            at[k] = (int64_t)npi_civil_anniversary_split(s, r->anniversary_years[k], r->anniversary_months[k]) -
+                    (int64_t)NP_CIVIL_SHIFT_DAYS;
     at[NP_RULES_ABSENT_SLOT] = NP_RULES_ABSENT; /* its adjustment is 0 */
     at[NP_RULES_CLOSE_SLOT] = NP_RULES_ABSENT;
-    if (r->window_slot >= 0) {
-        const int64_t end = at[r->slot[NP_EVENT_CONTRACT_END]] + r->adjust[NP_EVENT_CONTRACT_END];
-        at[NP_RULES_CLOSE_SLOT] = npi_rules_window_close(r, at[r->window_slot], end);
-    }
+    if (r->window_slot >= 0) at[NP_RULES_CLOSE_SLOT] = npi_rules_window_close(r, at[r->window_slot], end);
 }
 
 /* Every event's day number at once (NP_RULES_ABSENT where the appointment has
@@ -179,5 +183,18 @@ static inline void npi_rules_event_days(const npi_rules *r, int64_t start, int64
         days[NP_EVENT_CONVERSION_WINDOW_CLOSE] = at[NP_RULES_CLOSE_SLOT];
     }
 }
+
+/* Rows per call of the block kernel (its scratch lives on the stack). */
+#define NP_RULES_BLOCK 256
+
+/* npi_rules_event_days for `count` (1..NP_RULES_BLOCK) starts, all in range,
+ * that share the rules `r`: days[code][i] for every code (NP_RULES_ABSENT
+ * where the appointment has none). The same rules, a block at a time in
+ * structure-of-arrays form (each start split once, then each anniversary of
+ * the plan for every start) so that it vectorises: timeline_batch.c, built at
+ * -O3 and cloned per instruction set. True when some day falls after
+ * 9999-12-31 (the caller names it through npi_rules_event_days). */
+bool npi_rules_event_days_block(const npi_rules *r, const int64_t *starts, size_t count,
+                                int64_t *const days[NP_EVENT_COUNT]);
 
 #endif
