@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "natopost/epoch.h"
+
 /* The roster columns in the order _roster.py passes them, with their item sizes. */
 enum { COL_START, COL_KIND, COL_INITIAL, COL_RENEWAL, COL_MAX, COL_TWIN, COL_REDUCTION,
        COL_DIRECT, COL_GROUP, COL_COUNT };
@@ -160,38 +162,52 @@ static PyObject *py_roster_next_events(PyObject *module, PyObject *args)
     return Py_BuildValue("(NN)", codes, dates);
 }
 
-/* _roster_events(columns, policy) -> bytearray of int64 day numbers, one
- * column of the rows per event code (code-major: code * rows + row). */
+/* _roster_events(columns, policy, out, nanoseconds) -> None: every event of
+ * every row into `out`, a writable C-contiguous int64 buffer of
+ * NP_EVENT_COUNT x rows items, code-major (out[code * rows + row]: numpy's
+ * (codes, rows) array, the block of a DataFrame with one column per code).
+ * Day numbers, or with `nanoseconds` datetime64[ns] values converted in place
+ * by the core (natopost/epoch.h): no second buffer. */
 static PyObject *py_roster_events(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *columns, *policy_obj;
-    if (!PyArg_ParseTuple(args, "OO", &columns, &policy_obj)) return NULL;
+    PyObject *columns, *policy_obj, *out_obj;
+    int nanoseconds;
+    if (!PyArg_ParseTuple(args, "OOOp", &columns, &policy_obj, &out_obj, &nanoseconds)) return NULL;
     np_policy copy;
     const np_policy *policy;
     if (get_policy(st, policy_obj, "timelines", &copy, &policy) < 0) return NULL;
     held_columns h;
     if (hold_columns(columns, 0, &h) < 0) return NULL;
     const size_t n = h.columns.count;
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * NP_EVENT_COUNT * sizeof(int64_t)));
-    if (!out) {
+    Py_buffer out;
+    if (PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE) < 0) {
         release_columns(&h);
         return NULL;
     }
-    int64_t *base = (int64_t *)(void *)PyByteArray_AS_STRING(out);
+    if ((size_t)out.len != n * NP_EVENT_COUNT * sizeof(int64_t) ||
+        (uintptr_t)out.buf % sizeof(int64_t) != 0) {
+        PyErr_Format(PyExc_ValueError, "timelines(): the output buffer must hold %d x %zu aligned int64",
+                     NP_EVENT_COUNT, n);
+        PyBuffer_Release(&out);
+        release_columns(&h);
+        return NULL;
+    }
     int64_t *days[NP_EVENT_COUNT];
-    for (size_t code = 0; code < NP_EVENT_COUNT; code++) days[code] = base + code * n;
+    for (size_t code = 0; code < NP_EVENT_COUNT; code++) days[code] = (int64_t *)out.buf + code * n;
     np_error err;
     np_status rc;
     Py_BEGIN_ALLOW_THREADS
     rc = np_roster_events(policy, &h.columns, days, &err);
-    Py_END_ALLOW_THREADS
-    release_columns(&h);
-    if (rc != NP_OK) {
-        Py_DECREF(out);
-        return np_py_raise(st, &err);
+    for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++) {
+        rc = np_epoch_days_to_ns(days[code], n, &err);
+        if (rc != NP_OK) np_error_prefix(&err, "timelines(): %s", np_event_code_name((np_event_code)code));
     }
-    return out;
+    Py_END_ALLOW_THREADS
+    PyBuffer_Release(&out);
+    release_columns(&h);
+    if (rc != NP_OK) return np_py_raise(st, &err);
+    Py_RETURN_NONE;
 }
 
 /* _roster_status(columns, on, policy) -> (phase int32, days_to_contract_end
@@ -307,6 +323,64 @@ fail:
     return NULL;
 }
 
+/* _kind_codes(values) -> bytearray of int32 np_kind codes, one per item of
+ * the sequence `values`: a kind name read by the core (np_kind_parse; a row
+ * repeating the previous row's string object is not parsed again), or the
+ * default (external) for a missing value: None or anything not equal to
+ * itself (NaN, NaT, pandas.NA). Errors name the row and the column. */
+static PyObject *py_kind_codes(PyObject *module, PyObject *values)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    PyObject *seq = PySequence_Fast(values, "kinds must be a sequence");
+    if (!seq) return NULL;
+    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
+    if (!out) goto fail;
+    int32_t *codes = (int32_t *)(void *)PyByteArray_AS_STRING(out);
+    PyObject *last = NULL; /* borrowed from seq, which holds it */
+    int32_t last_code = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (item == last) {
+            codes[i] = last_code;
+            continue;
+        }
+        if (!PyUnicode_Check(item)) {
+            int missing = item == Py_None;
+            if (!missing) {
+                PyObject *eq = PyObject_RichCompare(item, item, Py_EQ);
+                if (!eq) goto fail;
+                missing = eq != Py_True;
+                Py_DECREF(eq);
+            }
+            if (!missing) {
+                PyErr_Format(PyExc_TypeError, "row %zd: column kind must be a str, not %.100s", i,
+                             Py_TYPE(item)->tp_name);
+                goto fail;
+            }
+            codes[i] = NP_KIND_EXTERNAL;
+            continue;
+        }
+        const char *name = PyUnicode_AsUTF8(item);
+        if (!name) goto fail;
+        np_kind kind;
+        np_error err;
+        if (np_kind_parse(&kind, name, &err) != NP_OK) {
+            np_error_prefix(&err, "row %zd: column kind", i);
+            np_py_raise(st, &err);
+            goto fail;
+        }
+        codes[i] = last_code = (int32_t)kind;
+        last = item;
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
 /* _projection_columns() -> the core's projection column names, in order. */
 static PyObject *py_projection_columns(PyObject *module, PyObject *unused)
 {
@@ -357,6 +431,7 @@ PyMethodDef np_py_roster_functions[] = {
     {"_roster_next_events", py_roster_next_events, METH_VARARGS, NULL},
     {"_roster_events", py_roster_events, METH_VARARGS, NULL},
     {"_days", py_days, METH_VARARGS, NULL},
+    {"_kind_codes", py_kind_codes, METH_O, NULL},
     {"_roster_status", py_roster_status, METH_VARARGS, NULL},
     {"_projection_columns", py_projection_columns, METH_NOARGS, NULL},
     {"_postings_ical", py_postings_ical, METH_VARARGS, NULL},

@@ -12,10 +12,12 @@ import time as _time
 from typing import Any, Iterable, Mapping
 
 from ._natopost import (
-    KINDS,
     Error,
     Policy,
     _days,
+    _days_of_ns,
+    _kind_codes,
+    _ns_of_days,
     _postings_ical,
     _projection_columns,
     _roster_next_events,
@@ -59,16 +61,22 @@ def _day_array(values: Any, fname: str, arg: str) -> Any:
     """datetime64[D] of any column of dates: datetime64 of any unit (a time of
     day other than midnight is an error naming the row), or objects (date,
     'YYYY-MM-DD', datetime, Timestamp) read by the core's parser. NaT and
-    None stay NaT."""
+    None stay NaT. A datetime64[D] array is returned as it is; pandas'
+    datetime64[ns] goes through the core in one pass (np_epoch_ns_to_days)."""
     import numpy as np
 
     values = np.asarray(values)
+    if values.dtype == np.dtype("datetime64[D]"):
+        return values
+    if values.dtype == np.dtype("datetime64[ns]"):
+        days = _days_of_ns(np.ascontiguousarray(values).view("i8"), fname, arg)
+        return np.frombuffer(days, dtype="datetime64[D]")
     if values.dtype.kind == "M":
         days = values.astype("datetime64[D]")
         off = ~np.isnat(values) & (days.astype(values.dtype) != values)
         if off.any():
             row = int(np.argmax(off))
-            raise ValueError(f"row {row}: {fname}() argument '{arg}': {values[row]} has a time of day; "
+            raise ValueError(f"{fname}() argument '{arg}': row {row}: {values[row]} has a time of day; "
                              f"natopost takes dates (a datetime at midnight, or a date)")
         return days
     if values.dtype.kind not in "OU" and values.size:
@@ -77,24 +85,15 @@ def _day_array(values: Any, fname: str, arg: str) -> Any:
     return np.frombuffer(_days(values.tolist(), fname, arg), dtype="datetime64[D]")
 
 
-# The days datetime64[ns] (pandas' only date unit in 1.x) can hold.
-_NS_FIRST_DAY, _NS_LAST_DAY = -106751, 106750  # 1677-09-22 .. 2262-04-11
-
-
-def _nanoseconds(days: Any, fname: str, what: str) -> Any:
-    """datetime64[D] (any shape) as datetime64[ns] for pandas: numpy's fast
-    conversion, after checking the range it would silently wrap around (pandas'
-    own checked conversion costs 100x more); a day outside is a ValueError
-    naming the row, never a wrong date."""
-    import numpy as np
-
+def _nanoseconds_in_place(days: Any, fname: str, what: str) -> Any:
+    """A writable datetime64[D] (or int64 day) array of any shape as
+    datetime64[ns] for pandas, converted in place by the core
+    (np_epoch_days_to_ns: NaT kept; a day a datetime64[ns] cannot hold,
+    outside 1677-09-22..2262-04-11, is an error naming the row, never a
+    wrapped-around date)."""
     raw = days.view("i8")
-    outside = ~np.isnat(days) & ((raw < _NS_FIRST_DAY) | (raw > _NS_LAST_DAY))
-    if outside.any():
-        where = np.unravel_index(int(np.argmax(outside)), days.shape)
-        raise ValueError(f"{fname}(): {what} {days[where]} (row {where[-1]}) is outside the dates a "
-                         f"pandas datetime64[ns] column holds (1677-09-22..2262-04-11)")
-    return days.astype("datetime64[ns]")
+    _ns_of_days(raw.reshape(-1), fname, what)
+    return raw.view("datetime64[ns]")
 
 
 def _starts(values: Any) -> Any:
@@ -108,18 +107,11 @@ def _starts(values: Any) -> Any:
 
 
 def _kinds(values: Any) -> Any:
+    """np_kind codes of a kind column, read by the core (a missing value takes
+    the default, external)."""
     import numpy as np
-    import pandas as pd
 
-    codes, uniques = pd.factorize(values)
-    table = np.zeros(len(uniques), dtype=np.int32)
-    for k, name in enumerate(uniques):
-        if name not in KINDS:
-            row = int(np.argmax(codes == k))
-            raise _row_error(row, "kind", f'kind "{name}" is not one of {", ".join(KINDS)}')
-        table[k] = KINDS.index(name)
-    # Missing (None / NaN) takes the default, external.
-    return np.ascontiguousarray(np.where(codes < 0, 0, table[np.maximum(codes, 0)]).astype(np.int32))
+    return np.frombuffer(_kind_codes(np.asarray(values, dtype=object).tolist()), dtype=np.int32)
 
 
 def _ints(values: Any, name: str, default: int) -> Any:
