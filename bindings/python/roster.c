@@ -162,12 +162,60 @@ static PyObject *py_roster_next_events(PyObject *module, PyObject *args)
     return Py_BuildValue("(NN)", codes, dates);
 }
 
+/* Rows per step of events_in_steps: the step's 9 output rows (144 KB) stay
+ * in cache between the core writing them and converting them. */
+#define EVENT_STEP_ROWS 2048
+
+/* Rows [first, first + count) of `c` as columns of their own. */
+static np_roster_columns row_slice(const np_roster_columns *c, size_t first, size_t count)
+{
+#define NP_SLICE(p) ((p) ? (p) + first : NULL)
+    return (np_roster_columns){count,
+                               NP_SLICE(c->start),
+                               NP_SLICE(c->kind),
+                               NP_SLICE(c->initial_months),
+                               NP_SLICE(c->renewal_months),
+                               NP_SLICE(c->max_months),
+                               NP_SLICE(c->twin_grade),
+                               NP_SLICE(c->reduction_months),
+                               NP_SLICE(c->direct_higher),
+                               NULL,
+                               0};
+#undef NP_SLICE
+}
+
+/* Every event of every row in days[code][row], as nanoseconds when asked:
+ * the core computes and converts EVENT_STEP_ROWS rows at a time. On any
+ * error it starts again over all the rows at once, so that the core's
+ * message names the row of the whole table. */
+static np_status events_in_steps(const np_policy *policy, const np_roster_columns *c,
+                                 int64_t *const days[NP_EVENT_COUNT], bool nanoseconds, np_error *err)
+{
+    np_status rc = NP_OK;
+    for (size_t first = 0; rc == NP_OK && first < c->count; first += EVENT_STEP_ROWS) {
+        const size_t count = c->count - first < EVENT_STEP_ROWS ? c->count - first : EVENT_STEP_ROWS;
+        const np_roster_columns step = row_slice(c, first, count);
+        int64_t *step_days[NP_EVENT_COUNT];
+        for (int code = 0; code < NP_EVENT_COUNT; code++) step_days[code] = days[code] + first;
+        rc = np_roster_events(policy, &step, step_days, err);
+        for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++)
+            rc = np_epoch_days_to_ns(step_days[code], count, err);
+    }
+    if (rc == NP_OK || rc == NP_ENOMEM || rc == NP_ECANCELLED) return rc;
+    rc = np_roster_events(policy, c, days, err);
+    for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++) {
+        rc = np_epoch_days_to_ns(days[code], c->count, err);
+        if (rc != NP_OK) np_error_prefix(err, "%s", np_event_code_name((np_event_code)code));
+    }
+    return rc;
+}
+
 /* _roster_events(columns, policy, out, nanoseconds) -> None: every event of
  * every row into `out`, a writable C-contiguous int64 buffer of
  * NP_EVENT_COUNT x rows items, code-major (out[code * rows + row]: numpy's
  * (codes, rows) array, the block of a DataFrame with one column per code).
- * Day numbers, or with `nanoseconds` datetime64[ns] values converted in place
- * by the core (natopost/epoch.h): no second buffer. */
+ * Day numbers, or with `nanoseconds` datetime64[ns] values converted by the
+ * core (natopost/epoch.h) while still in cache: no second buffer. */
 static PyObject *py_roster_events(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
@@ -198,15 +246,14 @@ static PyObject *py_roster_events(PyObject *module, PyObject *args)
     np_error err;
     np_status rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = np_roster_events(policy, &h.columns, days, &err);
-    for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++) {
-        rc = np_epoch_days_to_ns(days[code], n, &err);
-        if (rc != NP_OK) np_error_prefix(&err, "timelines(): %s", np_event_code_name((np_event_code)code));
-    }
+    rc = events_in_steps(policy, &h.columns, days, nanoseconds, &err);
     Py_END_ALLOW_THREADS
     PyBuffer_Release(&out);
     release_columns(&h);
-    if (rc != NP_OK) return np_py_raise(st, &err);
+    if (rc != NP_OK) {
+        if (rc != NP_ECANCELLED && rc != NP_ENOMEM) np_error_prefix(&err, "timelines()");
+        return np_py_raise(st, &err);
+    }
     Py_RETURN_NONE;
 }
 
@@ -324,8 +371,9 @@ fail:
 }
 
 /* _kind_codes(values) -> bytearray of int32 np_kind codes, one per item of
- * the sequence `values`: a kind name read by the core (np_kind_parse; a row
- * repeating the previous row's string object is not parsed again), or the
+ * the sequence `values`: a kind name read by the core (np_kind_parse; a
+ * string object already read, one of the last few distinct ones, is not
+ * parsed again: a column usually holds a handful of objects), or the
  * default (external) for a missing value: None or anything not equal to
  * itself (NaN, NaT, pandas.NA). Errors name the row and the column. */
 static PyObject *py_kind_codes(PyObject *module, PyObject *values)
@@ -337,12 +385,17 @@ static PyObject *py_kind_codes(PyObject *module, PyObject *values)
     PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
     if (!out) goto fail;
     int32_t *codes = (int32_t *)(void *)PyByteArray_AS_STRING(out);
-    PyObject *last = NULL; /* borrowed from seq, which holds it */
-    int32_t last_code = 0;
+    enum { SEEN = 4 };
+    PyObject *seen[SEEN] = {NULL}; /* borrowed from seq, which holds them */
+    int32_t seen_code[SEEN] = {0};
+    unsigned next_seen = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        if (item == last) {
-            codes[i] = last_code;
+        int found = -1;
+        for (int k = 0; k < SEEN; k++)
+            if (seen[k] == item) found = k;
+        if (found >= 0) {
+            codes[i] = seen_code[found];
             continue;
         }
         if (!PyUnicode_Check(item)) {
@@ -370,8 +423,10 @@ static PyObject *py_kind_codes(PyObject *module, PyObject *values)
             np_py_raise(st, &err);
             goto fail;
         }
-        codes[i] = last_code = (int32_t)kind;
-        last = item;
+        codes[i] = (int32_t)kind;
+        seen[next_seen] = item;
+        seen_code[next_seen] = (int32_t)kind;
+        next_seen = (next_seen + 1) % SEEN;
     }
     Py_DECREF(seq);
     return out;

@@ -188,7 +188,7 @@ def status(appointments: Any, on: Any, *, policy: Any = None) -> Any:
         "conversion_window_open": booleans(window),
         "months_served": integers(served),
         "promotion_possible": booleans(promotion),
-    }, index=index)
+    }, index=index, copy=False)  # for a dict, pandas' default copies every column
 
 
 # The DataFrame names of fields whose query name reads ambiguously as a column:

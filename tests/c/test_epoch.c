@@ -26,11 +26,12 @@ Test(epoch, days_to_ns_keeps_nat_and_converts_the_whole_range)
 
 Test(epoch, a_day_outside_the_ns_range_names_its_row)
 {
-    int64_t v[] = {0, 106752 /* 2262-04-12 */, 5};
+    int64_t v[] = {1, 106752 /* 2262-04-12 */, 5};
     np_error err;
     cr_assert_eq(np_epoch_days_to_ns(v, 3, &err), NP_EINVAL);
     cr_assert_str_eq(err.message, "row 1: 2262-04-12 is outside the dates a datetime64[ns] column "
                                   "holds (1677-09-22..2262-04-11)");
+    cr_assert_eq(v[0], NS_PER_DAY, "the rows before the bad one are converted");
     cr_assert_eq(v[2], 5, "the rows after the bad one are left as they were");
     int64_t low[] = {-106752};
     cr_assert_eq(np_epoch_days_to_ns(low, 1, &err), NP_EINVAL);

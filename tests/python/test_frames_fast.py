@@ -129,3 +129,18 @@ def test_bad_kinds_name_the_row():
         natopost.timelines(pd.DataFrame({"start": start, "kind": ["serving", "serving", "intern"]}))
     with pytest.raises(TypeError, match="row 1: column kind must be a str, not int"):
         natopost.timelines(pd.DataFrame({"start": start, "kind": ["serving", 3, "serving"]}))
+
+
+def test_errors_name_the_row_of_the_whole_table_past_the_first_rows():
+    # The core works through long frames a few thousand rows at a time; a
+    # message still names the row of the whole frame.
+    count = 20000
+    renewal = np.zeros(count, dtype=np.int64)
+    renewal[15001] = 99
+    frame = pd.DataFrame({"start": pd.to_datetime(["2025-09-01"] * count), "renewal_months": renewal})
+    with pytest.raises(natopost.Error, match="row 15001: .*renewal_months"):
+        natopost.timelines(frame)
+    late = [D(2025, 9, 1)] * count
+    late[17003] = D(2262, 1, 1)
+    with pytest.raises(natopost.Error, match=r"timelines\(\): .*: row 17003: .* is outside"):
+        natopost.timelines({"start": late})

@@ -4,6 +4,7 @@
 #include "natopost/epoch.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "natopost/date.h"
@@ -22,13 +23,15 @@ static np_status day_outside(int64_t day, size_t row, np_error *err)
 
 np_status np_epoch_days_to_ns(int64_t *values, size_t count, np_error *err)
 {
-    /* One unsigned comparison covers both ends of the range. */
+    /* One unsigned comparison covers both ends of the range; NaT, far below
+     * it, is let through by the same test and kept by a select. */
     const uint64_t span = (uint64_t)(NP_EPOCH_NS_LAST_DAY - NP_EPOCH_NS_FIRST_DAY);
     for (size_t i = 0; i < count; i++) {
         const int64_t day = values[i];
-        if (day == NP_BATCH_NAT) continue;
-        if ((uint64_t)(day - NP_EPOCH_NS_FIRST_DAY) > span) return day_outside(day, i, err);
-        values[i] = day * NP_EPOCH_NS_PER_DAY;
+        const bool nat = day == NP_BATCH_NAT;
+        if ((uint64_t)day - (uint64_t)NP_EPOCH_NS_FIRST_DAY > span && !nat)
+            return day_outside(day, i, err);
+        values[i] = nat ? NP_BATCH_NAT : day * NP_EPOCH_NS_PER_DAY;
     }
     return NP_OK;
 }
