@@ -32,15 +32,23 @@ def _row_error(row: int, column: str, message: str) -> ValueError:
     return Error(f"row {row}: column {column}: {message}")
 
 
+def _row_numbers(count: int) -> Any:
+    """Ids of rows without an id column: each row's number counted from 1 as
+    text ("1", "2", ...), the core's id of such a row, as the CLI and Lua give."""
+    import numpy as np
+
+    return np.array([str(row) for row in range(1, count + 1)], dtype=object)
+
+
 def _table(roster: Any, fname: str, arg: str = "roster") -> tuple[dict[str, Any], int, Any]:
-    """(columns by name, row count, ids) of a DataFrame or a mapping of columns."""
+    """(columns by name, row count, ids) of a DataFrame or a mapping of columns.
+    The ids are the id column, or None without one."""
     import numpy as np
     import pandas as pd
 
     if isinstance(roster, pd.DataFrame):
         columns = {str(name): roster[name].to_numpy() for name in roster.columns}
-        ids = columns["id"] if "id" in columns else roster.index.to_numpy()
-        return columns, len(roster), ids
+        return columns, len(roster), columns.get("id")
     if isinstance(roster, Mapping):
         columns = {}
         for name, values in roster.items():
@@ -51,8 +59,7 @@ def _table(roster: Any, fname: str, arg: str = "roster") -> tuple[dict[str, Any]
         if len(set(lengths.values())) > 1:
             raise ValueError(f"{fname}(): the columns have different lengths: {lengths}")
         count = next(iter(lengths.values()), 0)
-        ids = columns["id"] if "id" in columns else np.arange(count)
-        return columns, count, ids
+        return columns, count, columns.get("id")
     raise TypeError(f"{fname}() argument '{arg}' must be a pandas.DataFrame or a mapping of "
                     f"columns, not {type(roster).__name__}")
 
@@ -191,6 +198,21 @@ def _first_month(start: Any) -> str:
                     f"not {type(start).__name__}")
 
 
+def _group_values(values: Any) -> Any:
+    """A group column with its missing values (None, NaN, NaT, pandas.NA) as
+    the empty text: one group with the empty cells, labelled "", as the CLI
+    reads an empty CSV cell and Lua a nil."""
+    import numpy as np
+    import pandas as pd
+
+    missing = np.asarray(pd.isna(values), dtype=bool)
+    if not missing.any():
+        return values
+    filled = np.array(values, dtype=object)
+    filled[missing] = ""
+    return filled
+
+
 def _check_policy(policy: Any, fname: str) -> None:
     if policy is not None and not isinstance(policy, Policy):
         raise TypeError(f"{fname}() argument 'policy' must be natopost.Policy or None, "
@@ -210,7 +232,9 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
     (or the first day of a month as a date); ``months``: how many.
 
     Returns a DataFrame with one row per month (and group, months first):
-    ``month`` ('YYYY-MM'), the ``by`` column, one column per event code (the
+    ``month`` ('YYYY-MM'), the ``by`` column (a missing value, None or NaN,
+    is the empty text "": the rows with no value form one group, as an empty
+    CSV cell does in the CLI), one column per event code (the
     events whose date falls in the month) and ``under_contract``,
     ``in_initial``, ``in_renewal``, ``window_open``, ``promotion_possible``
     (counts at the end of the month's last day, as Timeline.status). A bad row
@@ -236,7 +260,7 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
         if by not in columns:
             raise ValueError(f"project_roster(): no column {by!r} to group by (columns: "
                              f"{', '.join(columns)})")
-        codes, uniques = pd.factorize(columns[by], use_na_sentinel=False)
+        codes, uniques = pd.factorize(_group_values(columns[by]), use_na_sentinel=False)
         group = np.ascontiguousarray(codes.astype(np.int32))
         labels = list(uniques) or [None]
     buffers = _columns(columns, count, group)
@@ -254,9 +278,11 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
 
 def next_events(roster: Any, after: str | _dt.date, *, policy: Policy | None = None) -> Any:
     """Each appointment's next event strictly after the end of day ``after``:
-    a DataFrame with ``id`` (the roster's id column, else its index),
-    ``next_event`` (an event code, None when no event follows) and ``date``
-    (datetime64[D], NaT when none). Ties on one date go to the first code in
+    a DataFrame with the roster's index (a DataFrame's own, else 0..n-1) and
+    the columns ``id`` (the roster's id column, else the row's number counted
+    from 1 as text, "1", "2", ...: what the CLI and Lua give), ``next_event``
+    (an event code, None when no event follows) and ``date`` (datetime64[D],
+    NaT when none). Ties on one date go to the first code in
     natopost.EVENT_CODES order."""
     import numpy as np
     import pandas as pd
@@ -270,7 +296,10 @@ def next_events(roster: Any, after: str | _dt.date, *, policy: Policy | None = N
     codes = np.frombuffer(raw_codes, dtype=np.int32)
     dates = np.frombuffer(raw_dates, dtype="datetime64[D]")
     names = np.asarray(list(EVENT_CODES) + [None], dtype=object)  # code -1 (none) reads the None
-    return pd.DataFrame({"id": ids, "next_event": names[codes], "date": dates})
+    index = roster.index if isinstance(roster, pd.DataFrame) else None
+    if ids is None:
+        ids = _row_numbers(count)
+    return pd.DataFrame({"id": ids, "next_event": names[codes], "date": dates}, index=index)
 
 
 def postings_ical(postings: Iterable[Any], dtstamp: int | _dt.datetime | None = None) -> str:
