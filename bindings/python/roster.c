@@ -323,49 +323,59 @@ static void prefix_row(Py_ssize_t row)
     PyErr_Restore(type, value, tb);
 }
 
+/* 1 when a column item is missing: None, or not equal to itself (NaN, NaT,
+ * pandas.NA, whose comparison is neither True nor False); 0 otherwise; -1
+ * with an exception. Strings are never missing. */
+static int missing_item(PyObject *item)
+{
+    if (item == Py_None) return 1;
+    if (PyUnicode_Check(item)) return 0;
+    PyObject *eq = PyObject_RichCompare(item, item, Py_EQ);
+    if (!eq) return -1;
+    const int missing = eq != Py_True;
+    Py_DECREF(eq);
+    return missing;
+}
+
+/* A column's items as a fast sequence (*seq) and a new bytearray of
+ * `item_size` bytes per item (returned); NULL with an exception, nothing held. */
+static PyObject *column_buffer(PyObject *values, size_t item_size, PyObject **seq)
+{
+    *seq = PySequence_Fast(values, "a column must be a sequence");
+    if (!*seq) return NULL;
+    PyObject *out = PyByteArray_FromStringAndSize(
+        NULL, PySequence_Fast_GET_SIZE(*seq) * (Py_ssize_t)item_size);
+    if (!out) Py_CLEAR(*seq);
+    return out;
+}
+
 /* _days(values, fname, arg) -> bytearray of int64 day numbers: each item
  * read as every date argument is (np_py_to_date: the core's parser and
- * errors, prefixed "row N: "); None and NaT (an item not equal to itself)
- * are missing, NaT. */
+ * errors, prefixed "row N: "); a missing item (missing_item) is NaT. */
 static PyObject *py_days(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *values;
+    PyObject *values, *seq;
     const char *fname, *arg;
     if (!PyArg_ParseTuple(args, "Oss", &values, &fname, &arg)) return NULL;
-    PyObject *seq = PySequence_Fast(values, "dates must be a sequence");
-    if (!seq) return NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
-    if (!out) goto fail;
+    PyObject *out = column_buffer(values, sizeof(int64_t), &seq);
+    if (!out) return NULL;
     int64_t *days = (int64_t *)(void *)PyByteArray_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        if (item == Py_None) {
-            days[i] = NP_BATCH_NAT;
-            continue;
-        }
-        if (!PyUnicode_Check(item)) {
-            PyObject *ne = PyObject_RichCompare(item, item, Py_NE);
-            const int missing = ne ? PyObject_IsTrue(ne) : -1;
-            Py_XDECREF(ne);
-            if (missing < 0) goto fail;
-            if (missing) {
-                days[i] = NP_BATCH_NAT;
-                continue;
-            }
-        }
-        np_date d;
-        if (np_py_to_date(st, item, fname, arg, &d) < 0) {
+        const int missing = missing_item(item);
+        if (missing < 0) goto fail;
+        np_date d = 0;
+        if (!missing && np_py_to_date(st, item, fname, arg, &d) < 0) {
             prefix_row(i);
             goto fail;
         }
-        days[i] = d;
+        days[i] = missing ? NP_BATCH_NAT : d;
     }
     Py_DECREF(seq);
     return out;
 fail:
-    Py_XDECREF(out);
+    Py_DECREF(out);
     Py_DECREF(seq);
     return NULL;
 }
@@ -374,22 +384,20 @@ fail:
  * the sequence `values`: a kind name read by the core (np_kind_parse; a
  * string object already read, one of the last few distinct ones, is not
  * parsed again: a column usually holds a handful of objects), or the
- * default (external) for a missing value: None or anything not equal to
- * itself (NaN, NaT, pandas.NA). Errors name the row and the column. */
+ * default (external) for a missing item (missing_item). Errors name the row
+ * and the column. */
 static PyObject *py_kind_codes(PyObject *module, PyObject *values)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *seq = PySequence_Fast(values, "kinds must be a sequence");
-    if (!seq) return NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
-    if (!out) goto fail;
+    PyObject *seq;
+    PyObject *out = column_buffer(values, sizeof(int32_t), &seq);
+    if (!out) return NULL;
     int32_t *codes = (int32_t *)(void *)PyByteArray_AS_STRING(out);
     enum { SEEN = 4 };
     PyObject *seen[SEEN] = {NULL}; /* borrowed from seq, which holds them */
     int32_t seen_code[SEEN] = {0};
     unsigned next_seen = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
         PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
         int found = -1;
         for (int k = 0; k < SEEN; k++)
@@ -398,21 +406,16 @@ static PyObject *py_kind_codes(PyObject *module, PyObject *values)
             codes[i] = seen_code[found];
             continue;
         }
-        if (!PyUnicode_Check(item)) {
-            int missing = item == Py_None;
-            if (!missing) {
-                PyObject *eq = PyObject_RichCompare(item, item, Py_EQ);
-                if (!eq) goto fail;
-                missing = eq != Py_True;
-                Py_DECREF(eq);
-            }
-            if (!missing) {
-                PyErr_Format(PyExc_TypeError, "row %zd: column kind must be a str, not %.100s", i,
-                             Py_TYPE(item)->tp_name);
-                goto fail;
-            }
+        const int missing = missing_item(item);
+        if (missing < 0) goto fail;
+        if (missing) {
             codes[i] = NP_KIND_EXTERNAL;
             continue;
+        }
+        if (!PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "row %zd: column kind must be a str, not %.100s", i,
+                         Py_TYPE(item)->tp_name);
+            goto fail;
         }
         const char *name = PyUnicode_AsUTF8(item);
         if (!name) goto fail;
@@ -431,7 +434,7 @@ static PyObject *py_kind_codes(PyObject *module, PyObject *values)
     Py_DECREF(seq);
     return out;
 fail:
-    Py_XDECREF(out);
+    Py_DECREF(out);
     Py_DECREF(seq);
     return NULL;
 }

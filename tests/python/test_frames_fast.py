@@ -144,3 +144,8 @@ def test_errors_name_the_row_of_the_whole_table_past_the_first_rows():
     late[17003] = D(2262, 1, 1)
     with pytest.raises(natopost.Error, match=r"timelines\(\): .*: row 17003: .* is outside"):
         natopost.timelines({"start": late})
+
+
+def test_missing_values_of_every_form_in_an_object_start_column():
+    got = natopost.timelines({"start": ["2025-09-01", None, pd.NA, np.nan, pd.NaT]})
+    assert got["contract_end"].isna().tolist() == [False, True, True, True, True]
