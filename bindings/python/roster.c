@@ -323,29 +323,68 @@ static void prefix_row(Py_ssize_t row)
     PyErr_Restore(type, value, tb);
 }
 
-/* 1 when a column item is missing: None, or not equal to itself (NaN, NaT,
- * pandas.NA, whose comparison is neither True nor False); 0 otherwise; -1
- * with an exception. Strings are never missing. */
+/* 1 when a column item is missing: None, or not equal to itself: NaN and
+ * NaT (== gives False), pandas.NA (== gives NA, whose truth is a TypeError);
+ * 0 otherwise (strings never); -1 with an exception. */
 static int missing_item(PyObject *item)
 {
     if (item == Py_None) return 1;
     if (PyUnicode_Check(item)) return 0;
     PyObject *eq = PyObject_RichCompare(item, item, Py_EQ);
     if (!eq) return -1;
-    const int missing = eq != Py_True;
+    int missing = eq == Py_False;
+    if (eq != Py_True && eq != Py_False && PyObject_IsTrue(eq) < 0) {
+        missing = PyErr_ExceptionMatches(PyExc_TypeError);
+        PyErr_Clear(); /* anything else (an array's ValueError) is left to the reader of the item */
+    }
     Py_DECREF(eq);
     return missing;
 }
 
-/* A column's items as a fast sequence (*seq) and a new bytearray of
- * `item_size` bytes per item (returned); NULL with an exception, nothing held. */
-static PyObject *column_buffer(PyObject *values, size_t item_size, PyObject **seq)
+/* The items of a column, borrowed: a numpy object array's own pointers (a
+ * buffer of format 'O': no list is built), else a fast sequence's. */
+typedef struct column_items {
+    PyObject *const *items;
+    Py_ssize_t count;
+    PyObject *seq;  /* held: the fast sequence, or NULL */
+    Py_buffer view; /* held when view.obj is set */
+} column_items;
+
+static int hold_items(PyObject *values, column_items *c)
 {
-    *seq = PySequence_Fast(values, "a column must be a sequence");
-    if (!*seq) return NULL;
-    PyObject *out = PyByteArray_FromStringAndSize(
-        NULL, PySequence_Fast_GET_SIZE(*seq) * (Py_ssize_t)item_size);
-    if (!out) Py_CLEAR(*seq);
+    memset(c, 0, sizeof *c);
+    if (PyObject_CheckBuffer(values)) {
+        if (PyObject_GetBuffer(values, &c->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+            PyErr_Clear(); /* not C-contiguous: read as a sequence */
+        } else if (c->view.ndim == 1 && c->view.format && strcmp(c->view.format, "O") == 0 &&
+                   c->view.itemsize == (Py_ssize_t)sizeof(PyObject *)) {
+            c->items = c->view.buf;
+            c->count = c->view.len / c->view.itemsize;
+            return 0;
+        } else {
+            PyBuffer_Release(&c->view);
+        }
+    }
+    c->seq = PySequence_Fast(values, "a column must be a sequence");
+    if (!c->seq) return -1;
+    c->items = PySequence_Fast_ITEMS(c->seq);
+    c->count = PySequence_Fast_GET_SIZE(c->seq);
+    return 0;
+}
+
+static void release_items(column_items *c)
+{
+    if (c->view.obj) PyBuffer_Release(&c->view);
+    Py_XDECREF(c->seq);
+}
+
+/* A column's items (hold_items) and a new bytearray of `item_size` bytes per
+ * item (returned); NULL with an exception, nothing held. */
+static PyObject *column_buffer(PyObject *values, size_t item_size, column_items *c)
+{
+    if (hold_items(values, c) < 0) return NULL;
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, c->count * (Py_ssize_t)item_size);
+    if (!out) release_items(c);
     return out;
 }
 
@@ -355,28 +394,31 @@ static PyObject *column_buffer(PyObject *values, size_t item_size, PyObject **se
 static PyObject *py_days(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *values, *seq;
+    PyObject *values;
     const char *fname, *arg;
     if (!PyArg_ParseTuple(args, "Oss", &values, &fname, &arg)) return NULL;
-    PyObject *out = column_buffer(values, sizeof(int64_t), &seq);
+    column_items c;
+    PyObject *out = column_buffer(values, sizeof(int64_t), &c);
     if (!out) return NULL;
     int64_t *days = (int64_t *)(void *)PyByteArray_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+    for (Py_ssize_t i = 0; i < c.count; i++) {
+        /* Held while read: converting it may run Python code that changes the column. */
+        PyObject *item = Py_NewRef(c.items[i]);
         const int missing = missing_item(item);
-        if (missing < 0) goto fail;
         np_date d = 0;
-        if (!missing && np_py_to_date(st, item, fname, arg, &d) < 0) {
-            prefix_row(i);
+        const int bad = missing < 0 || (!missing && np_py_to_date(st, item, fname, arg, &d) < 0);
+        Py_DECREF(item);
+        if (bad) {
+            if (missing == 0) prefix_row(i);
             goto fail;
         }
         days[i] = missing ? NP_BATCH_NAT : d;
     }
-    Py_DECREF(seq);
+    release_items(&c);
     return out;
 fail:
     Py_DECREF(out);
-    Py_DECREF(seq);
+    release_items(&c);
     return NULL;
 }
 
@@ -389,16 +431,18 @@ fail:
 static PyObject *py_kind_codes(PyObject *module, PyObject *values)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *seq;
-    PyObject *out = column_buffer(values, sizeof(int32_t), &seq);
+    column_items c;
+    PyObject *out = column_buffer(values, sizeof(int32_t), &c);
     if (!out) return NULL;
     int32_t *codes = (int32_t *)(void *)PyByteArray_AS_STRING(out);
+    /* Held, so that an address seen stays that object's (a comparison below
+     * may run Python code that changes the column). */
     enum { SEEN = 4 };
-    PyObject *seen[SEEN] = {NULL}; /* borrowed from seq, which holds them */
+    PyObject *seen[SEEN] = {NULL};
     int32_t seen_code[SEEN] = {0};
     unsigned next_seen = 0;
-    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(seq); i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+    for (Py_ssize_t i = 0; i < c.count; i++) {
+        PyObject *item = c.items[i];
         int found = -1;
         for (int k = 0; k < SEEN; k++)
             if (seen[k] == item) found = k;
@@ -406,36 +450,42 @@ static PyObject *py_kind_codes(PyObject *module, PyObject *values)
             codes[i] = seen_code[found];
             continue;
         }
+        Py_INCREF(item);
+        int32_t code = NP_KIND_EXTERNAL;
         const int missing = missing_item(item);
-        if (missing < 0) goto fail;
-        if (missing) {
-            codes[i] = NP_KIND_EXTERNAL;
-            continue;
-        }
-        if (!PyUnicode_Check(item)) {
+        if (missing == 0 && !PyUnicode_Check(item)) {
             PyErr_Format(PyExc_TypeError, "row %zd: column kind must be a str, not %.100s", i,
                          Py_TYPE(item)->tp_name);
+        } else if (missing == 0) {
+            const char *name = PyUnicode_AsUTF8(item);
+            np_kind kind = NP_KIND_EXTERNAL;
+            np_error err;
+            if (name && np_kind_parse(&kind, name, &err) != NP_OK) {
+                np_error_prefix(&err, "row %zd: column kind", i);
+                np_py_raise(st, &err);
+            }
+            code = (int32_t)kind;
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(item);
             goto fail;
         }
-        const char *name = PyUnicode_AsUTF8(item);
-        if (!name) goto fail;
-        np_kind kind;
-        np_error err;
-        if (np_kind_parse(&kind, name, &err) != NP_OK) {
-            np_error_prefix(&err, "row %zd: column kind", i);
-            np_py_raise(st, &err);
-            goto fail;
+        codes[i] = code;
+        if (missing) {
+            Py_DECREF(item);
+            continue;
         }
-        codes[i] = (int32_t)kind;
-        seen[next_seen] = item;
-        seen_code[next_seen] = (int32_t)kind;
+        Py_XSETREF(seen[next_seen], item); /* the reference taken above */
+        seen_code[next_seen] = code;
         next_seen = (next_seen + 1) % SEEN;
     }
-    Py_DECREF(seq);
+    for (int k = 0; k < SEEN; k++) Py_XDECREF(seen[k]);
+    release_items(&c);
     return out;
 fail:
+    for (int k = 0; k < SEEN; k++) Py_XDECREF(seen[k]);
     Py_DECREF(out);
-    Py_DECREF(seq);
+    release_items(&c);
     return NULL;
 }
 

@@ -89,7 +89,7 @@ def _day_array(values: Any, fname: str, arg: str) -> Any:
     if values.dtype.kind not in "OU" and values.size:
         raise TypeError(f"{fname}() argument '{arg}' must hold dates (datetime.date, "
                         f"'YYYY-MM-DD', datetime64, Timestamp), not {values.dtype}")
-    return np.frombuffer(_days(values.tolist(), fname, arg), dtype="datetime64[D]")
+    return np.frombuffer(_days(np.ascontiguousarray(values, dtype=object), fname, arg), dtype="datetime64[D]")
 
 
 def _nanoseconds_in_place(days: Any, fname: str, what: str) -> Any:
@@ -118,7 +118,7 @@ def _kinds(values: Any) -> Any:
     the default, external)."""
     import numpy as np
 
-    return np.frombuffer(_kind_codes(np.asarray(values, dtype=object).tolist()), dtype=np.int32)
+    return np.frombuffer(_kind_codes(np.ascontiguousarray(values, dtype=object)), dtype=np.int32)
 
 
 def _ints(values: Any, name: str, default: int) -> Any:

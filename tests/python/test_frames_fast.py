@@ -149,3 +149,21 @@ def test_errors_name_the_row_of_the_whole_table_past_the_first_rows():
 def test_missing_values_of_every_form_in_an_object_start_column():
     got = natopost.timelines({"start": ["2025-09-01", None, pd.NA, np.nan, pd.NaT]})
     assert got["contract_end"].isna().tolist() == [False, True, True, True, True]
+
+
+def test_a_column_changed_while_it_is_read_does_not_crash():
+    # The core's column readers borrow a numpy object array's own pointers; a
+    # value whose == rewrites the column must not leave them dangling.
+    column = np.empty(6, dtype=object)
+
+    class Rewrites:
+        def __eq__(self, other):
+            column[:] = [f"s{i}x" for i in range(len(column))]  # new objects, the old ones freed
+            return False  # not equal to itself: a missing value
+
+    column[:] = ["serving", Rewrites(), "seconded", "serving", "seconded", "serving"]
+    with pytest.raises(natopost.Error, match='row 2: column kind: kind "s2x"'):
+        natopost.timelines({"start": [D(2025, 9, 1)] * 6, "kind": column})
+    column[:] = ["2025-09-01", Rewrites(), "2025-09-01", "2025-09-01", "2025-09-01", "2025-09-01"]
+    with pytest.raises(natopost.Error, match="row 2: .*s2x"):
+        natopost.timelines({"start": column})
