@@ -69,7 +69,7 @@ def batch(*args: Any, **kwargs: Any) -> Any:
         # The core writes the results over the day numbers of the starts when
         # that buffer is ours (converted from the input), else into a copy.
         raw = np.ascontiguousarray(days).view("i8")
-        if not raw.flags.writeable or np.may_share_memory(raw, starts):
+        if not raw.flags.writeable or (isinstance(starts, np.ndarray) and np.may_share_memory(raw, starts)):
             raw = raw.copy()
         _batch(raw, *args[1:], out=raw, **rest)
         return raw.view("datetime64[D]")
