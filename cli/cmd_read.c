@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "natopost/natopost.h"
@@ -26,12 +27,15 @@ static const char HELP[] =
     "options:\n"
     "  --table     one row per notice: title, grade, division, deadline,\n"
     "              languages, experience\n"
-    "  --json      the natopost posting JSON (an array for several files)\n"
+    "  --json      the natopost posting JSON: one object when PATH is one notice\n"
+    "              file; an array (even of 0 or 1) for a folder, several paths\n"
+    "              or a posting JSON file (null when --keep-going skipped the\n"
+    "              one notice)\n"
     "  --record    the posting record, as Python's Posting.to_dict() and Lua's\n"
     "              p:to_table() give it: the JSON's members but \"format\", the\n"
     "              grade as text, the deadline's date and \"deadline_time\" apart\n"
-    "              (an array for several files)\n"
-    "  --jsonld    schema.org JobPosting JSON-LD (an array for several files)\n"
+    "              (object or array as for --json)\n"
+    "  --jsonld    schema.org JobPosting JSON-LD (object or array as for --json)\n"
     "  --keep-going  skip files that cannot be read and name each one on stderr\n"
     "              (path, line, column, message); the others are printed\n"
     "  -h, --help  show this help\n"
@@ -322,36 +326,60 @@ static void print_table(np_posting *const *postings, size_t count)
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
-typedef struct {
+/* True when the arguments are one notice file: not a folder, not posting
+ * JSON (told apart by content, as the collection reads it). Its posting
+ * prints as one object; anything else prints as an array whatever the count,
+ * so that a script reading a folder always gets an array. A path that is not
+ * a regular file (a pipe) is not read twice: one posting from it is taken as
+ * a notice's. */
+static bool one_notice_file(char *const *paths, int count, size_t postings)
+{
+    struct stat st;
+    if (count != 1 || stat(paths[0], &st) != 0 || S_ISDIR(st.st_mode)) return false;
+    if (!S_ISREG(st.st_mode)) return postings == 1;
+    FILE *f = fopen(paths[0], "rb");
+    if (!f) return false;
+    char head[4096]; /* the opening decides: a byte order mark, blanks, then { or [ */
+    const size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return !np_notice_is_posting_json(head, n);
+}
+
+typedef struct posting_set {
     np_posting *const *postings;
     size_t count;
+    bool one; /* one object, not an array (one_notice_file) */
 } posting_set;
 
 /* The core's posting record (np_emit_posting) of each posting. */
 static np_status emit_records(const np_emitter *em, const void *arg, np_error *err)
 {
     const posting_set *set = arg;
-    if (set->count == 1) return np_emit_posting(em, set->postings[0], err);
+    if (set->one) return set->count ? np_emit_posting(em, set->postings[0], err) : em->null(em->user);
     np_status st = em->begin_array(em->user, set->count);
     for (size_t i = 0; st == NP_OK && i < set->count; i++) st = np_emit_posting(em, set->postings[i], err);
     return st == NP_OK ? em->end_array(em->user) : st;
 }
 
-static int print_json(np_posting *const *postings, size_t count, format fmt)
+static int print_json(const posting_set *set, format fmt)
 {
     np_error err;
     char *text = NULL;
     np_status st;
+    const size_t count = set->count;
     if (fmt == FMT_RECORD) {
-        const posting_set set = {postings, count};
-        if (np_emit_json(&text, emit_records, &set, true, &err) != NP_OK) return cli_fail(CMD, &err);
+        if (np_emit_json(&text, emit_records, set, true, &err) != NP_OK) return cli_fail(CMD, &err);
         printf("%s\n", text);
         np_free(text);
         return CLI_OK;
     }
+    if (set->one && count == 0) { /* --keep-going skipped the one notice */
+        puts("null");
+        return CLI_OK;
+    }
     if (fmt == FMT_JSON) {
-        if (count == 1) st = np_posting_to_json(&text, postings[0], true, &err);
-        else st = np_posting_list_to_json(&text, (const np_posting *const *)postings, count, false, &err);
+        if (set->one) st = np_posting_to_json(&text, set->postings[0], true, &err);
+        else st = np_posting_list_to_json(&text, (const np_posting *const *)set->postings, count, false, &err);
         if (st != NP_OK) return cli_fail(CMD, &err);
         const size_t len = strlen(text);
         fputs(text, stdout);
@@ -359,15 +387,14 @@ static int print_json(np_posting *const *postings, size_t count, format fmt)
         np_free(text);
         return CLI_OK;
     }
-    /* one posting alone, else an array (none when --keep-going skipped all) */
-    if (count != 1) fputs("[\n", stdout);
+    if (!set->one) fputs(count ? "[\n" : "[", stdout);
     for (size_t i = 0; i < count; i++) {
-        if (np_posting_to_jsonld(&text, postings[i], &err) != NP_OK) return cli_fail(CMD, &err);
+        if (np_posting_to_jsonld(&text, set->postings[i], &err) != NP_OK) return cli_fail(CMD, &err);
         fputs(text, stdout);
         np_free(text);
-        fputs(count > 1 && i + 1 < count ? ",\n" : "\n", stdout);
+        fputs(i + 1 < count ? ",\n" : "\n", stdout);
     }
-    if (count != 1) fputs("]\n", stdout);
+    if (!set->one) fputs("]\n", stdout);
     return CLI_OK;
 }
 
@@ -409,7 +436,11 @@ int cli_read(int argc, char **argv)
         case FMT_TABLE: print_table(postings, count); break;
         case FMT_JSON:
         case FMT_RECORD:
-        case FMT_JSONLD: rc = print_json(postings, count, fmt); break;
+        case FMT_JSONLD: {
+            const posting_set set = {postings, count, one_notice_file(argv + optind, argc - optind, count)};
+            rc = print_json(&set, fmt);
+            break;
+        }
         default:
             for (size_t i = 0; i < count; i++) {
                 if (i) printf("\n");

@@ -67,6 +67,7 @@ build = {
         "core/src/support/cancel.c",
         "core/src/support/strbuf.c",
         "core/src/dates/date.c",
+        "core/src/dates/epoch.c",
         "core/src/support/json_util.c",
         "core/src/support/json_write.c",
         "core/src/rules/policy.c",

@@ -100,6 +100,7 @@ static np_roster *build_roster(lua_State *L, const np_policy *policy, const char
                                                 np_lua_typename(L, -1)));
         const int row = lua_gettop(L);
         const np_appointment a = read_row(L, i);
+        /* A nil group value is the empty one, as an empty CSV cell (roster_cases.json). */
         const char *id = NULL, *group = "";
         if (np_lua_getopt(L, row, "id") != LUA_TNIL) id = text_cell(L, -1, i, "id");
         if (by && np_lua_getopt(L, row, by) != LUA_TNIL) group = text_cell(L, -1, i, by);
@@ -178,7 +179,9 @@ static int project_roster(lua_State *L)
     return 1;
 }
 
-/* natopost.next_events(rows, after [, {policy =}]) -> {{id =, next_event =, date =}, ...} */
+/* natopost.next_events(rows, after [, {policy =}]) -> {{id =, next_event =, date =}, ...};
+ * a row without an id gets the core's: its number counted from 1, as text
+ * ("1", "2", ...), as the CLI and Python give it (tests/data/roster_cases.json). */
 static int next_events(lua_State *L)
 {
     np_lua_checknargs(L, 3);

@@ -176,6 +176,7 @@ static int module_exec(PyObject *module)
     if (!(st->collection_type = add_type(module, &np_py_collection_spec))) return -1;
     if (PyModule_AddFunctions(module, np_py_collection_functions) < 0) return -1;
     if (PyModule_AddFunctions(module, np_py_roster_functions) < 0) return -1;
+    if (PyModule_AddFunctions(module, np_py_epoch_functions) < 0) return -1;
     st->error = PyErr_NewExceptionWithDoc("natopost.Error", error_doc, PyExc_ValueError, NULL);
     if (!st->error || add_object(module, "Error", Py_NewRef(st->error)) < 0) return -1;
 

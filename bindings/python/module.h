@@ -279,6 +279,9 @@ extern PyMethodDef np_py_posting_functions[]; /* ends with a NULL entry */
 /* ---- roster.c: projections, next events, the deadline calendar ---------- */
 extern PyMethodDef np_py_roster_functions[]; /* ends with a NULL entry */
 
+/* ---- epoch.c: datetime64[ns] columns <-> day numbers (natopost/epoch.h) -- */
+extern PyMethodDef np_py_epoch_functions[]; /* ends with a NULL entry */
+
 /* ---- batch.c ------------------------------------------------------------ */
 PyObject *np_py_batch(PyObject *module, PyObject *const *args, Py_ssize_t nargs,
                       PyObject *kwnames);

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "natopost/epoch.h"
+
 /* The roster columns in the order _roster.py passes them, with their item sizes. */
 enum { COL_START, COL_KIND, COL_INITIAL, COL_RENEWAL, COL_MAX, COL_TWIN, COL_REDUCTION,
        COL_DIRECT, COL_GROUP, COL_COUNT };
@@ -160,38 +162,99 @@ static PyObject *py_roster_next_events(PyObject *module, PyObject *args)
     return Py_BuildValue("(NN)", codes, dates);
 }
 
-/* _roster_events(columns, policy) -> bytearray of int64 day numbers, one
- * column of the rows per event code (code-major: code * rows + row). */
+/* Rows per step of events_in_steps: the step's 9 output rows (144 KB) stay
+ * in cache between the core writing them and converting them. */
+#define EVENT_STEP_ROWS 2048
+
+/* Rows [first, first + count) of `c` as columns of their own. */
+static np_roster_columns row_slice(const np_roster_columns *c, size_t first, size_t count)
+{
+#define NP_SLICE(p) ((p) ? (p) + first : NULL)
+    return (np_roster_columns){count,
+                               NP_SLICE(c->start),
+                               NP_SLICE(c->kind),
+                               NP_SLICE(c->initial_months),
+                               NP_SLICE(c->renewal_months),
+                               NP_SLICE(c->max_months),
+                               NP_SLICE(c->twin_grade),
+                               NP_SLICE(c->reduction_months),
+                               NP_SLICE(c->direct_higher),
+                               NULL,
+                               0};
+#undef NP_SLICE
+}
+
+/* Every event of every row in days[code][row], as nanoseconds when asked:
+ * the core computes and converts EVENT_STEP_ROWS rows at a time. On any
+ * error it starts again over all the rows at once, so that the core's
+ * message names the row of the whole table. */
+static np_status events_in_steps(const np_policy *policy, const np_roster_columns *c,
+                                 int64_t *const days[NP_EVENT_COUNT], bool nanoseconds, np_error *err)
+{
+    np_status rc = NP_OK;
+    for (size_t first = 0; rc == NP_OK && first < c->count; first += EVENT_STEP_ROWS) {
+        const size_t count = c->count - first < EVENT_STEP_ROWS ? c->count - first : EVENT_STEP_ROWS;
+        const np_roster_columns step = row_slice(c, first, count);
+        int64_t *step_days[NP_EVENT_COUNT];
+        for (int code = 0; code < NP_EVENT_COUNT; code++) step_days[code] = days[code] + first;
+        rc = np_roster_events(policy, &step, step_days, err);
+        for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++)
+            rc = np_epoch_days_to_ns(step_days[code], count, err);
+    }
+    if (rc == NP_OK || rc == NP_ENOMEM || rc == NP_ECANCELLED) return rc;
+    rc = np_roster_events(policy, c, days, err);
+    for (int code = 0; rc == NP_OK && nanoseconds && code < NP_EVENT_COUNT; code++) {
+        rc = np_epoch_days_to_ns(days[code], c->count, err);
+        if (rc != NP_OK) np_error_prefix(err, "%s", np_event_code_name((np_event_code)code));
+    }
+    return rc;
+}
+
+/* _roster_events(columns, policy, out, nanoseconds) -> None: every event of
+ * every row into `out`, a writable C-contiguous int64 buffer of
+ * NP_EVENT_COUNT x rows items, code-major (out[code * rows + row]: numpy's
+ * (codes, rows) array, the block of a DataFrame with one column per code).
+ * Day numbers, or with `nanoseconds` datetime64[ns] values converted by the
+ * core (natopost/epoch.h) while still in cache: no second buffer. */
 static PyObject *py_roster_events(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
-    PyObject *columns, *policy_obj;
-    if (!PyArg_ParseTuple(args, "OO", &columns, &policy_obj)) return NULL;
+    PyObject *columns, *policy_obj, *out_obj;
+    int nanoseconds;
+    if (!PyArg_ParseTuple(args, "OOOp", &columns, &policy_obj, &out_obj, &nanoseconds)) return NULL;
     np_policy copy;
     const np_policy *policy;
     if (get_policy(st, policy_obj, "timelines", &copy, &policy) < 0) return NULL;
     held_columns h;
     if (hold_columns(columns, 0, &h) < 0) return NULL;
     const size_t n = h.columns.count;
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, (Py_ssize_t)(n * NP_EVENT_COUNT * sizeof(int64_t)));
-    if (!out) {
+    Py_buffer out;
+    if (PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE) < 0) {
         release_columns(&h);
         return NULL;
     }
-    int64_t *base = (int64_t *)(void *)PyByteArray_AS_STRING(out);
+    if ((size_t)out.len != n * NP_EVENT_COUNT * sizeof(int64_t) ||
+        (uintptr_t)out.buf % sizeof(int64_t) != 0) {
+        PyErr_Format(PyExc_ValueError, "timelines(): the output buffer must hold %d x %zu aligned int64",
+                     NP_EVENT_COUNT, n);
+        PyBuffer_Release(&out);
+        release_columns(&h);
+        return NULL;
+    }
     int64_t *days[NP_EVENT_COUNT];
-    for (size_t code = 0; code < NP_EVENT_COUNT; code++) days[code] = base + code * n;
+    for (size_t code = 0; code < NP_EVENT_COUNT; code++) days[code] = (int64_t *)out.buf + code * n;
     np_error err;
     np_status rc;
     Py_BEGIN_ALLOW_THREADS
-    rc = np_roster_events(policy, &h.columns, days, &err);
+    rc = events_in_steps(policy, &h.columns, days, nanoseconds, &err);
     Py_END_ALLOW_THREADS
+    PyBuffer_Release(&out);
     release_columns(&h);
     if (rc != NP_OK) {
-        Py_DECREF(out);
+        if (rc != NP_ECANCELLED && rc != NP_ENOMEM) np_error_prefix(&err, "timelines()");
         return np_py_raise(st, &err);
     }
-    return out;
+    Py_RETURN_NONE;
 }
 
 /* _roster_status(columns, on, policy) -> (phase int32, days_to_contract_end
@@ -260,50 +323,169 @@ static void prefix_row(Py_ssize_t row)
     PyErr_Restore(type, value, tb);
 }
 
+/* 1 when a column item is missing: None, or not equal to itself: NaN and
+ * NaT (== gives False), pandas.NA (== gives NA, whose truth is a TypeError);
+ * 0 otherwise (strings never); -1 with an exception. */
+static int missing_item(PyObject *item)
+{
+    if (item == Py_None) return 1;
+    if (PyUnicode_Check(item)) return 0;
+    PyObject *eq = PyObject_RichCompare(item, item, Py_EQ);
+    if (!eq) return -1;
+    int missing = eq == Py_False;
+    if (eq != Py_True && eq != Py_False && PyObject_IsTrue(eq) < 0) {
+        missing = PyErr_ExceptionMatches(PyExc_TypeError);
+        PyErr_Clear(); /* anything else (an array's ValueError) is left to the reader of the item */
+    }
+    Py_DECREF(eq);
+    return missing;
+}
+
+/* The items of a column, borrowed: a numpy object array's own pointers (a
+ * buffer of format 'O': no list is built), else a fast sequence's. */
+typedef struct column_items {
+    PyObject *const *items;
+    Py_ssize_t count;
+    PyObject *seq;  /* held: the fast sequence, or NULL */
+    Py_buffer view; /* held when view.obj is set */
+} column_items;
+
+static int hold_items(PyObject *values, column_items *c)
+{
+    memset(c, 0, sizeof *c);
+    if (PyObject_CheckBuffer(values)) {
+        if (PyObject_GetBuffer(values, &c->view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0) {
+            PyErr_Clear(); /* not C-contiguous: read as a sequence */
+        } else if (c->view.ndim == 1 && c->view.format && strcmp(c->view.format, "O") == 0 &&
+                   c->view.itemsize == (Py_ssize_t)sizeof(PyObject *)) {
+            c->items = c->view.buf;
+            c->count = c->view.len / c->view.itemsize;
+            return 0;
+        } else {
+            PyBuffer_Release(&c->view);
+        }
+    }
+    c->seq = PySequence_Fast(values, "a column must be a sequence");
+    if (!c->seq) return -1;
+    c->items = PySequence_Fast_ITEMS(c->seq);
+    c->count = PySequence_Fast_GET_SIZE(c->seq);
+    return 0;
+}
+
+static void release_items(column_items *c)
+{
+    if (c->view.obj) PyBuffer_Release(&c->view);
+    Py_XDECREF(c->seq);
+}
+
+/* A column's items (hold_items) and a new bytearray of `item_size` bytes per
+ * item (returned); NULL with an exception, nothing held. */
+static PyObject *column_buffer(PyObject *values, size_t item_size, column_items *c)
+{
+    if (hold_items(values, c) < 0) return NULL;
+    PyObject *out = PyByteArray_FromStringAndSize(NULL, c->count * (Py_ssize_t)item_size);
+    if (!out) release_items(c);
+    return out;
+}
+
 /* _days(values, fname, arg) -> bytearray of int64 day numbers: each item
  * read as every date argument is (np_py_to_date: the core's parser and
- * errors, prefixed "row N: "); None and NaT (an item not equal to itself)
- * are missing, NaT. */
+ * errors, prefixed "row N: "); a missing item (missing_item) is NaT. */
 static PyObject *py_days(PyObject *module, PyObject *args)
 {
     np_py_state *st = np_py_state_of_module(module);
     PyObject *values;
     const char *fname, *arg;
     if (!PyArg_ParseTuple(args, "Oss", &values, &fname, &arg)) return NULL;
-    PyObject *seq = PySequence_Fast(values, "dates must be a sequence");
-    if (!seq) return NULL;
-    const Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
-    PyObject *out = PyByteArray_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
-    if (!out) goto fail;
+    column_items c;
+    PyObject *out = column_buffer(values, sizeof(int64_t), &c);
+    if (!out) return NULL;
     int64_t *days = (int64_t *)(void *)PyByteArray_AS_STRING(out);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
-        if (item == Py_None) {
-            days[i] = NP_BATCH_NAT;
-            continue;
-        }
-        if (!PyUnicode_Check(item)) {
-            PyObject *ne = PyObject_RichCompare(item, item, Py_NE);
-            const int missing = ne ? PyObject_IsTrue(ne) : -1;
-            Py_XDECREF(ne);
-            if (missing < 0) goto fail;
-            if (missing) {
-                days[i] = NP_BATCH_NAT;
-                continue;
-            }
-        }
-        np_date d;
-        if (np_py_to_date(st, item, fname, arg, &d) < 0) {
-            prefix_row(i);
+    for (Py_ssize_t i = 0; i < c.count; i++) {
+        /* Held while read: converting it may run Python code that changes the column. */
+        PyObject *item = Py_NewRef(c.items[i]);
+        const int missing = missing_item(item);
+        np_date d = 0;
+        const int bad = missing < 0 || (!missing && np_py_to_date(st, item, fname, arg, &d) < 0);
+        Py_DECREF(item);
+        if (bad) {
+            if (missing == 0) prefix_row(i);
             goto fail;
         }
-        days[i] = d;
+        days[i] = missing ? NP_BATCH_NAT : d;
     }
-    Py_DECREF(seq);
+    release_items(&c);
     return out;
 fail:
-    Py_XDECREF(out);
-    Py_DECREF(seq);
+    Py_DECREF(out);
+    release_items(&c);
+    return NULL;
+}
+
+/* _kind_codes(values) -> bytearray of int32 np_kind codes, one per item of
+ * the sequence `values`: a kind name read by the core (np_kind_parse; a
+ * string object already read, one of the last few distinct ones, is not
+ * parsed again: a column usually holds a handful of objects), or the
+ * default (external) for a missing item (missing_item). Errors name the row
+ * and the column. */
+static PyObject *py_kind_codes(PyObject *module, PyObject *values)
+{
+    np_py_state *st = np_py_state_of_module(module);
+    column_items c;
+    PyObject *out = column_buffer(values, sizeof(int32_t), &c);
+    if (!out) return NULL;
+    int32_t *codes = (int32_t *)(void *)PyByteArray_AS_STRING(out);
+    /* Held, so that an address seen stays that object's (a comparison below
+     * may run Python code that changes the column). */
+    enum { SEEN = 4 };
+    PyObject *seen[SEEN] = {NULL};
+    int32_t seen_code[SEEN] = {0};
+    unsigned next_seen = 0;
+    for (Py_ssize_t i = 0; i < c.count; i++) {
+        PyObject *item = c.items[i];
+        int found = -1;
+        for (int k = 0; k < SEEN; k++)
+            if (seen[k] == item) found = k;
+        if (found >= 0) {
+            codes[i] = seen_code[found];
+            continue;
+        }
+        Py_INCREF(item);
+        int32_t code = NP_KIND_EXTERNAL;
+        const int missing = missing_item(item);
+        if (missing == 0 && !PyUnicode_Check(item)) {
+            PyErr_Format(PyExc_TypeError, "row %zd: column kind must be a str, not %.100s", i,
+                         Py_TYPE(item)->tp_name);
+        } else if (missing == 0) {
+            const char *name = PyUnicode_AsUTF8(item);
+            np_kind kind = NP_KIND_EXTERNAL;
+            np_error err;
+            if (name && np_kind_parse(&kind, name, &err) != NP_OK) {
+                np_error_prefix(&err, "row %zd: column kind", i);
+                np_py_raise(st, &err);
+            }
+            code = (int32_t)kind;
+        }
+        if (PyErr_Occurred()) {
+            Py_DECREF(item);
+            goto fail;
+        }
+        codes[i] = code;
+        if (missing) {
+            Py_DECREF(item);
+            continue;
+        }
+        Py_XSETREF(seen[next_seen], item); /* the reference taken above */
+        seen_code[next_seen] = code;
+        next_seen = (next_seen + 1) % SEEN;
+    }
+    for (int k = 0; k < SEEN; k++) Py_XDECREF(seen[k]);
+    release_items(&c);
+    return out;
+fail:
+    for (int k = 0; k < SEEN; k++) Py_XDECREF(seen[k]);
+    Py_DECREF(out);
+    release_items(&c);
     return NULL;
 }
 
@@ -357,6 +539,7 @@ PyMethodDef np_py_roster_functions[] = {
     {"_roster_next_events", py_roster_next_events, METH_VARARGS, NULL},
     {"_roster_events", py_roster_events, METH_VARARGS, NULL},
     {"_days", py_days, METH_VARARGS, NULL},
+    {"_kind_codes", py_kind_codes, METH_O, NULL},
     {"_roster_status", py_roster_status, METH_VARARGS, NULL},
     {"_projection_columns", py_projection_columns, METH_NOARGS, NULL},
     {"_postings_ical", py_postings_ical, METH_VARARGS, NULL},

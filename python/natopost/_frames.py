@@ -22,7 +22,7 @@ from ._natopost import (
     _roster_status,
 )
 from ._natopost import batch as _batch
-from ._roster import _check_policy, _columns, _day_array, _nanoseconds, _table
+from ._roster import _check_policy, _columns, _day_array, _nanoseconds_in_place, _table
 
 
 def _pandas() -> Any:
@@ -66,8 +66,13 @@ def batch(*args: Any, **kwargs: Any) -> Any:
     rest.pop("starts", None)
 
     def core(days: Any) -> Any:
-        raw = _batch(np.ascontiguousarray(days).view("i8"), *args[1:], **rest)
-        return np.frombuffer(raw, dtype="datetime64[D]")
+        # The core writes the results over the day numbers of the starts when
+        # that buffer is ours (converted from the input), else into a copy.
+        raw = np.ascontiguousarray(days).view("i8")
+        if not raw.flags.writeable or (isinstance(starts, np.ndarray) and np.may_share_memory(raw, starts)):
+            raw = raw.copy()
+        _batch(raw, *args[1:], out=raw, **rest)
+        return raw.view("datetime64[D]")
 
     if isinstance(starts, (list, tuple)):
         out = core(_day_array(np.asarray(starts, dtype=object), "batch", "starts"))
@@ -77,7 +82,8 @@ def batch(*args: Any, **kwargs: Any) -> Any:
         if isinstance(starts, pd.Series):
             out = core(_day_array(starts.to_numpy(), "batch", "starts"))
             event = args[1] if len(args) > 1 else kwargs.get("event", "contract_end")
-            return pd.Series(_nanoseconds(out, "batch", str(event)), index=starts.index, name=event)
+            return pd.Series(_nanoseconds_in_place(out, "batch", str(event)), index=starts.index,
+                             name=event, copy=False)
     if isinstance(starts, np.ndarray) and starts.dtype.kind in "MOU":
         return core(_day_array(starts, "batch", "starts"))
     return _batch(*args, **kwargs)
@@ -139,12 +145,16 @@ def timelines(appointments: Any, *, policy: Any = None) -> Any:
     pd = _pandas()
     _check_policy(policy, "timelines")
     buffers, present, index, count = _present_columns(appointments, "timelines")
-    rows = int(present.sum())
-    days = np.frombuffer(_roster_events(buffers, policy), dtype="datetime64[D]").reshape(len(EVENT_CODES), rows)
-    times = _nanoseconds(days, "timelines", "an event")
-    nat = np.datetime64("NaT", "ns")
-    return pd.DataFrame({code: _scatter(times[k], present, count, nat) for k, code in enumerate(EVENT_CODES)},
-                        index=index, copy=False)
+    # The core writes every event of every row straight into the (codes, rows)
+    # int64 block the DataFrame keeps, as datetime64[ns]: one buffer, no copy.
+    rows = len(buffers[0])
+    times = np.empty((len(EVENT_CODES), rows), dtype="i8")
+    _roster_events(buffers, policy, times, True)
+    if rows != count:  # rows without a start: NaT in every column
+        everything = np.full((len(EVENT_CODES), count), np.iinfo("i8").min, dtype="i8")
+        everything[:, present] = times
+        times = everything
+    return pd.DataFrame(times.view("datetime64[ns]").T, index=index, columns=list(EVENT_CODES), copy=False)
 
 
 def status(appointments: Any, on: Any, *, policy: Any = None) -> Any:
@@ -168,7 +178,8 @@ def status(appointments: Any, on: Any, *, policy: Any = None) -> Any:
         return pd.arrays.IntegerArray(_scatter(values.astype("i8"), present, count, 0), missing.copy())
 
     def booleans(values: Any) -> Any:
-        return pd.arrays.BooleanArray(_scatter(values.astype(bool), present, count, False), missing.copy())
+        # The core writes 0 or 1: a view, not a copy.
+        return pd.arrays.BooleanArray(_scatter(values.view(bool), present, count, False), missing.copy())
 
     return pd.DataFrame({
         "phase": pd.Categorical.from_codes(_scatter(phase, present, count, -1),
@@ -177,7 +188,7 @@ def status(appointments: Any, on: Any, *, policy: Any = None) -> Any:
         "conversion_window_open": booleans(window),
         "months_served": integers(served),
         "promotion_possible": booleans(promotion),
-    }, index=index)
+    }, index=index, copy=False)  # for a dict, pandas' default copies every column
 
 
 # The DataFrame names of fields whose query name reads ambiguously as a column:
@@ -220,7 +231,8 @@ def postings_frame(columns: list[tuple[Any, ...]]) -> Any:
             else:
                 values = pd.arrays.FloatingArray(np.where(nan, 0.0, numbers), nan)
         elif kind == "date":
-            values = _nanoseconds(np.frombuffer(data, dtype="datetime64[D]"), "to_dataframe", name)
+            # data is a bytearray of our own: converted where it is.
+            values = _nanoseconds_in_place(np.frombuffer(data, dtype="datetime64[D]"), "to_dataframe", name)
         elif kind == "boolean":
             flags = np.frombuffer(data, dtype="i1")
             values = pd.arrays.BooleanArray(flags == 1, flags < 0)

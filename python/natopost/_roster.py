@@ -12,10 +12,12 @@ import time as _time
 from typing import Any, Iterable, Mapping
 
 from ._natopost import (
-    KINDS,
     Error,
     Policy,
     _days,
+    _days_of_ns,
+    _kind_codes,
+    _ns_of_days,
     _postings_ical,
     _projection_columns,
     _roster_next_events,
@@ -30,15 +32,23 @@ def _row_error(row: int, column: str, message: str) -> ValueError:
     return Error(f"row {row}: column {column}: {message}")
 
 
+def _row_numbers(count: int) -> Any:
+    """Ids of rows without an id column: each row's number counted from 1 as
+    text ("1", "2", ...), the core's id of such a row, as the CLI and Lua give."""
+    import numpy as np
+
+    return np.array([str(row) for row in range(1, count + 1)], dtype=object)
+
+
 def _table(roster: Any, fname: str, arg: str = "roster") -> tuple[dict[str, Any], int, Any]:
-    """(columns by name, row count, ids) of a DataFrame or a mapping of columns."""
+    """(columns by name, row count, ids) of a DataFrame or a mapping of columns.
+    The ids are the id column, or None without one."""
     import numpy as np
     import pandas as pd
 
     if isinstance(roster, pd.DataFrame):
         columns = {str(name): roster[name].to_numpy() for name in roster.columns}
-        ids = columns["id"] if "id" in columns else roster.index.to_numpy()
-        return columns, len(roster), ids
+        return columns, len(roster), columns.get("id")
     if isinstance(roster, Mapping):
         columns = {}
         for name, values in roster.items():
@@ -49,8 +59,7 @@ def _table(roster: Any, fname: str, arg: str = "roster") -> tuple[dict[str, Any]
         if len(set(lengths.values())) > 1:
             raise ValueError(f"{fname}(): the columns have different lengths: {lengths}")
         count = next(iter(lengths.values()), 0)
-        ids = columns["id"] if "id" in columns else np.arange(count)
-        return columns, count, ids
+        return columns, count, columns.get("id")
     raise TypeError(f"{fname}() argument '{arg}' must be a pandas.DataFrame or a mapping of "
                     f"columns, not {type(roster).__name__}")
 
@@ -59,42 +68,39 @@ def _day_array(values: Any, fname: str, arg: str) -> Any:
     """datetime64[D] of any column of dates: datetime64 of any unit (a time of
     day other than midnight is an error naming the row), or objects (date,
     'YYYY-MM-DD', datetime, Timestamp) read by the core's parser. NaT and
-    None stay NaT."""
+    None stay NaT. A datetime64[D] array is returned as it is; pandas'
+    datetime64[ns] goes through the core in one pass (np_epoch_ns_to_days)."""
     import numpy as np
 
     values = np.asarray(values)
+    if values.dtype == np.dtype("datetime64[D]"):
+        return values
+    if values.dtype == np.dtype("datetime64[ns]"):
+        days = _days_of_ns(np.ascontiguousarray(values).view("i8"), fname, arg)
+        return np.frombuffer(days, dtype="datetime64[D]")
     if values.dtype.kind == "M":
         days = values.astype("datetime64[D]")
         off = ~np.isnat(values) & (days.astype(values.dtype) != values)
         if off.any():
             row = int(np.argmax(off))
-            raise ValueError(f"row {row}: {fname}() argument '{arg}': {values[row]} has a time of day; "
+            raise ValueError(f"{fname}() argument '{arg}': row {row}: {values[row]} has a time of day; "
                              f"natopost takes dates (a datetime at midnight, or a date)")
         return days
     if values.dtype.kind not in "OU" and values.size:
         raise TypeError(f"{fname}() argument '{arg}' must hold dates (datetime.date, "
                         f"'YYYY-MM-DD', datetime64, Timestamp), not {values.dtype}")
-    return np.frombuffer(_days(values.tolist(), fname, arg), dtype="datetime64[D]")
+    return np.frombuffer(_days(np.ascontiguousarray(values, dtype=object), fname, arg), dtype="datetime64[D]")
 
 
-# The days datetime64[ns] (pandas' only date unit in 1.x) can hold.
-_NS_FIRST_DAY, _NS_LAST_DAY = -106751, 106750  # 1677-09-22 .. 2262-04-11
-
-
-def _nanoseconds(days: Any, fname: str, what: str) -> Any:
-    """datetime64[D] (any shape) as datetime64[ns] for pandas: numpy's fast
-    conversion, after checking the range it would silently wrap around (pandas'
-    own checked conversion costs 100x more); a day outside is a ValueError
-    naming the row, never a wrong date."""
-    import numpy as np
-
+def _nanoseconds_in_place(days: Any, fname: str, what: str) -> Any:
+    """A writable datetime64[D] (or int64 day) array of any shape as
+    datetime64[ns] for pandas, converted in place by the core
+    (np_epoch_days_to_ns: NaT kept; a day a datetime64[ns] cannot hold,
+    outside 1677-09-22..2262-04-11, is an error naming the row, never a
+    wrapped-around date)."""
     raw = days.view("i8")
-    outside = ~np.isnat(days) & ((raw < _NS_FIRST_DAY) | (raw > _NS_LAST_DAY))
-    if outside.any():
-        where = np.unravel_index(int(np.argmax(outside)), days.shape)
-        raise ValueError(f"{fname}(): {what} {days[where]} (row {where[-1]}) is outside the dates a "
-                         f"pandas datetime64[ns] column holds (1677-09-22..2262-04-11)")
-    return days.astype("datetime64[ns]")
+    _ns_of_days(raw.reshape(-1), fname, what)
+    return raw.view("datetime64[ns]")
 
 
 def _starts(values: Any) -> Any:
@@ -108,18 +114,11 @@ def _starts(values: Any) -> Any:
 
 
 def _kinds(values: Any) -> Any:
+    """np_kind codes of a kind column, read by the core (a missing value takes
+    the default, external)."""
     import numpy as np
-    import pandas as pd
 
-    codes, uniques = pd.factorize(values)
-    table = np.zeros(len(uniques), dtype=np.int32)
-    for k, name in enumerate(uniques):
-        if name not in KINDS:
-            row = int(np.argmax(codes == k))
-            raise _row_error(row, "kind", f'kind "{name}" is not one of {", ".join(KINDS)}')
-        table[k] = KINDS.index(name)
-    # Missing (None / NaN) takes the default, external.
-    return np.ascontiguousarray(np.where(codes < 0, 0, table[np.maximum(codes, 0)]).astype(np.int32))
+    return np.frombuffer(_kind_codes(np.ascontiguousarray(values, dtype=object)), dtype=np.int32)
 
 
 def _ints(values: Any, name: str, default: int) -> Any:
@@ -199,6 +198,21 @@ def _first_month(start: Any) -> str:
                     f"not {type(start).__name__}")
 
 
+def _group_values(values: Any) -> Any:
+    """A group column with its missing values (None, NaN, NaT, pandas.NA) as
+    the empty text: one group with the empty cells, labelled "", as the CLI
+    reads an empty CSV cell and Lua a nil."""
+    import numpy as np
+    import pandas as pd
+
+    missing = np.asarray(pd.isna(values), dtype=bool)
+    if not missing.any():
+        return values
+    filled = np.array(values, dtype=object)
+    filled[missing] = ""
+    return filled
+
+
 def _check_policy(policy: Any, fname: str) -> None:
     if policy is not None and not isinstance(policy, Policy):
         raise TypeError(f"{fname}() argument 'policy' must be natopost.Policy or None, "
@@ -218,7 +232,9 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
     (or the first day of a month as a date); ``months``: how many.
 
     Returns a DataFrame with one row per month (and group, months first):
-    ``month`` ('YYYY-MM'), the ``by`` column, one column per event code (the
+    ``month`` ('YYYY-MM'), the ``by`` column (a missing value, None or NaN,
+    is the empty text "": the rows with no value form one group, as an empty
+    CSV cell does in the CLI), one column per event code (the
     events whose date falls in the month) and ``under_contract``,
     ``in_initial``, ``in_renewal``, ``window_open``, ``promotion_possible``
     (counts at the end of the month's last day, as Timeline.status). A bad row
@@ -244,7 +260,7 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
         if by not in columns:
             raise ValueError(f"project_roster(): no column {by!r} to group by (columns: "
                              f"{', '.join(columns)})")
-        codes, uniques = pd.factorize(columns[by], use_na_sentinel=False)
+        codes, uniques = pd.factorize(_group_values(columns[by]), use_na_sentinel=False)
         group = np.ascontiguousarray(codes.astype(np.int32))
         labels = list(uniques) or [None]
     buffers = _columns(columns, count, group)
@@ -262,9 +278,11 @@ def project_roster(roster: Any, start: str | _dt.date, months: int, *, by: str |
 
 def next_events(roster: Any, after: str | _dt.date, *, policy: Policy | None = None) -> Any:
     """Each appointment's next event strictly after the end of day ``after``:
-    a DataFrame with ``id`` (the roster's id column, else its index),
-    ``next_event`` (an event code, None when no event follows) and ``date``
-    (datetime64[D], NaT when none). Ties on one date go to the first code in
+    a DataFrame with the roster's index (a DataFrame's own, else 0..n-1) and
+    the columns ``id`` (the roster's id column, else the row's number counted
+    from 1 as text, "1", "2", ...: what the CLI and Lua give), ``next_event``
+    (an event code, None when no event follows) and ``date`` (datetime64[D],
+    NaT when none). Ties on one date go to the first code in
     natopost.EVENT_CODES order."""
     import numpy as np
     import pandas as pd
@@ -278,7 +296,10 @@ def next_events(roster: Any, after: str | _dt.date, *, policy: Policy | None = N
     codes = np.frombuffer(raw_codes, dtype=np.int32)
     dates = np.frombuffer(raw_dates, dtype="datetime64[D]")
     names = np.asarray(list(EVENT_CODES) + [None], dtype=object)  # code -1 (none) reads the None
-    return pd.DataFrame({"id": ids, "next_event": names[codes], "date": dates})
+    index = roster.index if isinstance(roster, pd.DataFrame) else None
+    if ids is None:
+        ids = _row_numbers(count)
+    return pd.DataFrame({"id": ids, "next_event": names[codes], "date": dates}, index=index)
 
 
 def postings_ical(postings: Iterable[Any], dtstamp: int | _dt.datetime | None = None) -> str:

@@ -248,3 +248,43 @@ def test_timeline_posting_and_policy_do_not_combine(tmp_path):
     err = run("timeline", "--policy", str(policy), "--posting", example("is-twin-grade-analyst.txt"),
               "--start", "2026-05-01", rc=2).stderr
     assert "cannot be combined" in err
+
+
+# ---- the output's shape follows the arguments, not the count (known leftover) -------------
+
+def shape(*args, rc=0):
+    proc = subprocess.run([CLI, "read", *args], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == rc, (proc.returncode, proc.stderr)
+    return json.loads(proc.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["--json", "--record", "--jsonld"])
+def test_one_notice_file_is_one_object_anything_else_an_array(fmt, tmp_path):
+    notice = example("ncia-cyber-engineer.txt")
+    one = shape(fmt, notice)
+    assert isinstance(one, dict)
+    # A folder holding one notice, the same file twice (read once), one
+    # notice beside an empty folder: arrays of one, the same posting.
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "n.txt").write_bytes(open(notice, "rb").read())
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for args in ([str(folder)], [notice, notice], [notice, str(empty)]):
+        got = shape(fmt, *args)
+        assert isinstance(got, list) and len(got) == 1, args
+        assert {k: v for k, v in got[0].items() if k not in ("source", "url", "@id")} == \
+            {k: v for k, v in one.items() if k not in ("source", "url", "@id")}
+    assert shape(fmt, str(empty)) == []
+    # A posting JSON file holding one posting (an object, or NDJSON of one line), whatever its name.
+    saved = tmp_path / "one.txt"
+    saved.write_text(json.dumps(shape("--json", notice)), encoding="utf-8")
+    got = shape(fmt, str(saved))
+    assert isinstance(got, list) and len(got) == 1
+
+
+def test_the_one_notice_skipped_is_null(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert shape("--json", "--keep-going", str(empty), rc=3) is None
+    assert shape("--json", "--keep-going", str(tmp_path), rc=3) == []

@@ -3,8 +3,15 @@
 The rows are generated (fixed seed) valid by construction: starts on month
 ends and leap days half the time, every kind, month counts left to the policy
 or given, twin grades with reductions and direct appointments. The file holds
-inputs only: each host's test compares its projection with counts it computes
-itself from timeline() and status() per appointment, and with the CLI's.
+inputs, and the rules every host must follow where hosts could differ:
+each host's test compares its projection with counts it computes itself from
+timeline() and status() per appointment, and with the CLI's.
+
+Rules pinned here (README, "Rosters"):
+- `ids`: the ids next_events gives: the row's id, else its number counted
+  from 1 as text ("1", "2", ...), as the CLI prints it;
+- a missing group value (an absent key: an empty CSV cell, None/NaN in
+  Python, nil in Lua) and an empty one are one group, labelled "".
 Run: /usr/bin/python3 tests/data/make_roster_cases.py > tests/data/roster_cases.json
 """
 import calendar
@@ -49,6 +56,21 @@ def main() -> None:
         after = start(rng)
         cases.append({"about": f"random roster {n}", "rows": rows, "start": first,
                       "months": months, "by": by, "after": after})
+    # Generated from their own seed, so that the cases above stay as they were.
+    rng = random.Random(1818)
+    rows = [row(rng, i) for i in range(30)]
+    for i in (0, 4, 5, 17):
+        del rows[i]["division"]
+    rows[9]["division"] = rows[22]["division"] = ""
+    cases.append({"about": "missing and empty group values: one group, labelled \"\"", "rows": rows,
+                  "start": "2024-01", "months": 36, "by": "division", "after": start(rng)})
+    rows = [row(rng, i) for i in range(20)]
+    for r in rows:
+        del r["id"]
+    cases.append({"about": "rows without ids: next events number them from 1", "rows": rows,
+                  "start": "2025-06", "months": 24, "by": "grade", "after": start(rng)})
+    for case in cases:
+        case["ids"] = [r.get("id", str(i)) for i, r in enumerate(case["rows"], start=1)]
     errors = [
         {"about": "renewal beyond the maximum", "rows": [
             {"id": "A", "start": "2025-01-01"}, {"id": "B", "start": "2025-01-01", "renewal_months": 40}],

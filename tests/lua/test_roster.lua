@@ -30,7 +30,7 @@ local function oracle(case)
   local first = y0 * 12 + m0 - 1
   local groups, index = {}, {}
   for _, r in ipairs(case.rows) do
-    local g = case.by and r[case.by] or ""
+    local g = case.by and r[case.by] or "" -- a missing group value is the empty one
     if not index[g] then groups[#groups + 1] = g; index[g] = #groups end
   end
   local out = {}
@@ -113,7 +113,8 @@ for _, case in ipairs(TABLE.cases) do
     H.eq(code, 0, "exit status (stderr: " .. err .. ")")
     local cli = json.decode(out)
     for i, e in ipairs(natopost.next_events(case.rows, case.after)) do
-      H.eq(cli[i].id, e.id)
+      H.eq(cli[i].id, case.ids[i])
+      H.eq(e.id, case.ids[i])
       H.eq(cli[i].next_event or false, e.next_event or false, e.id)
       H.eq(cli[i].date or false, e.date or false, e.id)
     end
@@ -126,7 +127,7 @@ for _, case in ipairs(TABLE.cases) do
       for _, ev in ipairs(timeline_of(case.rows[i])) do
         if ev.date > case.after and (not best or ev.date < best.date) then best = ev end
       end
-      H.eq(e.id, case.rows[i].id)
+      H.eq(e.id, case.ids[i])
       H.eq(e.next_event, best and best.code, e.id)
       H.eq(e.date, best and best.date, e.id)
       if best then found = found + 1 end

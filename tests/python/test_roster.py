@@ -37,14 +37,15 @@ def oracle(rows, start, months, by=None, policy=None):
     """The projection computed from timeline() and status() per appointment."""
     y0, m0 = int(start[:4]), int(start[5:7])
     first = y0 * 12 + m0 - 1
-    groups = list(dict.fromkeys(r[by] for r in rows)) if by else [None]
+    # A missing group value is the empty one (roster_cases.json's rule).
+    groups = list(dict.fromkeys(r.get(by, "") for r in rows)) if by else [None]
     counts = {(m, g): dict.fromkeys(list(natopost.EVENT_CODES) + list(MEASURES), 0)
               for m in range(months) for g in groups}
     ends = [month_end(first + m) for m in range(months)]
     for r in rows:
         kwargs = {k: r[k] for k in PARAMETERS if k in r and r[k] is not None}
         t = natopost.timeline(r["start"], policy=policy, **kwargs)
-        g = r[by] if by else None
+        g = r.get(by, "") if by else None
         for e in t:
             m = e.date.year * 12 + e.date.month - 1 - first
             if 0 <= m < months:
@@ -136,7 +137,8 @@ def test_cli_gives_the_same_projection(case, tmp_path):
     proc = run_cli("roster", str(path), "--next-after", case["after"], "--csv")
     nxt = natopost.next_events(pd.DataFrame(case["rows"]), case["after"])
     want = [[i, c or "", d.isoformat() if not pd.isna(d) else ""]
-            for i, c, d in zip(nxt["id"], nxt["next_event"], nxt["date"].dt.date)]
+            for i, c, d in zip(case["ids"], nxt["next_event"], nxt["date"].dt.date)]
+    assert list(nxt["id"]) == case["ids"]
     assert list(csv.reader(io.StringIO(proc.stdout)))[1:] == want
 
 
@@ -144,7 +146,7 @@ def test_cli_gives_the_same_projection(case, tmp_path):
 def test_next_events_are_the_earliest_later_event(case):
     df = natopost.next_events(pd.DataFrame(case["rows"]), case["after"])
     after = datetime.date.fromisoformat(case["after"])
-    assert list(df["id"]) == [r["id"] for r in case["rows"]]
+    assert list(df["id"]) == case["ids"]
     found = 0
     for r, code, date in zip(case["rows"], df["next_event"], df["date"]):
         t = natopost.timeline(r["start"], **{k: r[k] for k in PARAMETERS if k in r})
@@ -269,3 +271,20 @@ def test_to_ical_url_for_web_sources():
     (event,) = cal.walk("VEVENT")
     assert str(event["URL"]) == "https://example.org/jobs/1?a=b,c"
     assert event.decoded("DTSTART") == datetime.date(2025, 11, 3)
+
+
+def test_next_events_keep_the_frame_index_and_number_rows_without_ids_from_1():
+    frame = pd.DataFrame({"start": ["2025-09-01", "2024-02-29"]}, index=pd.Index([70, 30], name="staff"))
+    got = natopost.next_events(frame, "2026-01-01")
+    assert got.index.equals(frame.index)
+    assert list(got["id"]) == ["1", "2"]
+    assert list(natopost.next_events({"start": ["2025-09-01"]}, "2026-01-01")["id"]) == ["1"]
+    frame["id"] = ["A-1", "B-2"]
+    assert list(natopost.next_events(frame, "2026-01-01")["id"]) == ["A-1", "B-2"]
+
+
+def test_missing_group_values_are_the_empty_group():
+    frame = pd.DataFrame({"start": ["2025-09-01"] * 4, "division": ["Ops", None, "", np.nan]})
+    got = natopost.project_roster(frame, "2025-09", 1, by="division")
+    assert list(got["division"]) == ["Ops", ""]
+    assert list(got["entry_on_duty"]) == [1, 3]

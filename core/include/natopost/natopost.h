@@ -9,6 +9,7 @@
 #include "natopost/error.h"
 #include "natopost/cancel.h"
 #include "natopost/date.h"
+#include "natopost/epoch.h"
 #include "natopost/policy.h"
 #include "natopost/timeline.h"
 #include "natopost/grade.h"

@@ -121,53 +121,6 @@ fail:
     return st;
 }
 
-/* Reads at most NP_NOTICE_MAX_BYTES + 1 bytes: a larger file (or a device
- * that never ends) is refused without reading it all. */
-static np_status read_bounded(const char *path, char **out, size_t *len, np_error *err)
-{
-    *out = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) return npi_file_error(err, "cannot open", path, errno);
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(f);
-        return np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
-    }
-    np_status st = NP_OK;
-    bool out_of_memory = false;
-    for (;;) {
-        if (n == cap) {
-            if (cap > NP_NOTICE_MAX_BYTES) break;
-            char *bigger = realloc(buf, cap * 2);
-            if (!bigger) {
-                out_of_memory = true;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-        errno = 0; /* EISDIR: a folder opens, then fails to read */
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    if (out_of_memory) st = np_error_set(err, NP_ENOMEM, "out of memory reading %s", path);
-    else if (ferror(f)) st = npi_file_error(err, "cannot read", path, errno);
-    else if (n > NP_NOTICE_MAX_BYTES)
-        st = np_error_set(err, NP_EINVAL, "%s: more than %zu bytes; notices are about 15 KB", path,
-                          (size_t)NP_NOTICE_MAX_BYTES);
-    fclose(f);
-    if (st != NP_OK) {
-        free(buf);
-        return st;
-    }
-    *out = buf;
-    *len = n;
-    return NP_OK;
-}
-
 np_status np_notice_read_file(np_posting **out, const char *path, np_error *err)
 {
     if (!out) return np_error_set(err, NP_EINVAL, "np_notice_read_file: out is NULL");
@@ -175,7 +128,8 @@ np_status np_notice_read_file(np_posting **out, const char *path, np_error *err)
     if (!path) return np_error_set(err, NP_EINVAL, "np_notice_read_file: path is NULL");
     char *text;
     size_t len;
-    np_status st = read_bounded(path, &text, &len, err);
+    np_status st = npi_file_read_bounded(path, NP_NOTICE_MAX_BYTES, "notices are about 15 KB", &text,
+                                         &len, err);
     if (st != NP_OK) return st;
     st = np_notice_read(out, text, len, path, err);
     free(text);

@@ -10,6 +10,12 @@
  * with free(); *len excludes the NUL). NP_EIO naming the path and errno text. */
 np_status npi_file_read_all(const char *path, char **out, size_t *len, np_error *err);
 
+/* As npi_file_read_all, for files of at most `max_bytes` bytes: a larger one
+ * (read no further than one byte past the limit) is NP_EINVAL "<path>: more
+ * than <max_bytes> bytes", followed by "; <why>" when `why` is not NULL. */
+np_status npi_file_read_bounded(const char *path, size_t max_bytes, const char *why, char **out,
+                                size_t *len, np_error *err);
+
 /* Writes `len` bytes to `path` atomically (file_save.c): the complete,
  * synced file replaces the old one in one rename, or is linked in when there
  * was none; the folder is synced after. A symbolic link is followed (its
