@@ -579,6 +579,7 @@ static bool convert(npj_tree *t, npj_value *out, const json_t *v)
         const char *key;
         const json_t *value;
         json_object_foreach((json_t *)v, key, value) {
+            if (i == n) return false; /* cannot be: jansson counts what it iterates */
             members[i].key_len = strlen(key);
             members[i].key = arena_copy(t, key, members[i].key_len);
             if (!members[i].key || !convert(t, &members[i].value, value)) return false;

@@ -357,7 +357,7 @@ static np_status grade(reader *r, const npj_value *v, np_grade *out)
     const npj_value *m[COUNT(KEYS)] = {0};
     TRY(members(r, v, KEYS, COUNT(KEYS), m));
     if (!m[0] && !m[1] && !m[2]) return NP_OK; /* {}: not stated */
-    if (!npj_is_string(m[0]))
+    if (!m[0] || !npj_is_string(m[0]))
         return bad(r, "text", "expected a grade such as \"G15/G16\", got %s", npj_type_name(m[0]));
     const char *text = npj_string_value(m[0]);
     const size_t len = npj_string_length(m[0]);
