@@ -237,10 +237,10 @@ static np_status block_events(npi_row_rules *cache, const np_roster_columns *c, 
     bool by_row = b->by_row || !block_keys(c, b, keys);
     b->by_row = false;
     const int64_t *starts = c->start + b->from;
-    uint64_t seen_key[NP_ROW_RULES_SLOTS], last_key = UINT64_MAX; /* keys use 52 bits */
+    uint64_t seen_key[NP_ROW_RULES_SLOTS], last_key = 0;
     int seen_slot[NP_ROW_RULES_SLOTS], seen = 0, k = -1;
     for (size_t j = 0; j < b->count && !by_row; j++) {
-        if (keys[j] != last_key) {
+        if (j == 0 || keys[j] != last_key) {
             k = -1;
             for (int t = 0; t < seen && k < 0; t++)
                 if (seen_key[t] == keys[j]) k = seen_slot[t];

@@ -156,7 +156,7 @@ static inline int64_t npi_rules_event_day(const npi_rules *r, int64_t start, np_
 static inline void npi_rules_slot_days(const npi_rules *r, int64_t start, int64_t at[NP_RULES_SLOTS])
 {
     const npi_civil_split s = npi_civil_split_u32((uint32_t)start + NP_CIVIL_SHIFT_DAYS);
-    const int end_slot = r->slot[NP_EVENT_CONTRACT_END]; /* always an anniversary (months >= 1) */
+    const int end_slot = (uint8_t)r->slot[NP_EVENT_CONTRACT_END]; /* an anniversary: months >= 1 */
     npi_civil_split end; /* the contract's last day, with its anniversary */
     at[0] = start;
     at[end_slot] = (int64_t)npi_civil_anniversary_and_last(s, r->end_years, r->end_months, &end) -
