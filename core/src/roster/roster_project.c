@@ -292,10 +292,17 @@ static np_status next_block(npi_row_rules *cache, const np_roster_columns *c, ev
     return b->count ? block_events(cache, c, b, err) : NP_OK;
 }
 
-/* Row j of a block, one day per event. */
-static void block_row(const event_block *b, size_t j, int64_t d[NP_EVENT_COUNT])
+/* Row i's day per event, for the callers that walk the rows one by one in
+ * order: the block holding row i is computed when the walk enters it. */
+static np_status walked_row_events(npi_row_rules *cache, const np_roster_columns *c, event_block *b,
+                                   size_t i, int64_t d[NP_EVENT_COUNT], np_error *err)
 {
-    for (int code = 0; code < NP_EVENT_COUNT; code++) d[code] = b->columns[code][j];
+    if (i == b->from + b->count) {
+        const np_status st = next_block(cache, c, b, err);
+        if (st != NP_OK) return st;
+    }
+    for (int code = 0; code < NP_EVENT_COUNT; code++) d[code] = b->columns[code][i - b->from];
+    return NP_OK;
 }
 
 /* Every row's events computed and dropped: np_roster_events without outputs. */
@@ -474,8 +481,7 @@ np_status np_roster_next_events(const np_policy *policy, const np_roster_columns
     event_block b = {0, 0, false, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
-        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
-        block_row(&b, i - b.from, d);
+        if ((st = walked_row_events(&cache, c, &b, i, d, err)) != NP_OK) return st;
         int32_t best = -1;
         for (int code = 0; code < NP_EVENT_COUNT; code++) {
             if (d[code] == NP_RULES_ABSENT || d[code] <= after) continue;
@@ -510,8 +516,7 @@ np_status np_roster_status(const np_policy *policy, const np_roster_columns *c, 
     event_block b = {0, 0, false, {{0}}};
     int64_t d[NP_EVENT_COUNT];
     for (size_t i = 0; i < c->count; i++) {
-        if (i == b.from + b.count && (st = next_block(&cache, c, &b, err)) != NP_OK) return st;
-        block_row(&b, i - b.from, d);
+        if ((st = walked_row_events(&cache, c, &b, i, d, err)) != NP_OK) return st;
         const bool twin = c->twin_grade && c->twin_grade[i];
         const np_day_status s = npi_rules_status(d, twin, on);
         if (out->phase) out->phase[i] = (int32_t)s.phase;
